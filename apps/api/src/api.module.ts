@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, CoreModule } from '@app/core';
+import { AuthGuard, IdentityModule } from '@app/identity';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './http/problem.filter';
+
+/** The HTTP composition root: every bounded context's module, behind one guard chain and one filter. */
+@Module({
+  imports: [
+    CoreModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (req) => String(req.headers['x-request-id']),
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (req) => req.url === '/api/health' },
+          customProps: () => ({ service: 'api' }),
+        },
+      }),
+    }),
+    // The general per-address limit (RATE_LIMIT_PER_MINUTE), counted in each API process. Failed logins
+    // are counted in Redis across processes (LoginAttempts).
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+      }),
+    }),
+    TerminusModule,
+    IdentityModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+  ],
+})
+export class ApiModule {}

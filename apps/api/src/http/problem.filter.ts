@@ -1,0 +1,106 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  DomainError,
+  isPgError,
+  PG,
+  Problem,
+  PROBLEM_CONTENT_TYPE,
+  problemOf,
+  ReplayedResponse,
+  statusTitle,
+} from '@app/core';
+
+const SLUGS: Record<number, string> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  406: 'not-acceptable',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'too-many-requests',
+  503: 'unavailable',
+};
+
+function fromStatus(status: number, detail: string, code: string): Problem {
+  return {
+    type: `/problems/${SLUGS[status] ?? 'error'}`,
+    title: statusTitle(status),
+    status,
+    detail,
+    code,
+  };
+}
+
+/**
+ * The one place errors become HTTP answers: RFC 9457 problem+json. Domain errors keep their code and
+ * type; Nest and fastify errors get one by status; anything else is a 500 that names the request id and
+ * nothing of its cause (no stack, no SQL), while the log keeps the whole error.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const req = ctx.getRequest<FastifyRequest>();
+
+    if (error instanceof ReplayedResponse) {
+      void reply
+        .status(error.status)
+        .header('content-type', error.contentType)
+        .send(JSON.stringify(error.body));
+      return;
+    }
+    const problem = this.toProblem(error, req);
+    if (problem.status === 429) void reply.header('retry-after', '60');
+    void reply
+      .status(problem.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problem));
+  }
+
+  private toProblem(error: unknown, req: FastifyRequest): Problem {
+    if (error instanceof DomainError) return problemOf(error);
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      const message =
+        typeof response === 'object' && response && 'message' in response
+          ? [(response as { message: unknown }).message].flat().join('; ')
+          : error.message;
+      if (status === 404 && /^Cannot \w+ /.test(message)) {
+        return fromStatus(404, `No route ${req.method} ${req.url.split('?')[0]}`, 'ROUTE.NOT_FOUND');
+      }
+      if (status === 429) return fromStatus(429, 'Too many requests; slow down', 'RATE_LIMIT.EXCEEDED');
+      if (status < 500) return fromStatus(status, message, `HTTP.${status}`);
+    }
+    // fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
+    const fastifyStatus = (error as { statusCode?: number })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      const detail =
+        fastifyStatus === 400 ? 'The request body is not valid JSON' : statusTitle(fastifyStatus);
+      return {
+        ...fromStatus(fastifyStatus, detail, `HTTP.${fastifyStatus}`),
+        ...(fastifyStatus === 400 ? { errors: [{ field: 'body', messages: [detail] }] } : {}),
+      };
+    }
+    if (isPgError(error, PG.UNIQUE_VIOLATION)) {
+      return fromStatus(409, 'This conflicts with something that already exists', 'CONFLICT.DUPLICATE');
+    }
+    const requestId = String(req.id ?? '');
+    this.logger.error({ err: error, requestId }, `unexpected error in ${req.method} ${req.url}`);
+    return {
+      type: '/problems/internal',
+      title: statusTitle(500),
+      status: 500,
+      detail: `Something went wrong on our side. Quote request id ${requestId} when reporting it.`,
+      code: 'INTERNAL',
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay } from '@app/core';
+import { IdentityJobsModule } from '@app/identity';
+import { JobHandlerCheck } from './job-handler.check';
+
+/** The worker: every context's *JobsModule, the outbox relay, and the startup check of job handlers. */
+@Module({
+  imports: [
+    DiscoveryModule,
+    CoreModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) },
+      }),
+    }),
+    IdentityJobsModule,
+  ],
+  providers: [OutboxRelay, JobHandlerCheck],
+  exports: [OutboxRelay],
+})
+export class WorkerModule {}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+import { PROBLEM_CONTENT_TYPE, ReplayedResponse } from '../errors/problem';
+import { stableStringify } from './stable-json';
+
+/**
+ * A claimed Idempotency-Key. The use case completes it inside its own transaction
+ * ({@link IdempotencyService.complete}), so the money moves and the key records the answer atomically:
+ * a crash in between leaves neither.
+ */
+export interface IdempotencyClaim {
+  userId: string;
+  route: string;
+  key: string;
+  token: string;
+  status: number;
+}
+
+/** A claim older than this whose request never finished (its process died) may be taken over. */
+const STALE_AFTER_SECONDS = 120;
+
+export class IdempotencyKeyReused extends DomainError {
+  constructor() {
+    super(
+      'rule',
+      'IDEMPOTENCY.KEY_REUSED',
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used with a different request body',
+    );
+  }
+}
+
+export class IdempotencyInFlight extends DomainError {
+  constructor() {
+    super(
+      'conflict',
+      'IDEMPOTENCY.IN_FLIGHT',
+      'idempotency-in-flight',
+      'A request with this Idempotency-Key is still being processed',
+    );
+  }
+}
+
+export class IdempotencyKeyLost extends DomainError {
+  constructor() {
+    super(
+      'conflict',
+      'IDEMPOTENCY.CLAIM_LOST',
+      'idempotency-in-flight',
+      'The Idempotency-Key claim was lost; retry',
+    );
+  }
+}
+
+interface KeyRow {
+  request_hash: string;
+  state: 'in_flight' | 'completed';
+  status_code: number | null;
+  response_body: string | null;
+  content_type: string | null;
+  stale: boolean;
+}
+
+@Injectable()
+export class IdempotencyService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  static hash(body: unknown): string {
+    return createHash('sha256')
+      .update(stableStringify(body ?? null))
+      .digest('hex');
+  }
+
+  /**
+   * Claims the key, or answers from its record: a replay (same body, finished), 422 (other body), 409 (in
+   * flight). The claim is committed on its own, before the use case starts.
+   */
+  async claim(
+    userId: string,
+    route: string,
+    key: string,
+    body: unknown,
+    status: number,
+  ): Promise<IdempotencyClaim> {
+    const hash = IdempotencyService.hash(body);
+    const token = randomUUID();
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (user_id, route, key, request_hash, state, token)
+       VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT DO NOTHING RETURNING 1`,
+      [userId, route, key, hash, token],
+    );
+    if (inserted.length === 1) return { userId, route, key, token, status };
+
+    const rows: KeyRow[] = await this.dataSource.query(
+      `SELECT request_hash, state, status_code, response_body, content_type,
+              claimed_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS}) AS stale
+       FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3`,
+      [userId, route, key],
+    );
+    const row = rows[0];
+    if (!row) return this.claim(userId, route, key, body, status); // released meanwhile: try again
+    if (row.request_hash !== hash) throw new IdempotencyKeyReused();
+    if (row.state === 'completed') {
+      throw new ReplayedResponse(row.status_code!, JSON.parse(row.response_body!), row.content_type!);
+    }
+    if (row.stale) {
+      const taken: unknown[] = await this.dataSource.query(
+        `UPDATE idempotency_keys SET token = $4, claimed_at = now()
+         WHERE user_id = $1 AND route = $2 AND key = $3 AND state = 'in_flight'
+           AND claimed_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS}) RETURNING 1`,
+        [userId, route, key, token],
+      );
+      if (taken.length === 1) return { userId, route, key, token, status };
+    }
+    throw new IdempotencyInFlight();
+  }
+
+  /**
+   * Records the answer in the use case's transaction. If the claim was taken over meanwhile, it throws, so
+   * the transaction rolls back and nothing moves twice.
+   */
+  async complete(em: EntityManager, claim: IdempotencyClaim | undefined, body: unknown): Promise<void> {
+    if (!claim) return;
+    const done: unknown[] = await em.query(
+      `UPDATE idempotency_keys SET state = 'completed', status_code = $5, response_body = $6,
+              content_type = 'application/json', completed_at = now()
+       WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight' RETURNING 1`,
+      [claim.userId, claim.route, claim.key, claim.token, claim.status, JSON.stringify(body)],
+    );
+    if (done.length !== 1) throw new IdempotencyKeyLost();
+  }
+
+  /** For routes that did not complete in their transaction, and for domain refusals (stored too). */
+  async completeOutside(
+    claim: IdempotencyClaim,
+    status: number,
+    body: unknown,
+    error = false,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET state = 'completed', status_code = $5, response_body = $6,
+              content_type = $7, completed_at = now()
+       WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight'`,
+      [
+        claim.userId,
+        claim.route,
+        claim.key,
+        claim.token,
+        status,
+        JSON.stringify(body),
+        error ? PROBLEM_CONTENT_TYPE : 'application/json',
+      ],
+    );
+  }
+
+  /** Forgets a claim whose request was refused by validation or failed unexpectedly, so it can be retried. */
+  async release(claim: IdempotencyClaim): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight'`,
+      [claim.userId, claim.route, claim.key, claim.token],
+    );
+  }
+}

@@ -1,0 +1,33 @@
+export * from './auth/actor';
+export { AuditService } from './audit/audit.service';
+export type { AuditEvent } from './audit/audit.service';
+export { Clock } from './clock/clock';
+export { loadConfig, ConfigError } from './config/app-config';
+export type { AppConfig } from './config/app-config';
+export { APP_CONFIG, AppConfigModule } from './config/config.module';
+export { CoreModule } from './core.module';
+export { dataSourceOptions } from './database/data-source-options';
+export { isPgError, pgError, PG } from './database/pg-errors';
+export * from './errors/domain-error';
+export * from './errors/problem';
+export * from './http/pagination';
+export * from './http/validators';
+export { IdParam, ParseIdPipe } from './http/uuid-param';
+export {
+  Idempotent,
+  IdempotencyKey,
+  IdempotencyInterceptor,
+  IdempotencyKeyRequired,
+} from './idempotency/idempotency.interceptor';
+export { IdempotencyService } from './idempotency/idempotency.service';
+export type { IdempotencyClaim } from './idempotency/idempotency.service';
+export { stableStringify } from './idempotency/stable-json';
+export * from './money/money';
+export { OutboxService } from './outbox/outbox.service';
+export { OutboxRelay } from './outbox/outbox.relay';
+export type { QueueLookup } from './outbox/outbox.relay';
+export * from './queue/jobs';
+export { JobsHost, checkJobHandlers } from './queue/jobs-host';
+export type { JobHandler } from './queue/jobs-host';
+export { redisOptions } from './queue/redis-options';
+export { REDIS } from './queue/redis.module';

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Notification } from './entities/notification.entity';
+import { IdentityProcessor } from './jobs/identity.processor';
+import { NotificationsService } from './notifications.service';
+
+/** The identity context's job handlers; only the worker imports this module. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification])],
+  providers: [NotificationsService, IdentityProcessor],
+  exports: [NotificationsService],
+})
+export class IdentityJobsModule {}

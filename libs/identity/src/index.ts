@@ -1,0 +1,10 @@
+export { IdentityModule } from './identity.module';
+export { IdentityJobsModule } from './identity-jobs.module';
+export { AuthGuard, anonymousActor } from './auth/auth.guard';
+export { CurrentActor, Public, Roles } from './auth/auth.decorators';
+export { Scope } from './auth/scope';
+export { AuthService, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/auth.service';
+export { UsersService } from './users.service';
+export { OrganizationsService } from './organizations.service';
+export { NotificationsService } from './notifications.service';
+export type { NewNotification } from './notifications.service';

@@ -1,0 +1,42 @@
+import { Processor } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JOB, JobHandler, JobName, JobsHost } from '@app/core';
+import { NotificationsService } from '../notifications.service';
+
+@Processor('identity')
+export class IdentityProcessor extends JobsHost {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+    [JOB.ORGANIZATION_REGISTERED]: (job) => this.organizationRegistered(job),
+  };
+
+  /** Tells fund managers and admins that an NGO waits to be verified. */
+  private async organizationRegistered(job: Job): Promise<number> {
+    const { organizationId } = job.data as { organizationId?: string };
+    if (!organizationId) throw new UnrecoverableError('organizationId missing');
+    const orgs: { name: string; country: string }[] = await this.dataSource.query(
+      `SELECT name, country FROM organizations WHERE id = $1`,
+      [organizationId],
+    );
+    if (!orgs.length) throw new UnrecoverableError(`organization ${organizationId} not found`);
+    const staff = [
+      ...new Set([
+        ...(await this.notifications.usersWithRole('fund_manager')),
+        ...(await this.notifications.usersWithRole('admin')),
+      ]),
+    ];
+    return this.notifications.notifyUsers(staff, {
+      eventId: `organization-registered:${organizationId}`,
+      kind: 'organization.registered',
+      subject: `New NGO to verify: ${orgs[0].name}`,
+      body: `${orgs[0].name} (${orgs[0].country}) registered and waits for verification.`,
+    });
+  }
+}

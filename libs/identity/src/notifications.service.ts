@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '@app/core';
+
+export interface NewNotification {
+  eventId: string;
+  kind: string;
+  subject: string;
+  body: string;
+}
+
+/**
+ * In-app notifications, one row per user and event. Jobs call these; the unique (event_id, user_id) pair
+ * makes a re-run harmless.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async notifyUsers(userIds: readonly string[], n: NewNotification, em?: EntityManager): Promise<number> {
+    if (userIds.length === 0) return 0;
+    const rows: unknown[] = await (em ?? this.dataSource).query(
+      `INSERT INTO notifications (user_id, event_id, kind, subject, body)
+       SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id`,
+      [userIds, n.eventId, n.kind, n.subject, n.body],
+    );
+    return rows.length;
+  }
+
+  /** Active users holding a role, optionally only those who may act on a fund. */
+  async usersWithRole(role: Role, fundId?: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM users WHERE active AND $1 = ANY(roles)
+         AND ($2::uuid IS NULL OR cardinality(fund_ids) = 0 OR $2::uuid = ANY(fund_ids))
+       ORDER BY created_at`,
+      [role, fundId ?? null],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async forUser(userId: string, limit = 50): Promise<unknown[]> {
+    return this.dataSource.query(
+      `SELECT id, kind, subject, body, created_at AS "createdAt", read_at AS "readAt"
+       FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [userId, limit],
+    );
+  }
+}

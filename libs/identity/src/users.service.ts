@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor,
+  APP_CONFIG,
+  AuditService,
+  decodeCursor,
+  encodeCursor,
+  isPgError,
+  NotFoundError,
+  Page,
+  pageLimit,
+  PageQuery,
+  PG,
+  SYSTEM_ACTOR,
+  toPage,
+} from '@app/core';
+import type { AppConfig } from '@app/core';
+import { CreateUserDto, UpdateUserDto, UserView } from './dto/identity.dto';
+import { Organization } from './entities/organization.entity';
+import { User } from './entities/user.entity';
+import { EmailTaken, InvalidUserLinks } from './identity.errors';
+import { hashPassword } from './auth/passwords';
+import { toUserView } from './views';
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureAdmin();
+  }
+
+  async ensureAdmin(): Promise<void> {
+    const { adminEmail, adminPassword } = this.config;
+    if (!adminEmail || !adminPassword) return;
+    const passwordHash = await hashPassword(adminPassword);
+    await this.dataSource.transaction(async (em) => {
+      // One process creates the admin even when several start at once.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('tfg:first-admin'))`);
+      const admins: unknown[] = await em.query(`SELECT 1 FROM users WHERE 'admin' = ANY(roles) LIMIT 1`);
+      if (admins.length) return;
+      const taken: unknown[] = await em.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [adminEmail]);
+      if (taken.length) {
+        this.logger.warn(`ADMIN_EMAIL ${adminEmail} belongs to a user who is not an admin; not changing it`);
+        return;
+      }
+      const user = await em.save(
+        em.create(User, {
+          email: adminEmail,
+          name: 'Administrator',
+          passwordHash,
+          roles: ['admin'],
+          fundIds: [],
+        }),
+      );
+      await this.audit.record(em, SYSTEM_ACTOR, {
+        action: 'user.created',
+        entity: 'user',
+        entityId: user.id,
+        summary: { email: user.email, roles: user.roles, reason: 'first admin from ADMIN_EMAIL' },
+      });
+      this.logger.log(`created the first admin ${adminEmail}`);
+    });
+  }
+
+  async create(dto: CreateUserDto, actor: Actor): Promise<UserView> {
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        await this.checkLinks(em, dto.roles, dto.organizationId ?? null, dto.donorId ?? null);
+        const user = await em.save(
+          em.create(User, {
+            email: dto.email.trim(),
+            name: dto.name.trim(),
+            passwordHash,
+            roles: dto.roles,
+            organizationId: dto.organizationId ?? null,
+            donorId: dto.donorId ?? null,
+            fundIds: dto.fundIds ?? [],
+          }),
+        );
+        await this.audit.record(em, actor, {
+          action: 'user.created',
+          entity: 'user',
+          entityId: user.id,
+          summary: { email: user.email, roles: user.roles, fundIds: user.fundIds },
+        });
+        return toUserView(user);
+      });
+    } catch (error) {
+      if (isPgError(error, PG.UNIQUE_VIOLATION, 'users_email_lower_key')) throw new EmailTaken();
+      throw error;
+    }
+  }
+
+  async update(id: string, dto: UpdateUserDto, actor: Actor): Promise<UserView> {
+    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    return this.dataSource.transaction(async (em) => {
+      const user = await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('user', id);
+      const roles = dto.roles ?? user.roles;
+      const organizationId = dto.organizationId === undefined ? user.organizationId : dto.organizationId;
+      const donorId = dto.donorId === undefined ? user.donorId : dto.donorId;
+      await this.checkLinks(em, roles, organizationId, donorId);
+      const changes: Partial<User> = { roles, organizationId, donorId };
+      if (dto.name !== undefined) changes.name = dto.name.trim();
+      if (dto.fundIds !== undefined) changes.fundIds = dto.fundIds;
+      if (dto.active !== undefined) changes.active = dto.active;
+      if (passwordHash) changes.passwordHash = passwordHash;
+      await em.update(User, { id }, changes);
+      const { passwordHash: _omit, ...logged } = changes;
+      await this.audit.record(em, actor, {
+        action: dto.active === false ? 'user.deactivated' : 'user.updated',
+        entity: 'user',
+        entityId: id,
+        summary: { ...logged, passwordChanged: Boolean(passwordHash) },
+      });
+      return toUserView((await em.findOneByOrFail(User, { id }))!);
+    });
+  }
+
+  async list(query: PageQuery): Promise<Page<UserView>> {
+    const limit = pageLimit(query);
+    const cursor = decodeCursor(query.cursor);
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .orderBy('u.createdAt', 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .limit(limit + 1);
+    if (cursor) qb.where('(u.createdAt, u.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
+    const rows = await qb.getMany();
+    return toPage(rows, limit, toUserView, (u) => encodeCursor(u.createdAt, u.id));
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('user', id);
+    return toUserView(user);
+  }
+
+  /** NGO members belong to an organization, donor users to a donor; the linked rows must exist. */
+  private async checkLinks(
+    em: EntityManager,
+    roles: readonly string[],
+    organizationId: string | null,
+    donorId: string | null,
+  ): Promise<void> {
+    if (roles.includes('ngo') && !organizationId) {
+      throw new InvalidUserLinks('organizationId', 'an ngo user needs an organizationId');
+    }
+    if (roles.includes('donor') && !donorId)
+      throw new InvalidUserLinks('donorId', 'a donor user needs a donorId');
+    if (organizationId && !(await em.existsBy(Organization, { id: organizationId }))) {
+      throw new InvalidUserLinks('organizationId', 'organizationId names no organization');
+    }
+    if (donorId) {
+      const found: unknown[] = await em.query(`SELECT 1 FROM donors WHERE id = $1`, [donorId]);
+      if (!found.length) throw new InvalidUserLinks('donorId', 'donorId names no donor');
+    }
+  }
+}

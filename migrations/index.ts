@@ -1,0 +1,4 @@
+import { Platform1764288000000 } from './1764288000000-Platform';
+
+/** Every migration, in order. A new migration is added here by hand after review. */
+export const MIGRATIONS = [Platform1764288000000];
