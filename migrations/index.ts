@@ -1,4 +1,5 @@
 import { Platform1764288000000 } from './1764288000000-Platform';
+import { Ledger1764288100000 } from './1764288100000-Ledger';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
-export const MIGRATIONS = [Platform1764288000000];
+export const MIGRATIONS = [Platform1764288000000, Ledger1764288100000];

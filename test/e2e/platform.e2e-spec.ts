@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { OutboxRelay } from '@app/core';
 import { OrganizationsService } from '@app/identity';
 import { QueryFailedError } from 'typeorm';
+import { TEST_REDIS_PREFIX } from '../setup/test-env';
 import { Api, registerNgo, startApi, startWorker, userWithRoles, waitFor } from '../setup/harness';
 
 describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
@@ -86,7 +87,7 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
       expect(notified.filter((id: string) => id === manager.id)).toHaveLength(1);
       const identity = new Queue('identity', {
         connection: { host: '127.0.0.1', port: 6379 },
-        prefix: 'tfg-test:bull',
+        prefix: `${TEST_REDIS_PREFIX}:bull`,
       });
       const job = await identity.getJob(row.id);
       expect(job?.name).toBe('identity.organization-registered');

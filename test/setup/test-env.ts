@@ -2,7 +2,7 @@
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/tfg_test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-export const TEST_REDIS_PREFIX = 'tfg-test';
+export const TEST_REDIS_PREFIX = process.env.TEST_REDIS_PREFIX || 'tfg-test';
 export const TEST_ADMIN = { email: 'admin@tests.example.org', password: 'admin-password-for-tests' };
 
 export function applyTestEnv(): void {
