@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay } from '@app/core';
+import { FundsJobsModule } from '@app/funds';
 import { IdentityJobsModule } from '@app/identity';
 import { JobHandlerCheck } from './job-handler.check';
 
@@ -17,6 +18,7 @@ import { JobHandlerCheck } from './job-handler.check';
       }),
     }),
     IdentityJobsModule,
+    FundsJobsModule,
   ],
   providers: [OutboxRelay, JobHandlerCheck],
   exports: [OutboxRelay],

@@ -107,9 +107,11 @@ export class IdempotencyService {
     }
     if (row.stale) {
       const taken: unknown[] = await this.dataSource.query(
-        `UPDATE idempotency_keys SET token = $4, claimed_at = now()
-         WHERE user_id = $1 AND route = $2 AND key = $3 AND state = 'in_flight'
-           AND claimed_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS}) RETURNING 1`,
+        `WITH taken AS (
+           UPDATE idempotency_keys SET token = $4, claimed_at = now()
+           WHERE user_id = $1 AND route = $2 AND key = $3 AND state = 'in_flight'
+             AND claimed_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS}) RETURNING 1)
+         SELECT * FROM taken`,
         [userId, route, key, token],
       );
       if (taken.length === 1) return { userId, route, key, token, status };
@@ -124,9 +126,11 @@ export class IdempotencyService {
   async complete(em: EntityManager, claim: IdempotencyClaim | undefined, body: unknown): Promise<void> {
     if (!claim) return;
     const done: unknown[] = await em.query(
-      `UPDATE idempotency_keys SET state = 'completed', status_code = $5, response_body = $6,
-              content_type = 'application/json', completed_at = now()
-       WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight' RETURNING 1`,
+      `WITH done AS (
+         UPDATE idempotency_keys SET state = 'completed', status_code = $5, response_body = $6,
+                content_type = 'application/json', completed_at = now()
+         WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight' RETURNING 1)
+       SELECT * FROM done`,
       [claim.userId, claim.route, claim.key, claim.token, claim.status, JSON.stringify(body)],
     );
     if (done.length !== 1) throw new IdempotencyKeyLost();

@@ -4,6 +4,7 @@
  */
 export const JOB = {
   ORGANIZATION_REGISTERED: 'identity.organization-registered',
+  BALANCE_CHANGED: 'funds.balance-changed',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];

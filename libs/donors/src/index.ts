@@ -1,0 +1,5 @@
+export { DonorsModule } from './donors.module';
+export { DonorsService } from './donors.service';
+export { ContributionsService, toContributionView } from './contributions.service';
+export { formatMinor, receiptPdf } from './receipts/receipt-pdf';
+export type { ContributionView, DonorView, PledgeView } from './dto/donors.dto';

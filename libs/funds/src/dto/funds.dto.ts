@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDateString,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
+
+export class CreateFundDto {
+  @ApiProperty({ example: 'VTF', description: 'Short code used in receipt numbers' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,19}$/, { message: 'code must be 2-20 capital letters, digits or dashes' })
+  code: string;
+
+  @ApiProperty({ example: 'UN Voluntary Trust Fund for Victims of Trafficking in Persons' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'USD', default: 'USD' })
+  @IsOptional()
+  @IsCurrencyCode()
+  currency?: string;
+
+  @ApiPropertyOptional({ description: 'minor units; default USD 500,000', default: 50_000_000 })
+  @IsOptional()
+  @IsMinorUnits({ allowZero: true, required: false })
+  newCallTarget?: number;
+
+  @ApiPropertyOptional({ description: 'programme support cost in basis points (13% = 1300)', default: 1300 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  pscRateBps?: number;
+}
+
+export class FundView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() currency: string;
+  @ApiProperty({ type: 'integer' }) newCallTarget: number;
+  @ApiProperty({ type: 'integer' }) pscRateBps: number;
+  @ApiProperty() createdAt: Date;
+}
+
+export class BalanceQuery {
+  @ApiPropertyOptional({ description: 'ISO 8601 moment or YYYY-MM-DD (end of that day, UTC)' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  asOf?: string;
+}
+
+export class BalanceView {
+  @ApiProperty({ format: 'uuid' }) fundId: string;
+  @ApiProperty() currency: string;
+  @ApiProperty({ type: 'integer' }) received: number;
+  @ApiProperty({ type: 'integer' }) pledged: number;
+  @ApiProperty({ type: 'integer' }) committed: number;
+  @ApiProperty({ type: 'integer' }) disbursed: number;
+  @ApiProperty({ type: 'integer' }) outstanding: number;
+  @ApiProperty({ type: 'integer' }) returned: number;
+  @ApiProperty({ type: 'integer' }) psc: number;
+  @ApiProperty({ type: 'integer' }) costs: number;
+  @ApiProperty({ type: 'integer' }) available: number;
+  @ApiProperty({ type: 'integer' }) target: number;
+  @ApiProperty({ description: 'available / target (1 = 100%)' }) progress: number;
+  @ApiProperty() asOf: string;
+}
+
+export class CreateCostDto {
+  @IsMinorUnits({ description: "minor units of the fund's currency" })
+  amount: number;
+
+  @ApiProperty({ example: 'Mid-term evaluation of the 2014 grant cycle' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  description: string;
+
+  @ApiPropertyOptional({ description: 'when the cost was incurred (not in the future); default now' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  incurredAt?: string;
+}
+
+export class CostView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) fundId: string;
+  @ApiProperty({ type: 'integer' }) amount: number;
+  @ApiProperty() currency: string;
+  @ApiProperty() description: string;
+  @ApiProperty() incurredAt: string;
+  @ApiProperty({ type: 'integer' }) available: number;
+}
+
+export class CreateExchangeRateDto {
+  @ApiProperty({ example: 'NOK' })
+  @IsCurrencyCode()
+  currency: string;
+
+  @ApiProperty({ example: '8.4150', description: 'units of currency per 1 USD, as a decimal string' })
+  @IsString()
+  @Matches(/^(?=.*[1-9])\d{1,12}(\.\d{1,10})?$/, {
+    message: 'rate must be a positive decimal string like "8.415"',
+  })
+  rate: string;
+
+  @ApiProperty({ example: '2015-06-01', description: 'in force from this day until the next rate' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  effectiveFrom: string;
+}
+
+export class ExchangeRateView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() currency: string;
+  @ApiProperty() rate: string;
+  @ApiProperty() effectiveFrom: string;
+}
+
+export class ExchangeRateQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsCurrencyCode()
+  currency?: string;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { BalanceService } from './balance.service';
+import { ExchangeRatesService } from './exchange-rates.service';
+import { ExchangeRatesController, FundsController } from './funds.controller';
+import { FundsService } from './funds.service';
+import { LedgerService } from './ledger.service';
+import { SnapshotsService } from './snapshots.service';
+
+const services = [FundsService, LedgerService, BalanceService, ExchangeRatesService, SnapshotsService];
+
+@Module({
+  controllers: [FundsController, ExchangeRatesController],
+  providers: services,
+  exports: services,
+})
+export class FundsModule {}

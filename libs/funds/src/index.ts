@@ -1,0 +1,16 @@
+export { FundsModule } from './funds.module';
+export { FundsJobsModule } from './funds-jobs.module';
+export { FundsService, toFundView } from './funds.service';
+export { LedgerService } from './ledger.service';
+export type { PostedEntry } from './ledger.service';
+export { BalanceService } from './balance.service';
+export type { FundBalance } from './balance.service';
+export { ExchangeRatesService, normalizeRate } from './exchange-rates.service';
+export { SnapshotsService } from './snapshots.service';
+export { Postings, ACCOUNTS, EQUITY_ACCOUNTS, availableDelta, assertBalanced } from './domain/accounts';
+export type { Account, EntryLine, PostingKind, PostingRequest } from './domain/accounts';
+export { figuresFrom } from './domain/balance';
+export type { BalanceFigures } from './domain/balance';
+export { effectiveDate, parseAsOf, utcDay } from './domain/dates';
+export { InsufficientFunds, AlreadyPosted, InFuture, RateMissing } from './funds.errors';
+export type { FundView } from './dto/funds.dto';

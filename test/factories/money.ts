@@ -1,0 +1,100 @@
+import { Api, unique, userWithRoles } from '../setup/harness';
+
+export interface MoneyActors {
+  admin: string;
+  finance: string;
+}
+
+export async function moneyActors(api: Api): Promise<MoneyActors> {
+  const [admin, finance] = await Promise.all([
+    userWithRoles(api, ['admin']),
+    userWithRoles(api, ['finance']),
+  ]);
+  return { admin: admin.token, finance: finance.token };
+}
+
+export async function createFund(
+  api: Api,
+  adminToken: string,
+  body: Partial<{ newCallTarget: number; pscRateBps: number; currency: string }> = {},
+): Promise<{ id: string; code: string; currency: string; newCallTarget: number; pscRateBps: number }> {
+  const code = unique('F')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-12)
+    .toUpperCase();
+  const res = await api
+    .http()
+    .post('/api/funds')
+    .set('authorization', `Bearer ${adminToken}`)
+    .send({ code, name: `Fund ${code}`, ...body });
+  if (res.status !== 201) throw new Error(`fund: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function createDonor(
+  api: Api,
+  token: string,
+  type: 'member_state' | 'private' = 'member_state',
+): Promise<{ id: string; name: string }> {
+  const res = await api
+    .http()
+    .post('/api/donors')
+    .set('authorization', `Bearer ${token}`)
+    .send({ name: unique('Donor'), type, ...(type === 'member_state' ? { country: 'NO' } : {}) });
+  if (res.status !== 201) throw new Error(`donor: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function contribute(
+  api: Api,
+  token: string,
+  body: { donorId: string; fundId: string; amount: number; currency?: string; receivedAt?: string } & Record<
+    string,
+    unknown
+  >,
+  key = unique('key'),
+) {
+  return api
+    .http()
+    .post('/api/contributions')
+    .set('authorization', `Bearer ${token}`)
+    .set('idempotency-key', key)
+    .send({ currency: 'USD', receivedAt: new Date().toISOString(), ...body });
+}
+
+export async function balance(api: Api, token: string, fundId: string, asOf?: string) {
+  const res = await api
+    .http()
+    .get(`/api/funds/${fundId}/balance${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`)
+    .set('authorization', `Bearer ${token}`);
+  if (res.status !== 200) throw new Error(`balance: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** The ledger's invariants, read straight from the tables. */
+export async function ledgerInvariants(api: Api, fundId: string) {
+  const unbalanced = await api.db.query(
+    `SELECT posting_id FROM ledger_entries WHERE fund_id = $1 GROUP BY posting_id HAVING sum(amount) <> 0`,
+    [fundId],
+  );
+  const drift = await api.db.query(
+    `SELECT b.account FROM ledger_balances b
+     LEFT JOIN (SELECT account, sum(amount) AS s FROM ledger_entries WHERE fund_id = $1 GROUP BY account) e
+       ON e.account = b.account
+     WHERE b.fund_id = $1 AND b.balance <> coalesce(e.s, 0)`,
+    [fundId],
+  );
+  const [fb] = await api.db.query(
+    `SELECT f.available,
+       -(SELECT coalesce(sum(balance), 0) FROM ledger_balances WHERE fund_id = $1
+         AND account IN ('contributions','returns','grants','psc','costs'))::bigint AS derived
+     FROM fund_balances f WHERE f.fund_id = $1`,
+    [fundId],
+  );
+  return {
+    unbalanced: unbalanced.length,
+    drift: drift.length,
+    available: Number(fb.available),
+    derivedAvailable: Number(fb.derived),
+  };
+}
