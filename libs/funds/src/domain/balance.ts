@@ -22,12 +22,13 @@ export function figuresFrom(
   target: number,
 ): BalanceFigures {
   const b = (a: Account) => balances[a] ?? 0;
-  const received = -b('contributions');
-  const returned = -b('returns');
+  const neg = (x: number) => (x === 0 ? 0 : -x); // never -0
+  const received = neg(b('contributions'));
+  const returned = neg(b('returns'));
   const committed = b('grants');
   const psc = b('psc');
   const costs = b('costs');
-  const outstanding = -b('commitments');
+  const outstanding = neg(b('commitments'));
   const available = received + returned - committed - psc - costs;
   return {
     received,
