@@ -4,6 +4,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, CoreModule } from '@app/core';
+import { ApplicationsModule } from '@app/applications';
+import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
@@ -34,6 +36,8 @@ import { ProblemFilter } from './http/problem.filter';
     }),
     TerminusModule,
     IdentityModule,
+    CallsModule,
+    ApplicationsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay } from '@app/core';
+import { ApplicationsJobsModule } from '@app/applications';
+import { CallsJobsModule } from '@app/calls';
 import { IdentityJobsModule } from '@app/identity';
 import { JobHandlerCheck } from './job-handler.check';
 
@@ -17,6 +19,8 @@ import { JobHandlerCheck } from './job-handler.check';
       }),
     }),
     IdentityJobsModule,
+    CallsJobsModule,
+    ApplicationsJobsModule,
   ],
   providers: [OutboxRelay, JobHandlerCheck],
   exports: [OutboxRelay],

@@ -4,6 +4,9 @@
  */
 export const JOB = {
   ORGANIZATION_REGISTERED: 'identity.organization-registered',
+  CALL_STATUS_CHANGED: 'calls.status-changed',
+  APPLICATION_SUBMITTED: 'applications.submitted',
+  APPLICATION_STATUS_CHANGED: 'applications.status-changed',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
