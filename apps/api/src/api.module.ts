@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig, CoreModule } from '@app/core';
 import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
+import { ReviewsModule } from '@app/reviews';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 
@@ -38,6 +39,7 @@ import { ProblemFilter } from './http/problem.filter';
     IdentityModule,
     CallsModule,
     ApplicationsModule,
+    ReviewsModule,
   ],
   controllers: [HealthController],
   providers: [

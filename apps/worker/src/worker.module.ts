@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay } from '@app/core';
 import { ApplicationsJobsModule } from '@app/applications';
 import { CallsJobsModule } from '@app/calls';
 import { IdentityJobsModule } from '@app/identity';
+import { ReviewsJobsModule } from '@app/reviews';
 import { JobHandlerCheck } from './job-handler.check';
 
 /** The worker: every context's *JobsModule, the outbox relay, and the startup check of job handlers. */
@@ -21,6 +22,7 @@ import { JobHandlerCheck } from './job-handler.check';
     IdentityJobsModule,
     CallsJobsModule,
     ApplicationsJobsModule,
+    ReviewsJobsModule,
   ],
   providers: [OutboxRelay, JobHandlerCheck],
   exports: [OutboxRelay],

@@ -7,6 +7,7 @@ export const JOB = {
   CALL_STATUS_CHANGED: 'calls.status-changed',
   APPLICATION_SUBMITTED: 'applications.submitted',
   APPLICATION_STATUS_CHANGED: 'applications.status-changed',
+  ASSIGNMENT_CHANGED: 'reviews.assignment-changed',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
