@@ -1,4 +1,5 @@
-import { Api, registerNgo, startApi, userWithRoles } from '../setup/harness';
+import { OutboxRelay } from '@app/core';
+import { Api, registerNgo, startApi, startWorker, userWithRoles, waitFor } from '../setup/harness';
 import { bearer, callIn, createFund, submittedApplication, verifiedNgo } from '../factories/grant-cycle';
 
 const scores = (relevance: number, capacity: number, cost: number) => ({
@@ -246,5 +247,36 @@ describe('grant cycle journey: call, submissions, screening, reviews, ranking', 
     expect(res.body.status).toBe('withdrawn');
     const stranger = await registerNgo(api);
     expect((await api.http().get(`/api/applications/${id}`).set(bearer(stranger.token))).status).toBe(404);
+  });
+});
+
+describe('grant cycle jobs', () => {
+  it('tells the NGO members "we received your application" once the worker relays the submission', async () => {
+    const api = await startApi();
+    const worker = await startWorker();
+    try {
+      const fm = (await userWithRoles(api, ['fund_manager'])).token;
+      const callId = await callIn(api, fm, await createFund(api), 'open');
+      const ngo = await verifiedNgo(api);
+      const id = await submittedApplication(api, callId, ngo.token);
+      const relay = worker.get(OutboxRelay);
+      await relay.drain();
+      const inbox = await waitFor(
+        async () =>
+          (await api.http().get('/api/me/notifications').set(bearer(ngo.token))).body as {
+            kind: string;
+            subject: string;
+          }[],
+        (items) => items.some((n) => n.kind === 'application.submitted'),
+      );
+      expect(inbox.filter((n) => n.kind === 'application.submitted')).toHaveLength(1);
+      const rows: unknown[] = await api.db.query(`SELECT 1 FROM notifications WHERE event_id = $1`, [
+        `application:${id}:submitted`,
+      ]);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await worker.close();
+      await api.close();
+    }
   });
 });
