@@ -6,7 +6,10 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, CoreModule } from '@app/core';
 import { DonorsModule } from '@app/donors';
 import { FundsModule } from '@app/funds';
+import { ApplicationsModule } from '@app/applications';
+import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
+import { ReviewsModule } from '@app/reviews';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 
@@ -38,6 +41,9 @@ import { ProblemFilter } from './http/problem.filter';
     IdentityModule,
     FundsModule,
     DonorsModule,
+    CallsModule,
+    ApplicationsModule,
+    ReviewsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -3,7 +3,10 @@ import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay } from '@app/core';
 import { FundsJobsModule } from '@app/funds';
+import { ApplicationsJobsModule } from '@app/applications';
+import { CallsJobsModule } from '@app/calls';
 import { IdentityJobsModule } from '@app/identity';
+import { ReviewsJobsModule } from '@app/reviews';
 import { JobHandlerCheck } from './job-handler.check';
 
 /** The worker: every context's *JobsModule, the outbox relay, and the startup check of job handlers. */
@@ -19,6 +22,9 @@ import { JobHandlerCheck } from './job-handler.check';
     }),
     IdentityJobsModule,
     FundsJobsModule,
+    CallsJobsModule,
+    ApplicationsJobsModule,
+    ReviewsJobsModule,
   ],
   providers: [OutboxRelay, JobHandlerCheck],
   exports: [OutboxRelay],

@@ -5,6 +5,10 @@
 export const JOB = {
   ORGANIZATION_REGISTERED: 'identity.organization-registered',
   BALANCE_CHANGED: 'funds.balance-changed',
+  CALL_STATUS_CHANGED: 'calls.status-changed',
+  APPLICATION_SUBMITTED: 'applications.submitted',
+  APPLICATION_STATUS_CHANGED: 'applications.status-changed',
+  ASSIGNMENT_CHANGED: 'reviews.assignment-changed',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];

@@ -1,0 +1,50 @@
+import { budgetTotal, canWithdraw, safeFilename, sniffAttachment } from './application-rules';
+
+describe('application rules', () => {
+  it.each([
+    ['draft', true],
+    ['submitted', true],
+    ['eligible', true],
+    ['ineligible', false],
+    ['approved', false],
+    ['rejected', false],
+    ['withdrawn', false],
+  ] as const)('withdrawing a %s application is allowed: %s', (status, allowed) => {
+    expect(canWithdraw(status)).toBe(allowed);
+  });
+
+  it.each([
+    [[{ amount: 1 }], 1],
+    [[{ amount: 150_000 }, { amount: 250_001 }], 400_001],
+    [[{ amount: Number.MAX_SAFE_INTEGER - 1 }, { amount: 1 }], Number.MAX_SAFE_INTEGER],
+  ])('budget %j totals %i', (lines, total) => {
+    expect(budgetTotal(lines)).toBe(total);
+  });
+
+  it('refuses a budget total beyond 2^53', () => {
+    expect(() => budgetTotal([{ amount: Number.MAX_SAFE_INTEGER }, { amount: 1 }])).toThrow(RangeError);
+  });
+
+  const zip = (entry: string) =>
+    Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(entry, 'latin1')]);
+  it.each([
+    ['a PDF', Buffer.from('%PDF-1.7\n...'), 'pdf'],
+    ['a DOCX', zip('[Content_Types].xml word/document.xml'), 'docx'],
+    ['an XLSX', zip('xl/workbook.xml'), 'xlsx'],
+    ['a plain zip', zip('readme.txt'), null],
+    ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), null],
+    ['text claiming to be a PDF later', Buffer.from('hello %PDF-'), null],
+    ['an empty file', Buffer.alloc(0), null],
+  ])('recognises %s by its bytes', (_name, bytes, kind) => {
+    expect(sniffAttachment(bytes)).toBe(kind);
+  });
+
+  it.each([
+    ['../../etc/passwd', 'passwd'],
+    ['C:\\docs\\budget.xlsx', 'budget.xlsx'],
+    ['a"b\u0000.pdf', 'ab.pdf'],
+    ['', 'attachment.pdf'],
+  ])('cleans the file name %j', (name, clean) => {
+    expect(safeFilename(name, 'pdf')).toBe(clean);
+  });
+});

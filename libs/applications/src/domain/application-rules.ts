@@ -1,0 +1,56 @@
+/** Pure rules of an application: statuses, the budget total and what an uploaded file really is. */
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'eligible',
+  'ineligible',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** "Withdraw before a decision": screening out (ineligible) is a decision too. */
+export function canWithdraw(status: ApplicationStatus): boolean {
+  return status === 'draft' || status === 'submitted' || status === 'eligible';
+}
+
+/** The amount requested: the sum of the budget lines, exact, refused beyond 2^53. */
+export function budgetTotal(lines: readonly { amount: number }[]): number {
+  const total = lines.reduce((sum, l) => sum + BigInt(l.amount), 0n);
+  if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('budget total exceeds 2^53');
+  return Number(total);
+}
+
+export const ATTACHMENT_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+export type AttachmentKind = keyof typeof ATTACHMENT_TYPES;
+
+const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * What a file is by its bytes, never by its name or declared type: a PDF starts with `%PDF-`; DOCX and XLSX
+ * are zip archives (`PK\x03\x04`) whose entries include `word/document.xml` resp. `xl/workbook.xml` (entry
+ * names are stored uncompressed in the local headers and the central directory). Anything else is null.
+ */
+export function sniffAttachment(bytes: Buffer): AttachmentKind | null {
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (bytes.length >= 4 && bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) {
+    if (bytes.includes('word/document.xml', 0, 'latin1')) return 'docx';
+    if (bytes.includes('xl/workbook.xml', 0, 'latin1')) return 'xlsx';
+  }
+  return null;
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_FILENAME = /[\u0000-\u001f\u007f"]/g;
+
+/** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
+export function safeFilename(name: string | undefined, kind: AttachmentKind): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(UNSAFE_IN_FILENAME, '').trim().slice(0, 200);
+  return clean || `attachment.${kind}`;
+}

@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES } from '@app/core';
+import { APPLICATION_STATUSES } from '../domain/application-rules';
+import type { ApplicationStatus } from '../domain/application-rules';
+
+export class BudgetLineDto {
+  @ApiProperty({ enum: SERVICES })
+  @IsServiceCode()
+  category: string;
+
+  @ApiProperty({ example: 'Rent of a shelter for 12 months' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  description: string;
+
+  @IsMinorUnits({ description: 'Minor units of the call currency' })
+  amount: number;
+}
+
+export class CreateApplicationDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ description: 'Project summary' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  summary: string;
+
+  @ApiProperty({ type: [String], example: ['NG'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsCountryCode({ each: true })
+  countries: string[];
+
+  @ApiProperty({ enum: SERVICES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsServiceCode({ each: true })
+  services: string[];
+
+  @ApiProperty({ minimum: 1, example: 120 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  expectedVictims: number;
+
+  @ApiProperty({ type: [BudgetLineDto], description: 'requested = the sum of the amounts' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  budget: BudgetLineDto[];
+}
+
+export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}
+
+export class EligibilityDto {
+  @ApiProperty()
+  @IsBoolean()
+  eligible: boolean;
+
+  @ApiProperty({ example: 'Meets every criterion of the call' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class ApplicationQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  callId?: string;
+
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES as unknown as string[])
+  status?: ApplicationStatus;
+}
+
+export class BudgetLineView {
+  @ApiProperty({ enum: SERVICES }) category: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: 'integer' }) amount: number;
+}
+
+export class AttachmentView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() filename: string;
+  @ApiProperty() mime: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ description: 'hex SHA-256 of the bytes' }) sha256: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class ApplicationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) callId: string;
+  @ApiProperty({ format: 'uuid' }) fundId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Hidden from reviewers of a blind call' })
+  organizationId?: string;
+  @ApiPropertyOptional({ description: 'Hidden from reviewers of a blind call' }) organizationName?: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ type: [String] }) countries: string[];
+  @ApiProperty({ enum: SERVICES, isArray: true }) services: string[];
+  @ApiProperty() expectedVictims: number;
+  @ApiProperty({ type: [BudgetLineView] }) budget: BudgetLineView[];
+  @ApiProperty({ type: 'integer', description: 'Sum of the budget, minor units' }) requested: number;
+  @ApiProperty() currency: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ nullable: true, type: String }) eligibilityReason: string | null;
+  @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) screenedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) withdrawnAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
+  @ApiProperty({ type: [AttachmentView] }) attachments: AttachmentView[];
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}

@@ -1,0 +1,299 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor,
+  AuditService,
+  Clock,
+  decodeCursor,
+  encodeCursor,
+  isStaff,
+  JOB,
+  NotFoundError,
+  OutboxService,
+  Page,
+  pageLimit,
+  SYSTEM_ACTOR,
+  toPage,
+} from '@app/core';
+import { Scope } from '@app/identity';
+import {
+  CallAction,
+  CallDraft,
+  completenessProblems,
+  EDITABLE_FIELDS,
+  nextCallStatus,
+  PUBLIC_CALL_STATUSES,
+} from './domain/call-rules';
+import {
+  CallNotEditable,
+  CallIncomplete,
+  InvalidCall,
+  InvalidCallTransition,
+  RubricFrozen,
+} from './calls.errors';
+import {
+  CallQuery,
+  CallTransitionView,
+  CallView,
+  CallWarning,
+  CreateCallDto,
+  UpdateCallDto,
+} from './dto/call.dto';
+import { Call } from './entities/call.entity';
+
+export function toCallView(c: Call): CallView {
+  return {
+    id: c.id,
+    fundId: c.fundId,
+    title: c.title,
+    description: c.description,
+    themes: c.themes,
+    eligibleCountries: c.eligibleCountries,
+    minAward: c.minAward,
+    maxAward: c.maxAward,
+    envelope: c.envelope,
+    currency: c.currency,
+    deadline: c.deadline,
+    rubric: c.rubric,
+    blind: c.blind,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    publishedAt: c.publishedAt,
+    openedAt: c.openedAt,
+    closedAt: c.closedAt,
+  };
+}
+
+function draftOf(c: Call): CallDraft {
+  return c;
+}
+
+/** Cross-field checks a DTO cannot express; 400 because the request itself is inconsistent. */
+function orderProblems(c: CallDraft): { field: string; messages: string[] }[] {
+  const out: { field: string; messages: string[] }[] = [];
+  if (c.minAward !== null && c.maxAward !== null && c.minAward > c.maxAward)
+    out.push({ field: 'minAward', messages: ['minAward must not exceed maxAward'] });
+  if (c.maxAward !== null && c.envelope !== null && c.maxAward > c.envelope)
+    out.push({ field: 'maxAward', messages: ['maxAward must not exceed the envelope'] });
+  return out;
+}
+
+const ACTION_AUDIT: Record<CallAction, string> = {
+  publish: 'call.published',
+  open: 'call.opened',
+  close: 'call.closed',
+  review: 'call.under_review',
+  decide: 'call.decided',
+};
+
+/** Calls for proposals: drafting, the lifecycle, and what other contexts need of a call. */
+@Injectable()
+export class CallsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(dto: CreateCallDto, actor: Actor): Promise<CallView> {
+    return this.dataSource.transaction(async (em) => {
+      Scope.assertFund(actor, dto.fundId);
+      const funds: { currency: string }[] = await em.query(`SELECT currency FROM funds WHERE id = $1`, [
+        dto.fundId,
+      ]);
+      if (!funds.length) throw new NotFoundError('fund', dto.fundId);
+      const call = em.create(Call, {
+        fundId: dto.fundId,
+        title: dto.title.trim(),
+        description: dto.description ?? null,
+        themes: dto.themes ?? [],
+        eligibleCountries: dto.eligibleCountries ?? [],
+        minAward: dto.minAward ?? null,
+        maxAward: dto.maxAward ?? null,
+        envelope: dto.envelope ?? null,
+        currency: funds[0].currency,
+        deadline: dto.deadline ? new Date(dto.deadline) : null,
+        rubric: dto.rubric ? dto.rubric.map((c) => ({ ...c })) : [],
+        blind: dto.blind ?? false,
+        status: 'draft',
+        createdBy: actor.userId,
+      });
+      const problems = orderProblems(call);
+      if (problems.length) throw new InvalidCall(problems);
+      await em.save(call);
+      await this.audit.record(em, actor, {
+        action: 'call.created',
+        entity: 'call',
+        entityId: call.id,
+        summary: { fundId: call.fundId, title: call.title },
+      });
+      return toCallView(call);
+    });
+  }
+
+  async update(id: string, dto: UpdateCallDto, actor: Actor): Promise<CallView> {
+    return this.dataSource.transaction(async (em) => {
+      const call = await this.lockById(em, id);
+      Scope.assertFund(actor, call.fundId, 'call', id);
+      const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+      if (fields.includes('rubric') && !EDITABLE_FIELDS[call.status].includes('rubric'))
+        throw new RubricFrozen();
+      const refused = fields.filter((f) => !EDITABLE_FIELDS[call.status].includes(f));
+      if (refused.length) throw new CallNotEditable(call.status, refused);
+      const before = toCallView(call);
+      if (dto.title !== undefined) call.title = dto.title.trim();
+      if (dto.description !== undefined) call.description = dto.description;
+      if (dto.themes !== undefined) call.themes = dto.themes;
+      if (dto.eligibleCountries !== undefined) call.eligibleCountries = dto.eligibleCountries;
+      if (dto.minAward !== undefined) call.minAward = dto.minAward;
+      if (dto.maxAward !== undefined) call.maxAward = dto.maxAward;
+      if (dto.envelope !== undefined) call.envelope = dto.envelope;
+      if (dto.deadline !== undefined) call.deadline = new Date(dto.deadline);
+      if (dto.rubric !== undefined) call.rubric = dto.rubric.map((c) => ({ ...c }));
+      if (dto.blind !== undefined) call.blind = dto.blind;
+      const order = orderProblems(call);
+      if (order.length) throw new InvalidCall(order);
+      // Past draft the call must stay publishable (complete, deadline ahead).
+      if (call.status !== 'draft') {
+        const problems = completenessProblems(draftOf(call), this.clock.now());
+        if (problems.length) throw new CallIncomplete(problems);
+      }
+      await em.save(call);
+      const changed = Object.fromEntries(
+        fields.map((f) => [
+          f,
+          { from: before[f as keyof CallView], to: toCallView(call)[f as keyof CallView] },
+        ]),
+      );
+      await this.audit.record(em, actor, {
+        action: 'call.updated',
+        entity: 'call',
+        entityId: id,
+        summary: changed,
+      });
+      return toCallView(call);
+    });
+  }
+
+  /** publish, open, close by a fund manager. Opening below the fund's new-call target warns, never refuses. */
+  async transition(
+    id: string,
+    action: 'publish' | 'open' | 'close',
+    actor: Actor,
+  ): Promise<CallTransitionView> {
+    return this.dataSource.transaction(async (em) => {
+      const call = await this.lockById(em, id);
+      Scope.assertFund(actor, call.fundId, 'call', id);
+      if (action === 'publish' || action === 'open') {
+        const problems = completenessProblems(draftOf(call), this.clock.now());
+        if (nextCallStatus(call.status, action) && problems.length) throw new CallIncomplete(problems);
+      }
+      const warnings: CallWarning[] = [];
+      if (action === 'open' && nextCallStatus(call.status, action)) {
+        const [fund]: { target: string; available: string }[] = await em.query(
+          `SELECT f.new_call_target::bigint::text AS target, coalesce(b.available, 0)::bigint::text AS available
+           FROM funds f LEFT JOIN fund_balances b ON b.fund_id = f.id WHERE f.id = $1`,
+          [call.fundId],
+        );
+        const target = BigInt(fund.target);
+        const available = BigInt(fund.available);
+        if (available < target) {
+          warnings.push({
+            code: 'CALLS.BELOW_TARGET',
+            message: `The fund's available balance (${available} minor units of ${call.currency}) is below its new-call target (${target})`,
+          });
+          await this.audit.record(em, actor, {
+            action: 'call.opened_below_target',
+            entity: 'call',
+            entityId: id,
+            summary: { fundId: call.fundId, available: available.toString(), target: target.toString() },
+          });
+        }
+      }
+      await this.apply(em, call, action, actor);
+      return { ...toCallView(call), warnings };
+    });
+  }
+
+  async list(query: CallQuery, actor: Actor): Promise<Page<CallView>> {
+    const limit = pageLimit(query);
+    const cursor = decodeCursor(query.cursor);
+    const qb = this.dataSource
+      .getRepository(Call)
+      .createQueryBuilder('c')
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1);
+    if (!isStaff(actor)) qb.andWhere('c.status IN (:...visible)', { visible: PUBLIC_CALL_STATUSES });
+    else if (actor.fundIds.length) qb.andWhere('c.fundId IN (:...fundIds)', { fundIds: actor.fundIds });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.fundId) qb.andWhere('c.fundId = :fundId', { fundId: query.fundId });
+    if (cursor) qb.andWhere('(c.createdAt, c.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
+    const rows = await qb.getMany();
+    return toPage(rows, limit, toCallView, (c) => encodeCursor(c.createdAt, c.id));
+  }
+
+  async view(id: string, actor: Actor): Promise<CallView> {
+    const call = await this.get(undefined, id);
+    if (isStaff(actor)) Scope.assertFund(actor, call.fundId, 'call', id);
+    else if (!PUBLIC_CALL_STATUSES.includes(call.status)) throw new NotFoundError('call', id);
+    return toCallView(call);
+  }
+
+  /** A call by id, whatever its status (callers apply their own scope). */
+  async get(em: EntityManager | undefined, id: string): Promise<Call> {
+    const call = await (em ?? this.dataSource.manager).findOneBy(Call, { id });
+    if (!call) throw new NotFoundError('call', id);
+    return call;
+  }
+
+  /**
+   * SELECT ... FOR UPDATE (or FOR SHARE with 'read'). Lock order: an application first, then its call, so a
+   * submission and a close of the same call serialize without deadlocks.
+   */
+  async lockById(em: EntityManager, id: string, mode: 'write' | 'read' = 'write'): Promise<Call> {
+    const call = await em.findOne(Call, {
+      where: { id },
+      lock: { mode: mode === 'write' ? 'pessimistic_write' : 'pessimistic_read' },
+    });
+    if (!call) throw new NotFoundError('call', id);
+    return call;
+  }
+
+  /** closed -> under_review (at the first reviewer's assignment); a call already under review stays so. */
+  async markUnderReview(em: EntityManager, callId: string, actor: Actor = SYSTEM_ACTOR): Promise<Call> {
+    const call = await this.lockById(em, callId);
+    if (call.status === 'under_review') return call;
+    await this.apply(em, call, 'review', actor);
+    return call;
+  }
+
+  /** under_review -> decided (when every eligible application has a decision); idempotent. */
+  async markDecided(em: EntityManager, callId: string, actor: Actor = SYSTEM_ACTOR): Promise<Call> {
+    const call = await this.lockById(em, callId);
+    if (call.status === 'decided') return call;
+    await this.apply(em, call, 'decide', actor);
+    return call;
+  }
+
+  private async apply(em: EntityManager, call: Call, action: CallAction, actor: Actor): Promise<void> {
+    const next = nextCallStatus(call.status, action);
+    if (!next) throw new InvalidCallTransition(call.status, action);
+    const from = call.status;
+    const now = this.clock.now();
+    call.status = next;
+    if (next === 'published') call.publishedAt = now;
+    if (next === 'open') call.openedAt = now;
+    if (next === 'closed') call.closedAt = now;
+    await em.save(call);
+    await this.audit.record(em, actor, {
+      action: ACTION_AUDIT[action],
+      entity: 'call',
+      entityId: call.id,
+      summary: { from, to: next },
+    });
+    await this.outbox.add(em, JOB.CALL_STATUS_CHANGED, { callId: call.id, status: next });
+  }
+}
