@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, CoreModule } from '@app/core';
 import { DonorsModule } from '@app/donors';
 import { FundsModule } from '@app/funds';
+import { GrantsModule } from '@app/grants';
 import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
@@ -44,6 +45,7 @@ import { ProblemFilter } from './http/problem.filter';
     CallsModule,
     ApplicationsModule,
     ReviewsModule,
+    GrantsModule,
   ],
   controllers: [HealthController],
   providers: [

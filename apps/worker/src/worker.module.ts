@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay } from '@app/core';
 import { FundsJobsModule } from '@app/funds';
+import { GrantsJobsModule } from '@app/grants';
 import { ApplicationsJobsModule } from '@app/applications';
 import { CallsJobsModule } from '@app/calls';
 import { IdentityJobsModule } from '@app/identity';
@@ -25,6 +26,7 @@ import { JobHandlerCheck } from './job-handler.check';
     CallsJobsModule,
     ApplicationsJobsModule,
     ReviewsJobsModule,
+    GrantsJobsModule,
   ],
   providers: [OutboxRelay, JobHandlerCheck],
   exports: [OutboxRelay],

@@ -23,26 +23,24 @@ export class BalanceService {
   constructor(private readonly dataSource: DataSource) {}
 
   async now(fundId: string, at: Date, em: EntityManager = this.dataSource.manager): Promise<FundBalance> {
-    const [fund, rows, pledged] = await Promise.all([
-      this.fund(em, fundId),
-      em.query(`SELECT account, balance FROM ledger_balances WHERE fund_id = $1`, [fundId]) as Promise<
-        { account: Account; balance: string }[]
-      >,
-      this.pledged(em, fundId, null),
-    ]);
+    // One after another: `em` may be a transaction's single connection.
+    const fund = await this.fund(em, fundId);
+    const rows: { account: Account; balance: string }[] = await em.query(
+      `SELECT account, balance FROM ledger_balances WHERE fund_id = $1`,
+      [fundId],
+    );
+    const pledged = await this.pledged(em, fundId, null);
     return this.view(fundId, fund, rows, pledged, at);
   }
 
   async asOf(fundId: string, at: Date, em: EntityManager = this.dataSource.manager): Promise<FundBalance> {
-    const [fund, rows, pledged] = await Promise.all([
-      this.fund(em, fundId),
-      em.query(
-        `SELECT account, sum(amount)::bigint AS balance FROM ledger_entries
-         WHERE fund_id = $1 AND effective_at <= $2 GROUP BY account`,
-        [fundId, at],
-      ) as Promise<{ account: Account; balance: string }[]>,
-      this.pledged(em, fundId, at),
-    ]);
+    const fund = await this.fund(em, fundId);
+    const rows: { account: Account; balance: string }[] = await em.query(
+      `SELECT account, sum(amount)::bigint AS balance FROM ledger_entries
+       WHERE fund_id = $1 AND effective_at <= $2 GROUP BY account`,
+      [fundId, at],
+    );
+    const pledged = await this.pledged(em, fundId, at);
     return this.view(fundId, fund, rows, pledged, at);
   }
 

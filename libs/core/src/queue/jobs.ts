@@ -5,6 +5,7 @@
 export const JOB = {
   ORGANIZATION_REGISTERED: 'identity.organization-registered',
   BALANCE_CHANGED: 'funds.balance-changed',
+  GRANT_CHANGED: 'grants.changed',
   CALL_STATUS_CHANGED: 'calls.status-changed',
   APPLICATION_SUBMITTED: 'applications.submitted',
   APPLICATION_STATUS_CHANGED: 'applications.status-changed',

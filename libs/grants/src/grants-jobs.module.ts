@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { IdentityJobsModule } from '@app/identity';
+import { GrantsProcessor } from './jobs/grants.processor';
+
+/** The grants context's job handlers; only the worker imports this module. */
+@Module({
+  imports: [IdentityJobsModule],
+  providers: [GrantsProcessor],
+})
+export class GrantsJobsModule {}
