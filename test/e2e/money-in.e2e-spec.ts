@@ -191,6 +191,49 @@ describe('money in: funds, contributions, receipts, costs, pledges, balance', ()
     expect(before.status).toBe(422);
   });
 
+  it('takes a rate given as a JSON number as its decimal text, and normalises fund codes', async () => {
+    const fund = await createFund(api, who.admin);
+    const donor = await createDonor(api, who.finance);
+    const res = await contribute(api, who.finance, {
+      donorId: donor.id,
+      fundId: fund.id,
+      amount: 100_000,
+      currency: 'EUR',
+      usdRate: 0.92,
+      receivedAt: '2015-05-20T00:00:00Z',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ usdRate: '0.92', usdAmount: 108_696 });
+    const code = unique('lc')
+      .replace(/[^a-z0-9]/gi, '')
+      .slice(-10)
+      .toLowerCase();
+    const created = await api
+      .http()
+      .post('/api/funds')
+      .set('authorization', `Bearer ${who.admin}`)
+      .send({ code, name: 'Lower case fund' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      code: code.toUpperCase(),
+      currency: 'USD',
+      newCallTarget: 50_000_000,
+      pscRateBps: 1300,
+    });
+    const eur = await api
+      .http()
+      .post('/api/funds')
+      .set('authorization', `Bearer ${who.admin}`)
+      .send({ code: `${code}X`, name: 'Euro fund', currency: 'EUR' });
+    expect(eur.status).toBe(400);
+    const dup = await api
+      .http()
+      .post('/api/funds')
+      .set('authorization', `Bearer ${who.admin}`)
+      .send({ code, name: 'again' });
+    expect(dup.status).toBe(409);
+  });
+
   it('keeps pledges out of available, settles them with contributions, and reverses with a void receipt', async () => {
     const fund = await createFund(api, who.admin);
     const donor = await createDonor(api, who.finance, 'private');

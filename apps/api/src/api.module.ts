@@ -11,6 +11,7 @@ import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
 import { ReviewsModule } from '@app/reviews';
+import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 
@@ -47,7 +48,7 @@ import { ProblemFilter } from './http/problem.filter';
     ReviewsModule,
     GrantsModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, AuditController],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AuthGuard },

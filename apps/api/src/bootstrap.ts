@@ -31,7 +31,7 @@ export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
  */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    trustProxy: false, // the per-address limit must not trust a client-sent X-Forwarded-For
     bodyLimit: 1024 * 1024,
     genReqId: (raw: IncomingMessage) => {
       const given = raw.headers['x-request-id'];

@@ -322,3 +322,16 @@ export function IsServiceCode(options?: ValidationOptions): PropertyDecorator {
     ...options,
   });
 }
+
+/**
+ * A rate may arrive as a decimal string ("8.415") or a JSON number (8.415): a finite positive number is
+ * taken as the decimal text it was written as (no arithmetic on it); anything else is left for the
+ * validators to refuse.
+ */
+export function decimalText(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+    const text = String(value);
+    return /e/i.test(text) ? value : text;
+  }
+  return value;
+}

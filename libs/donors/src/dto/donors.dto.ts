@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   IsDateString,
   IsIn,
@@ -9,7 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsCountryCode, IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
+import { decimalText, IsCountryCode, IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
 
 export const DONOR_TYPES = ['member_state', 'private'] as const;
 export type DonorType = (typeof DONOR_TYPES)[number];
@@ -97,6 +98,7 @@ export class CreateContributionDto {
     description: 'units of currency per 1 USD; omitted: the UN operational rate in force on receivedAt',
   })
   @IsOptional()
+  @Transform(({ value }) => decimalText(value))
   @IsString()
   @Matches(/^(?=.*[1-9])\d{1,12}(\.\d{1,10})?$/, {
     message: 'usdRate must be a positive decimal string like "8.415"',

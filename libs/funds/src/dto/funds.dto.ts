@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   IsDateString,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -10,11 +12,16 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
+import { decimalText, IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
 
 export class CreateFundDto {
-  @ApiProperty({ example: 'VTF', description: 'Short code used in receipt numbers' })
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,19}$/, { message: 'code must be 2-20 capital letters, digits or dashes' })
+  @ApiProperty({ example: 'VTF', description: 'Short code used in receipt numbers (stored in capitals)' })
+  @Transform(({ value }) =>
+    typeof value === 'string' ? value.trim().toUpperCase().replace(/_/g, '-') : value,
+  )
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,19}$/, {
+    message: 'code must be 2-20 letters, digits, dashes or underscores',
+  })
   code: string;
 
   @ApiProperty({ example: 'UN Voluntary Trust Fund for Victims of Trafficking in Persons' })
@@ -23,9 +30,9 @@ export class CreateFundDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: 'USD', default: 'USD' })
+  @ApiPropertyOptional({ example: 'USD', default: 'USD', enum: ['USD'] })
   @IsOptional()
-  @IsCurrencyCode()
+  @IsIn(['USD'], { message: 'currency must be USD: the fund keeps its books in US dollars' })
   currency?: string;
 
   @ApiPropertyOptional({ description: 'minor units; default USD 500,000', default: 50_000_000 })
@@ -107,6 +114,7 @@ export class CreateExchangeRateDto {
   currency: string;
 
   @ApiProperty({ example: '8.4150', description: 'units of currency per 1 USD, as a decimal string' })
+  @Transform(({ value }) => decimalText(value))
   @IsString()
   @Matches(/^(?=.*[1-9])\d{1,12}(\.\d{1,10})?$/, {
     message: 'rate must be a positive decimal string like "8.415"',

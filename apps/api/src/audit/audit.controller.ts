@@ -1,0 +1,67 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor, Page, pageLimit, PageQuery, toPage } from '@app/core';
+import { Roles } from '@app/identity';
+
+class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'grant' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entity?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  entityId?: string;
+}
+
+interface AuditRow {
+  id: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  summary: Record<string, unknown>;
+  request_id: string | null;
+  at: Date;
+}
+
+/** The append-only audit log, newest first (admins only). */
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Roles('admin')
+  @Get()
+  async list(@Query() query: AuditQuery): Promise<Page<unknown>> {
+    const limit = pageLimit(query);
+    const cursor = decodeCursor(query.cursor);
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT * FROM audit_log
+       WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
+         AND ($3::timestamptz IS NULL OR (at, id) < ($3, $4::uuid))
+       ORDER BY at DESC, id DESC LIMIT $5`,
+      [query.entity ?? null, query.entityId ?? null, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => ({
+        id: r.id,
+        actorId: r.actor_id,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        summary: r.summary,
+        requestId: r.request_id,
+        at: r.at,
+      }),
+      (r) => encodeCursor(r.at, r.id),
+    );
+  }
+}
