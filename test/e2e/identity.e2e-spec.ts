@@ -196,6 +196,28 @@ describe('identity: register, login, me, users (as a new user would, over HTTP)'
     expect(res.body).toMatchObject({ status: 404, type: '/problems/not-found' });
   });
 
+  it('takes an empty JSON body on an action route as no body', async () => {
+    const ngo = await registerNgo(api);
+    const admin = await adminToken(api);
+    const res = await api
+      .http()
+      .post(`/api/organizations/${ngo.organizationId}/verify`)
+      .set('authorization', `Bearer ${admin}`)
+      .set('content-type', 'application/json');
+    expect(res.status).toBe(200);
+    const empty = await api.http().post('/api/auth/login').set('content-type', 'application/json').send('');
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
+    const poisoned = await api
+      .http()
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email":"a@b.org","password":"x","__proto__":{"admin":true}}');
+    expect(poisoned.status).toBe(400);
+  });
+
   it('answers malformed JSON with 400 problem+json', async () => {
     const res = await api
       .http()

@@ -40,7 +40,11 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
+  // bodyParser off: the JSON parser below replaces Nest's, and nothing else but multipart is accepted.
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
@@ -58,6 +62,14 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   const fastify = app.getHttpAdapter().getInstance();
+  // Many clients send `Content-Type: application/json` with no body on action routes (publish, sign):
+  // an empty body is taken as no body; anything else goes through fastify's own safe JSON parser.
+  const json = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    json(request, body.toString(), done);
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

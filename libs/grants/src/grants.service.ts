@@ -192,6 +192,7 @@ export class GrantsService {
       psc: n(g.psc_amount),
       committed,
       disbursed: n(g.paid),
+      paid: n(g.paid),
       returned: n(g.returned),
       cancelled: n(g.cancelled),
       outstanding: committed - n(g.paid),
