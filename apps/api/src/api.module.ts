@@ -9,6 +9,7 @@ import { FundsModule } from '@app/funds';
 import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
+import { ReportsModule } from '@app/reports';
 import { ReviewsModule } from '@app/reviews';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
@@ -44,6 +45,7 @@ import { ProblemFilter } from './http/problem.filter';
     CallsModule,
     ApplicationsModule,
     ReviewsModule,
+    ReportsModule,
   ],
   controllers: [HealthController],
   providers: [
