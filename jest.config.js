@@ -1,6 +1,6 @@
 // One jest run for unit specs (next to the code) and e2e tests (test/e2e), all against the real
 // PostgreSQL and Redis. @nestjs/* 12 ships ESM only, so swc transforms it to CommonJS as well.
-const libs = ['core', 'identity', 'funds', 'donors', 'calls', 'applications', 'reviews', 'grants'];
+const libs = ['core', 'identity', 'funds', 'donors', 'calls', 'applications', 'reviews', 'grants', 'reports'];
 const esmOnly = [
   '@nestjs',
   'file-type',

@@ -3,6 +3,7 @@ import { Ledger1764288100000 } from './1764288100000-Ledger';
 import { BalanceSnapshots1764288150000 } from './1764288150000-BalanceSnapshots';
 import { GrantCycle1764288200000 } from './1764288200000-GrantCycle';
 import { Grants1764288250000 } from './1764288250000-Grants';
+import { Reports1764288400000 } from './1764288400000-Reports';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   BalanceSnapshots1764288150000,
   GrantCycle1764288200000,
   Grants1764288250000,
+  Reports1764288400000,
 ];

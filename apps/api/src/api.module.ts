@@ -10,6 +10,7 @@ import { GrantsModule } from '@app/grants';
 import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
+import { ReportsModule } from '@app/reports';
 import { ReviewsModule } from '@app/reviews';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
@@ -47,6 +48,7 @@ import { ProblemFilter } from './http/problem.filter';
     ApplicationsModule,
     ReviewsModule,
     GrantsModule,
+    ReportsModule,
   ],
   controllers: [HealthController, AuditController],
   providers: [

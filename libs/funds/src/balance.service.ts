@@ -16,7 +16,8 @@ interface FundRow {
 
 /**
  * The balance now reads the account balance rows (nine rows, whatever the ledger's size); a past date
- * sums the entries up to it through the (fund_id, effective_at) index that carries account and amount.
+ * adds the monthly sums of the months before it (ledger_month_sums, kept by trigger) and the entries of
+ * its own month up to it, through the (fund_id, effective_at) index that carries account and amount.
  */
 @Injectable()
 export class BalanceService {
@@ -34,11 +35,17 @@ export class BalanceService {
   }
 
   async asOf(fundId: string, at: Date, em: EntityManager = this.dataSource.manager): Promise<FundBalance> {
+    const monthStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+    // One after another: `em` may be a transaction's single connection.
     const fund = await this.fund(em, fundId);
+    // The whole months before `at` from their sums (ledger_month_sums), then that month's entries.
     const rows: { account: Account; balance: string }[] = await em.query(
-      `SELECT account, sum(amount)::bigint AS balance FROM ledger_entries
-       WHERE fund_id = $1 AND effective_at <= $2 GROUP BY account`,
-      [fundId, at],
+      `SELECT account, sum(amount)::bigint AS balance FROM (
+         SELECT account, amount FROM ledger_month_sums WHERE fund_id = $1 AND month < $4::date
+         UNION ALL
+         SELECT account, amount FROM ledger_entries WHERE fund_id = $1 AND effective_at >= $3::timestamptz AND effective_at <= $2
+       ) s GROUP BY account`,
+      [fundId, at, monthStart, monthStart.toISOString().slice(0, 10)],
     );
     const pledged = await this.pledged(em, fundId, at);
     return this.view(fundId, fund, rows, pledged, at);

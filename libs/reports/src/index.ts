@@ -1,0 +1,8 @@
+export { ReportsModule } from './reports.module';
+export { StatementService } from './statement.service';
+export { ContributionsReportService } from './contributions-report.service';
+export { DonorStatementService } from './donor-statement.service';
+export type { DonorStatement, DonorStatementLine } from './donor-statement.service';
+export type { FundStatement, StatementFigures, StatementMovements } from './domain/statement';
+export type { ContributionsReport, ContributionGroup, ContributionGroupRow } from './domain/contributions';
+export { neutralise } from './export/table';

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { FundsModule } from '@app/funds';
+import { ContributionsReportService } from './contributions-report.service';
+import { DonorStatementService } from './donor-statement.service';
+import { DonorStatementController, FundStatementController, ReportsController } from './reports.controller';
+import { StatementService } from './statement.service';
+
+/**
+ * Reports and exports (issue 7): the fund's balance statement, contributions by donor, type and year, and
+ * donors' statements. Read-only: raw SQL over the ledger and the donors' tables.
+ */
+@Module({
+  imports: [FundsModule],
+  controllers: [FundStatementController, ReportsController, DonorStatementController],
+  providers: [StatementService, ContributionsReportService, DonorStatementService],
+  exports: [StatementService, ContributionsReportService, DonorStatementService],
+})
+export class ReportsModule {}

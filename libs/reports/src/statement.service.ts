@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, Clock } from '@app/core';
+import { BalanceService, FundBalance, FundsService } from '@app/funds';
+import { FundStatement, KindAccountSum, movementsFrom, StatementFigures } from './domain/statement';
+import { Period } from './domain/period';
+
+function figures(b: FundBalance): StatementFigures {
+  return {
+    received: b.received,
+    pledged: b.pledged,
+    committed: b.committed,
+    disbursed: b.disbursed,
+    outstanding: b.outstanding,
+    returned: b.returned,
+    psc: b.psc,
+    costs: b.costs,
+    available: b.available,
+  };
+}
+
+const ZERO: StatementFigures = {
+  received: 0,
+  pledged: 0,
+  committed: 0,
+  disbursed: 0,
+  outstanding: 0,
+  returned: 0,
+  psc: 0,
+  costs: 0,
+  available: 0,
+};
+
+/**
+ * The fund's balance statement for a period, from the ledger: the balance just before the period opens
+ * and at its end (BalanceService, the same figures as `/balance?asOf=`), and what moved it, by posting
+ * kind. Grants' commitments, disbursements, returns and cancellations show as soon as they are posted.
+ */
+@Injectable()
+export class StatementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly funds: FundsService,
+    private readonly balances: BalanceService,
+    private readonly clock: Clock,
+  ) {}
+
+  async statement(fundId: string, period: Period, actor: Actor): Promise<FundStatement> {
+    const fund = await this.funds.get(fundId, actor);
+    const now = this.clock.now();
+    const { from, to } = period;
+    const [opening, closing, sums] = await Promise.all([
+      from ? this.balances.asOf(fundId, new Date(from.getTime() - 1)) : null,
+      to.getTime() >= now.getTime() ? this.balances.now(fundId, now) : this.balances.asOf(fundId, to),
+      this.dataSource.query(
+        `SELECT p.kind, e.account, sum(e.amount)::bigint AS amount
+         FROM ledger_entries e JOIN ledger_postings p ON p.id = e.posting_id
+         WHERE e.fund_id = $1 AND ($2::timestamptz IS NULL OR e.effective_at >= $2) AND e.effective_at <= $3
+         GROUP BY p.kind, e.account`,
+        [fundId, from, to],
+      ) as Promise<{ kind: string; account: KindAccountSum['account']; amount: string }[]>,
+    ]);
+    const open = opening ? figures(opening) : ZERO;
+    const close = figures(closing);
+    return {
+      fundId,
+      fundCode: fund.code,
+      fundName: fund.name,
+      currency: fund.currency,
+      from: from ? from.toISOString() : null,
+      to: to.toISOString(),
+      opening: open,
+      movements: movementsFrom(
+        sums.map((s) => ({ ...s, amount: Number(s.amount) })),
+        open,
+        close,
+      ),
+      closing: close,
+      target: closing.target,
+      progress: closing.progress,
+    };
+  }
+}
