@@ -180,6 +180,12 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
       'get /api/contributions',
       'get /api/contributions/{id}',
       'get /api/contributions/{id}/receipt',
+      'get /api/funds/{id}/statement',
+      'get /api/donors/{id}/statement',
+      'get /api/reports/contributions',
+      'get /api/reports/grants',
+      'get /api/reports/impact',
+      'get /api/public/impact',
       'get /api/audit',
       'get /api/health',
     ];

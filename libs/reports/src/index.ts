@@ -6,3 +6,5 @@ export type { DonorStatement, DonorStatementLine } from './donor-statement.servi
 export type { FundStatement, StatementFigures, StatementMovements } from './domain/statement';
 export type { ContributionsReport, ContributionGroup, ContributionGroupRow } from './domain/contributions';
 export { neutralise } from './export/table';
+export { GrantsReportService } from './grants-report.service';
+export type { GrantsReport, ImpactReport, ImpactRow } from './grants-report.service';

@@ -2,13 +2,27 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { Clock, IdParam, InvalidInputError } from '@app/core';
-import { CurrentActor, Roles } from '@app/identity';
+import { CurrentActor, Public, Roles } from '@app/identity';
 import { ContributionsReportService } from './contributions-report.service';
 import { DonorStatementService } from './donor-statement.service';
 import { ContributionsReport, groupColumns, parseGroupBy } from './domain/contributions';
 import { day, periodOf, startOfYear } from './domain/period';
 import { FundStatement, statementLines } from './domain/statement';
-import { ContributionsReportQuery, DonorStatementQuery, StatementQuery } from './dto/reports.dto';
+import {
+  ContributionsReportQuery,
+  DonorStatementQuery,
+  GrantsReportQuery,
+  ImpactQuery,
+  StatementQuery,
+} from './dto/reports.dto';
+import {
+  GRANT_GROUPS,
+  GrantGroupRow,
+  groupColumnsOf,
+  IMPACT_GROUPS,
+  parseGroups,
+} from './domain/grants-report';
+import { GrantsReport, GrantsReportService, ImpactReport } from './grants-report.service';
 import { EXPORT_TYPES, exportFile } from './export/export';
 import { Column } from './export/table';
 import { donorStatementPdf, fundStatementPdf } from './pdf/statement-pdf';
@@ -71,8 +85,45 @@ export class FundStatementController {
 export class ReportsController {
   constructor(
     private readonly contributions: ContributionsReportService,
+    private readonly grantsReports: GrantsReportService,
     private readonly clock: Clock,
   ) {}
+
+  /** Grants by country, service and/or call; a grant in several countries or services is shared equally. */
+  @Roles('fund_manager', 'finance', 'admin')
+  @Get('grants')
+  @ApiProduces('application/json', EXPORT_TYPES.csv, EXPORT_TYPES.xlsx)
+  async grantsReport(
+    @Query() query: GrantsReportQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<GrantsReport | StreamableFile> {
+    const groupBy = parseGroups(query.groupBy, GRANT_GROUPS);
+    if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);
+    const report = await this.grantsReports.grants(query.fundId, groupBy, actor);
+    const format = query.format ?? 'json';
+    if (format === 'json') return report;
+    type Row = GrantGroupRow & { currency: string };
+    const columns: Column<Row>[] = [
+      ...groupColumnsOf(groupBy).map((key) => ({ key, header: key, type: 'text' as const })),
+      { key: 'count', header: 'count', type: 'integer' },
+      { key: 'committed', header: 'committed', type: 'money' },
+      { key: 'disbursed', header: 'disbursed', type: 'money' },
+      { key: 'returned', header: 'returned', type: 'money' },
+      { key: 'outstanding', header: 'outstanding', type: 'money' },
+      { key: 'currency', header: 'currency', type: 'text' },
+    ];
+    const rows: Row[] = report.items.map((i) => ({ ...i, currency: report.currency }));
+    return exportFile({ name: 'Grants', columns, rows }, format, `grants-${day(this.clock.now())}`);
+  }
+
+  /** Victims assisted, from accepted reports only, by year, service and/or country. */
+  @Roles('fund_manager', 'finance', 'admin', 'donor')
+  @Get('impact')
+  impact(@Query() query: ImpactQuery, @CurrentActor() actor: Actor): Promise<ImpactReport> {
+    const groupBy = parseGroups(query.groupBy, IMPACT_GROUPS);
+    if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);
+    return this.grantsReports.impact(query.fundId, groupBy, actor);
+  }
 
   /** Contributions by donor, donor type and year; shares of the total; reversed contributions left out. */
   @Roles('fund_manager', 'finance', 'admin')
@@ -133,5 +184,20 @@ export class DonorStatementController {
       type: 'application/pdf',
       disposition: `inline; filename="statement-${day(period.from) || 'start'}-${day(period.to)}.pdf"`,
     });
+  }
+}
+
+@ApiTags('reports')
+@Controller('public')
+export class PublicImpactController {
+  constructor(private readonly grantsReports: GrantsReportService) {}
+
+  /** The fund's public impact figures: aggregates of accepted reports, no organization named. */
+  @Public()
+  @Get('impact')
+  impact(@Query() query: ImpactQuery): Promise<ImpactReport> {
+    const groupBy = parseGroups(query.groupBy, IMPACT_GROUPS);
+    if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);
+    return this.grantsReports.impact(query.fundId, groupBy, null);
   }
 }

@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { FundsModule } from '@app/funds';
 import { ContributionsReportService } from './contributions-report.service';
 import { DonorStatementService } from './donor-statement.service';
-import { DonorStatementController, FundStatementController, ReportsController } from './reports.controller';
+import { GrantsReportService } from './grants-report.service';
+import {
+  DonorStatementController,
+  FundStatementController,
+  PublicImpactController,
+  ReportsController,
+} from './reports.controller';
 import { StatementService } from './statement.service';
 
 /**
@@ -11,8 +17,8 @@ import { StatementService } from './statement.service';
  */
 @Module({
   imports: [FundsModule],
-  controllers: [FundStatementController, ReportsController, DonorStatementController],
-  providers: [StatementService, ContributionsReportService, DonorStatementService],
-  exports: [StatementService, ContributionsReportService, DonorStatementService],
+  controllers: [FundStatementController, ReportsController, DonorStatementController, PublicImpactController],
+  providers: [StatementService, ContributionsReportService, DonorStatementService, GrantsReportService],
+  exports: [StatementService, ContributionsReportService, DonorStatementService, GrantsReportService],
 })
 export class ReportsModule {}

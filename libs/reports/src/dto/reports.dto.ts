@@ -54,3 +54,31 @@ export class DonorStatementQuery extends PeriodQuery {
   @Max(2999)
   year?: number;
 }
+
+export class GrantsReportQuery {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  fundId: string;
+
+  @ApiPropertyOptional({ example: 'country,service', description: 'comma-separated: country, service, call' })
+  @IsOptional()
+  @IsString()
+  groupBy?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
+}
+
+export class ImpactQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'one fund; all funds when omitted' })
+  @IsOptional()
+  @IsUUID()
+  fundId?: string;
+
+  @ApiPropertyOptional({ example: 'year,service', description: 'comma-separated: year, service, country' })
+  @IsOptional()
+  @IsString()
+  groupBy?: string;
+}
