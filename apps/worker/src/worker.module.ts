@@ -5,9 +5,11 @@ import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay } from '@app/core';
 import { FundsJobsModule } from '@app/funds';
 import { ApplicationsJobsModule } from '@app/applications';
 import { CallsJobsModule } from '@app/calls';
+import { DonorsJobsModule } from '@app/donors';
 import { IdentityJobsModule } from '@app/identity';
 import { ReviewsJobsModule } from '@app/reviews';
 import { JobHandlerCheck } from './job-handler.check';
+import { JobSchedulers } from './job-schedulers';
 
 /** The worker: every context's *JobsModule, the outbox relay, and the startup check of job handlers. */
 @Module({
@@ -25,8 +27,9 @@ import { JobHandlerCheck } from './job-handler.check';
     CallsJobsModule,
     ApplicationsJobsModule,
     ReviewsJobsModule,
+    DonorsJobsModule,
   ],
-  providers: [OutboxRelay, JobHandlerCheck],
-  exports: [OutboxRelay],
+  providers: [OutboxRelay, JobHandlerCheck, JobSchedulers],
+  exports: [OutboxRelay, JobSchedulers],
 })
 export class WorkerModule {}
