@@ -179,9 +179,14 @@ describe('queued jobs: the balance against the new-call target', () => {
       (x) => x.length === 1,
     );
     expect(mine[0].raw).toContain('5.00 USD');
-    const [n] = await api.db.query(
-      `SELECT mailed_at FROM notifications WHERE user_id = $1 AND event_id = $2`,
-      [donor.id, `contribution-received:${res.body.id}`],
+    // the SMTP server has the mail a moment before the worker commits mailed_at
+    const [n] = await waitFor(
+      () =>
+        api.db.query(`SELECT mailed_at FROM notifications WHERE user_id = $1 AND event_id = $2`, [
+          donor.id,
+          `contribution-received:${res.body.id}`,
+        ]) as Promise<{ mailed_at: Date | null }[]>,
+      (rows) => rows[0]?.mailed_at != null,
     );
     expect(n.mailed_at).not.toBeNull();
   });

@@ -141,7 +141,15 @@ export class BalanceTrackingService {
     );
     const money = (minor: number) =>
       `${currency} ${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
-    const managers = await this.notifications.usersWithRole('fund_manager', fundId);
+    // Read through the transaction's own connection: a second pool connection taken while this
+    // transaction holds the fund's lock could wait forever behind jobs queued on that same lock.
+    const managers = (
+      (await em.query(
+        `SELECT id FROM users WHERE active AND 'fund_manager' = ANY(roles)
+           AND (cardinality(fund_ids) = 0 OR $1::uuid = ANY(fund_ids)) ORDER BY created_at`,
+        [fundId],
+      )) as { id: string }[]
+    ).map((u) => u.id);
     await this.notifications.notifyUsers(
       managers,
       {
