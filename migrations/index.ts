@@ -3,6 +3,7 @@ import { Ledger1764288100000 } from './1764288100000-Ledger';
 import { BalanceSnapshots1764288150000 } from './1764288150000-BalanceSnapshots';
 import { GrantCycle1764288200000 } from './1764288200000-GrantCycle';
 import { Grants1764288250000 } from './1764288250000-Grants';
+import { Jobs1764288300000 } from './1764288300000-Jobs';
 import { Reports1764288400000 } from './1764288400000-Reports';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   BalanceSnapshots1764288150000,
   GrantCycle1764288200000,
   Grants1764288250000,
+  Jobs1764288300000,
   Reports1764288400000,
 ];

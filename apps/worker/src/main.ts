@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/core';
 import { createWorkerApp } from './bootstrap';
+import { JobSchedulers } from './job-schedulers';
 
 /** Longest a graceful shutdown may take (active jobs finish, connections close) before the process exits. */
 const SHUTDOWN_BOUND_MS = 15_000;
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     });
   }
   await app.init();
+  await app.get(JobSchedulers).upsertAll();
   console.log('worker started');
 }
 

@@ -6,9 +6,11 @@ import { FundsJobsModule } from '@app/funds';
 import { GrantsJobsModule } from '@app/grants';
 import { ApplicationsJobsModule } from '@app/applications';
 import { CallsJobsModule } from '@app/calls';
+import { DonorsJobsModule } from '@app/donors';
 import { IdentityJobsModule } from '@app/identity';
 import { ReviewsJobsModule } from '@app/reviews';
 import { JobHandlerCheck } from './job-handler.check';
+import { JobSchedulers } from './job-schedulers';
 
 /** The worker: every context's *JobsModule, the outbox relay, and the startup check of job handlers. */
 @Module({
@@ -27,8 +29,9 @@ import { JobHandlerCheck } from './job-handler.check';
     ApplicationsJobsModule,
     ReviewsJobsModule,
     GrantsJobsModule,
+    DonorsJobsModule,
   ],
-  providers: [OutboxRelay, JobHandlerCheck],
-  exports: [OutboxRelay],
+  providers: [OutboxRelay, JobHandlerCheck, JobSchedulers],
+  exports: [OutboxRelay, JobSchedulers],
 })
 export class WorkerModule {}

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityJobsModule } from '@app/identity';
+import { CallsService } from './calls.service';
 import { CallsProcessor } from './jobs/calls.processor';
 
 /** The calls context's job handlers; only the worker imports this module. */
 @Module({
   imports: [IdentityJobsModule],
-  providers: [CallsProcessor],
+  providers: [CallsService, CallsProcessor],
 })
 export class CallsJobsModule {}

@@ -262,6 +262,30 @@ export class CallsService {
     return call;
   }
 
+  /**
+   * Closes every open call whose deadline has passed (the `calls.close-due` job). Each call closes in its
+   * own transaction under its row lock, with the audit row and the status-changed event; a call already
+   * closed (by hand or by another worker) is left alone, so running it twice changes nothing.
+   */
+  async closeDue(actor: Actor = SYSTEM_ACTOR): Promise<string[]> {
+    const now = this.clock.now();
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM calls WHERE status = 'open' AND deadline <= $1 ORDER BY deadline, id`,
+      [now],
+    );
+    const closed: string[] = [];
+    for (const { id } of due) {
+      const done = await this.dataSource.transaction(async (em) => {
+        const call = await this.lockById(em, id);
+        if (call.status !== 'open' || !call.deadline || call.deadline.getTime() > now.getTime()) return false;
+        await this.apply(em, call, 'close', actor);
+        return true;
+      });
+      if (done) closed.push(id);
+    }
+    return closed;
+  }
+
   /** closed -> under_review (at the first reviewer's assignment); a call already under review stays so. */
   async markUnderReview(em: EntityManager, callId: string, actor: Actor = SYSTEM_ACTOR): Promise<Call> {
     const call = await this.lockById(em, callId);

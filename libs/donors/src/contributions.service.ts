@@ -10,7 +10,9 @@ import {
   hasRole,
   IdempotencyClaim,
   IdempotencyService,
+  JOB,
   NotFoundError,
+  OutboxService,
   Page,
   pageLimit,
   toPage,
@@ -93,6 +95,7 @@ export class ContributionsService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   async receive(
@@ -165,6 +168,7 @@ export class ContributionsService {
         entityId: row.id,
         summary: { receiptNumber, amount: dto.amount, currency: dto.currency, usdRate, usdAmount },
       });
+      await this.outbox.add(em, JOB.CONTRIBUTION_RECEIVED, { contributionId: row.id });
       const view = toContributionView(row);
       await this.idempotency.complete(em, claim, view);
       return view;

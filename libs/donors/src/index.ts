@@ -1,4 +1,5 @@
 export { DonorsModule } from './donors.module';
+export { DonorsJobsModule } from './donors-jobs.module';
 export { DonorsService } from './donors.service';
 export { ContributionsService, toContributionView } from './contributions.service';
 export { formatMinor, receiptPdf } from './receipts/receipt-pdf';

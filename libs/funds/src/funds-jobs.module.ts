@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { IdentityJobsModule } from '@app/identity';
 import { BalanceService } from './balance.service';
+import { BalanceTrackingService } from './jobs/balance-tracking.service';
 import { FundsProcessor } from './jobs/funds.processor';
-import { SnapshotsService } from './snapshots.service';
 
 /** The funds context's job handlers; only the worker imports this module. */
 @Module({
-  providers: [BalanceService, SnapshotsService, FundsProcessor],
+  imports: [IdentityJobsModule],
+  providers: [BalanceService, BalanceTrackingService, FundsProcessor],
+  exports: [BalanceTrackingService],
 })
 export class FundsJobsModule {}

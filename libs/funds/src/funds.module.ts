@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BalanceHistoryController } from './balance-history.controller';
 import { BalanceService } from './balance.service';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { ExchangeRatesController, FundsController } from './funds.controller';
@@ -9,7 +10,7 @@ import { SnapshotsService } from './snapshots.service';
 const services = [FundsService, LedgerService, BalanceService, ExchangeRatesService, SnapshotsService];
 
 @Module({
-  controllers: [FundsController, ExchangeRatesController],
+  controllers: [FundsController, BalanceHistoryController, ExchangeRatesController],
   providers: services,
   exports: services,
 })

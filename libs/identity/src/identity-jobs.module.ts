@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notification } from './entities/notification.entity';
 import { IdentityProcessor } from './jobs/identity.processor';
+import { MailService } from './mail/mail.service';
 import { NotificationsService } from './notifications.service';
 
 /** The identity context's job handlers; only the worker imports this module. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification])],
-  providers: [NotificationsService, IdentityProcessor],
+  providers: [NotificationsService, MailService, IdentityProcessor],
   exports: [NotificationsService],
 })
 export class IdentityJobsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role } from '@app/core';
+import { JOB, OutboxService, Role } from '@app/core';
 
 export interface NewNotification {
   eventId: string;
@@ -11,21 +11,38 @@ export interface NewNotification {
 
 /**
  * In-app notifications, one row per user and event. Jobs call these; the unique (event_id, user_id) pair
- * makes a re-run harmless.
+ * makes a re-run harmless. Each new row also gets an outbox `identity.send-mail` job in the same
+ * transaction, so the mail follows the notification exactly when the notification was written.
  */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async notifyUsers(userIds: readonly string[], n: NewNotification, em?: EntityManager): Promise<number> {
     if (userIds.length === 0) return 0;
-    const rows: unknown[] = await (em ?? this.dataSource).query(
-      `INSERT INTO notifications (user_id, event_id, kind, subject, body)
-       SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS u
-       ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id`,
-      [userIds, n.eventId, n.kind, n.subject, n.body],
+    const write = async (tx: EntityManager): Promise<number> => {
+      const rows: { id: string }[] = await tx.query(
+        `INSERT INTO notifications (user_id, event_id, kind, subject, body)
+         SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS u
+         ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id`,
+        [userIds, n.eventId, n.kind, n.subject, n.body],
+      );
+      for (const row of rows) await this.outbox.add(tx, JOB.SEND_MAIL, { notificationId: row.id });
+      return rows.length;
+    };
+    return em ? write(em) : this.dataSource.transaction(write);
+  }
+
+  /** Active users linked to a donor (their contribution receipts go to them). */
+  async usersOfDonor(donorId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM users WHERE active AND donor_id = $1 ORDER BY created_at`,
+      [donorId],
     );
-    return rows.length;
+    return rows.map((r) => r.id);
   }
 
   /** Active users holding a role, optionally only those who may act on a fund. */

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost } from '@app/core';
+import { Clock, JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 
 const MESSAGES: Record<string, (title: string, call: string) => { subject: string; body: string }> = {
@@ -31,11 +31,12 @@ const MESSAGES: Record<string, (title: string, call: string) => { subject: strin
   }),
 };
 
-@Processor('applications')
+@Processor('applications', WORKER_OPTIONS)
 export class ApplicationsProcessor extends JobsHost {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -43,7 +44,46 @@ export class ApplicationsProcessor extends JobsHost {
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JOB.APPLICATION_SUBMITTED]: (job) => this.notifyNgo(job, 'submitted'),
     [JOB.APPLICATION_STATUS_CHANGED]: (job) => this.notifyNgo(job, (job.data as { status?: string }).status),
+    [JOB.DRAFT_REMINDERS]: () => this.draftReminders(),
   };
+
+  /**
+   * Reminds the members of NGOs whose application is still a draft when its call's deadline is less than
+   * 72 hours away (once per application: the notification's event id is unique per user).
+   */
+  private async draftReminders(): Promise<number> {
+    const now = this.clock.now();
+    const drafts: {
+      id: string;
+      title: string;
+      call_title: string;
+      deadline: Date;
+      organization_id: string;
+    }[] = await this.dataSource.query(
+      `SELECT a.id, a.title, c.title AS call_title, c.deadline, a.organization_id
+         FROM applications a JOIN calls c ON c.id = a.call_id
+         WHERE a.status = 'draft' AND c.status IN ('published', 'open')
+           AND c.deadline > $1 AND c.deadline <= $1 + interval '72 hours'`,
+      [now],
+    );
+    let sent = 0;
+    for (const d of drafts) {
+      const members: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM users WHERE organization_id = $1 AND active ORDER BY created_at`,
+        [d.organization_id],
+      );
+      sent += await this.notifications.notifyUsers(
+        members.map((m) => m.id),
+        {
+          eventId: `draft-reminder:${d.id}`,
+          kind: 'application.draft_reminder',
+          subject: `Reminder: "${d.title}" is not submitted yet`,
+          body: `Your application "${d.title}" to the call "${d.call_title}" is still a draft. The deadline is ${d.deadline.toISOString()} (UTC); after it nothing can be submitted.`,
+        },
+      );
+    }
+    return sent;
+  }
 
   /** Tells the NGO's active members what happened to their application (once per application and status). */
   private async notifyNgo(job: Job, status: string | undefined): Promise<number> {

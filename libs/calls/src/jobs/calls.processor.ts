@@ -1,20 +1,23 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost } from '@app/core';
+import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
+import { CallsService } from '../calls.service';
 
-@Processor('calls')
+@Processor('calls', WORKER_OPTIONS)
 export class CallsProcessor extends JobsHost {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
+    private readonly calls: CallsService,
   ) {
     super();
   }
 
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JOB.CALL_STATUS_CHANGED]: (job) => this.statusChanged(job),
+    [JOB.CLOSE_DUE_CALLS]: () => this.calls.closeDue(),
   };
 
   /** Tells the fund's managers that a call moved on (one notification per call and status). */

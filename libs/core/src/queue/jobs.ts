@@ -4,12 +4,19 @@
  */
 export const JOB = {
   ORGANIZATION_REGISTERED: 'identity.organization-registered',
+  SEND_MAIL: 'identity.send-mail',
   BALANCE_CHANGED: 'funds.balance-changed',
   GRANT_CHANGED: 'grants.changed',
+  RECALCULATE_BALANCE: 'funds.recalculate-balance',
+  DAILY_SNAPSHOTS: 'funds.daily-snapshots',
+  RECONCILE: 'funds.reconcile',
+  CONTRIBUTION_RECEIVED: 'donors.contribution-received',
+  CLOSE_DUE_CALLS: 'calls.close-due',
   CALL_STATUS_CHANGED: 'calls.status-changed',
   APPLICATION_SUBMITTED: 'applications.submitted',
   APPLICATION_STATUS_CHANGED: 'applications.status-changed',
   ASSIGNMENT_CHANGED: 'reviews.assignment-changed',
+  DRAFT_REMINDERS: 'applications.draft-reminders',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -31,3 +38,33 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 10000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
+
+/**
+ * Options of every BullMQ worker (each processor passes them to `@Processor`). A job whose worker died
+ * (SIGKILL, lost connection) keeps its lock only `lockDuration`; the stalled check of any live worker then
+ * moves it back to wait, at most `maxStalledCount` times before it fails. Read at load time, so the
+ * environment can shorten the intervals (tests, operators).
+ */
+export const WORKER_OPTIONS = {
+  concurrency: envInt('JOB_CONCURRENCY', 16),
+  lockDuration: envInt('JOB_LOCK_MS', 30_000),
+  stalledInterval: envInt('JOB_STALLED_INTERVAL_MS', 30_000),
+  maxStalledCount: 2,
+};
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  return raw && /^\d+$/.test(raw) && Number(raw) > 0 ? Number(raw) : fallback;
+}
+
+/** The job schedulers the worker upserts at startup (one entry per id, however many workers start). */
+export const SCHEDULES: readonly {
+  id: string;
+  job: JobName;
+  repeat: { pattern: string; tz?: string } | { every: number };
+}[] = [
+  { id: 'funds:daily-snapshots', job: 'funds.daily-snapshots', repeat: { pattern: '5 0 * * *', tz: 'UTC' } },
+  { id: 'funds:reconcile', job: 'funds.reconcile', repeat: { pattern: '30 1 * * *', tz: 'UTC' } },
+  { id: 'calls:close-due', job: 'calls.close-due', repeat: { every: 60_000 } },
+  { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
+];

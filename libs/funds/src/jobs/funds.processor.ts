@@ -1,21 +1,61 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
-import { JOB, JobHandler, JobName, JobsHost } from '@app/core';
-import { SnapshotsService } from '../snapshots.service';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
+import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { BalanceTrackingService, SnapshotReason } from './balance-tracking.service';
 
-@Processor('funds')
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidField(job: Job, field: string): string {
+  const value = (job.data as Record<string, unknown>)[field];
+  if (typeof value !== 'string' || !UUID.test(value))
+    throw new UnrecoverableError(`${job.name}: ${field} missing or not a uuid`);
+  return value;
+}
+
+@Processor('funds', WORKER_OPTIONS)
 export class FundsProcessor extends JobsHost {
-  constructor(private readonly snapshots: SnapshotsService) {
+  constructor(
+    private readonly tracking: BalanceTrackingService,
+    @InjectQueue('funds') private readonly queue: Queue,
+  ) {
     super();
   }
 
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JOB.BALANCE_CHANGED]: (job) => this.balanceChanged(job),
+    [JOB.RECALCULATE_BALANCE]: (job) => this.recalculate(job),
+    [JOB.DAILY_SNAPSHOTS]: (job) => this.dailySnapshots(job),
+    [JOB.RECONCILE]: (job) => this.tracking.reconcile(job.id ?? `run-${job.timestamp}`),
   };
 
-  private async balanceChanged(job: Job): Promise<boolean> {
-    const { fundId } = job.data as { fundId?: string };
-    if (!fundId) throw new UnrecoverableError('fundId missing');
-    return this.snapshots.recordIfChanged(fundId);
+  /** A posting committed: recalculate unless a recalculation already covered it (bursts coalesce). */
+  private async balanceChanged(job: Job) {
+    const fundId = uuidField(job, 'fundId');
+    const postingId = uuidField(job, 'postingId');
+    const result = await this.tracking.onPosting(fundId, postingId);
+    if (!result) throw new UnrecoverableError(`posting ${postingId} of fund ${fundId} not found`);
+    return result;
+  }
+
+  private async recalculate(job: Job) {
+    const fundId = uuidField(job, 'fundId');
+    const reason = ((job.data as { reason?: string }).reason ?? 'manual') as SnapshotReason;
+    if (!['change', 'daily', 'manual'].includes(reason)) throw new UnrecoverableError(`bad reason ${reason}`);
+    return this.tracking.recalculate(fundId, reason);
+  }
+
+  /** The daily scheduler's run: one recalculate-balance job per fund, one per fund and day. */
+  private async dailySnapshots(job: Job): Promise<number> {
+    const day = new Date(job.timestamp).toISOString().slice(0, 10);
+    const funds = await this.tracking.fundIds();
+    await this.queue.addBulk(
+      funds.map((fundId) => ({
+        name: JOB.RECALCULATE_BALANCE,
+        data: { fundId, reason: 'daily' },
+        opts: { jobId: `daily:${fundId}:${day}` },
+      })),
+    );
+    return funds.length;
   }
 }

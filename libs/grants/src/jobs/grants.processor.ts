@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost } from '@app/core';
+import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 
 const MESSAGES: Record<string, (title: string) => string> = {
@@ -17,7 +17,7 @@ const MESSAGES: Record<string, (title: string) => string> = {
 };
 
 /** Tells the grantee NGO's members what happened to their grant (in-app; mail goes from these rows). */
-@Processor('grants')
+@Processor('grants', WORKER_OPTIONS)
 export class GrantsProcessor extends JobsHost {
   constructor(
     private readonly notifications: NotificationsService,

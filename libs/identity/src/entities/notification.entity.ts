@@ -14,4 +14,6 @@ export class Notification {
   @Column({ type: 'text' }) body: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt: Date | null;
+  /** When the mail for this notification was handed to the SMTP server (null: not yet, or no SMTP). */
+  @Column({ name: 'mailed_at', type: 'timestamptz', nullable: true }) mailedAt: Date | null;
 }

@@ -1,21 +1,31 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost } from '@app/core';
+import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications.service';
 
-@Processor('identity')
+@Processor('identity', WORKER_OPTIONS)
 export class IdentityProcessor extends JobsHost {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
+    private readonly mail: MailService,
   ) {
     super();
   }
 
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JOB.ORGANIZATION_REGISTERED]: (job) => this.organizationRegistered(job),
+    [JOB.SEND_MAIL]: (job) => this.sendMail(job),
   };
+
+  private async sendMail(job: Job): Promise<string> {
+    const { notificationId } = job.data as { notificationId?: string };
+    if (!notificationId || !/^[0-9a-f-]{36}$/i.test(notificationId))
+      throw new UnrecoverableError('notificationId missing or not a uuid');
+    return this.mail.sendNotification(notificationId);
+  }
 
   /** Tells fund managers and admins that an NGO waits to be verified. */
   private async organizationRegistered(job: Job): Promise<number> {

@@ -1,10 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost } from '@app/core';
+import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 
-@Processor('reviews')
+@Processor('reviews', WORKER_OPTIONS)
 export class ReviewsProcessor extends JobsHost {
   constructor(
     private readonly notifications: NotificationsService,

@@ -1,0 +1,85 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Actor, Page } from '@app/core';
+import { IdParam, pageLimit, PageQuery } from '@app/core';
+import { CurrentActor, Roles } from '@app/identity';
+import { FundsService } from './funds.service';
+import { AlertView, SnapshotsService, SnapshotView } from './snapshots.service';
+
+export class AlertsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['crossing', 'drift'], default: 'crossing' })
+  @IsOptional()
+  @IsIn(['crossing', 'drift'])
+  type?: 'crossing' | 'drift';
+}
+
+export class SnapshotItem {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'when the balance job wrote the snapshot' }) at: string;
+  @ApiProperty({ enum: ['change', 'daily', 'manual'] }) reason: string;
+  @ApiProperty({ type: 'integer' }) received: number;
+  @ApiProperty({ type: 'integer' }) pledged: number;
+  @ApiProperty({ type: 'integer' }) committed: number;
+  @ApiProperty({ type: 'integer' }) disbursed: number;
+  @ApiProperty({ type: 'integer' }) outstanding: number;
+  @ApiProperty({ type: 'integer' }) returned: number;
+  @ApiProperty({ type: 'integer' }) psc: number;
+  @ApiProperty({ type: 'integer' }) costs: number;
+  @ApiProperty({ type: 'integer' }) available: number;
+  @ApiProperty({ type: 'integer' }) target: number;
+  @ApiProperty({ description: 'available / target (1 = 100%)' }) progress: number;
+}
+
+export class SnapshotPage {
+  @ApiProperty({ type: [SnapshotItem] }) items: SnapshotItem[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class AlertItem {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['crossing', 'drift'] }) type: string;
+  @ApiProperty({ enum: ['up', 'down'], nullable: true, type: String }) direction: string | null;
+  @ApiProperty({ type: 'integer' }) available: number;
+  @ApiProperty({ type: 'integer' }) target: number;
+  @ApiProperty() at: string;
+}
+
+export class AlertPage {
+  @ApiProperty({ type: [AlertItem] }) items: AlertItem[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** What the balance jobs wrote: the snapshot history and the target crossings, newest first. */
+@ApiTags('funds')
+@Controller('funds')
+export class BalanceHistoryController {
+  constructor(
+    private readonly funds: FundsService,
+    private readonly snapshots: SnapshotsService,
+  ) {}
+
+  @Roles('fund_manager', 'finance', 'admin')
+  @Get(':id/balance/history')
+  async history(
+    @IdParam('id', 'fund') id: string,
+    @Query() query: PageQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<SnapshotPage> {
+    await this.funds.get(id, actor);
+    return this.snapshots.history(id, pageLimit(query), query.cursor) as Promise<Page<SnapshotView>>;
+  }
+
+  @Roles('fund_manager', 'finance', 'admin')
+  @Get(':id/alerts')
+  async alerts(
+    @IdParam('id', 'fund') id: string,
+    @Query() query: AlertsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<AlertPage> {
+    await this.funds.get(id, actor);
+    return this.snapshots.alerts(id, query.type ?? 'crossing', pageLimit(query), query.cursor) as Promise<
+      Page<AlertView>
+    >;
+  }
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@app/core';
+import { APP_CONFIG } from '@app/core';
+
+export type MailOutcome = 'sent' | 'already-sent' | 'no-smtp' | 'not-found' | 'no-address';
+
+/**
+ * Sends the mail of one notification through SMTP (`SMTP_URL`, from `MAIL_FROM`) and marks it
+ * `mailed_at`. Idempotent: a notification already marked is not sent again. Delivery is at least once:
+ * a crash between the SMTP hand-over and the mark sends it again, with the same Message-ID, which lets
+ * mail systems drop the duplicate.
+ */
+@Injectable()
+export class MailService implements OnApplicationShutdown {
+  private transport: Transporter | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async sendNotification(notificationId: string): Promise<MailOutcome> {
+    const rows: { email: string | null; subject: string; body: string; mailed_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT u.email, n.subject, n.body, n.mailed_at FROM notifications n
+         JOIN users u ON u.id = n.user_id WHERE n.id = $1`,
+        [notificationId],
+      );
+    if (!rows.length) return 'not-found';
+    const n = rows[0];
+    if (n.mailed_at) return 'already-sent';
+    if (!this.config.smtpUrl) return 'no-smtp';
+    if (!n.email) return 'no-address';
+    this.transport ??= createTransport(this.config.smtpUrl);
+    await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: n.email,
+      subject: n.subject,
+      text: n.body,
+      messageId: `<${notificationId}@trust-fund-grants.local>`,
+    });
+    await this.dataSource.query(
+      `UPDATE notifications SET mailed_at = now() WHERE id = $1 AND mailed_at IS NULL`,
+      [notificationId],
+    );
+    return 'sent';
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+    this.transport = null;
+  }
+}
