@@ -89,10 +89,7 @@ describe('queued jobs under faults', () => {
     await api?.close();
   });
 
-  // FIXME(issue 6): passed once in isolation (13.5 s) but since then hangs: with two workers and 2,000
-  // outbox rows, one relay transaction stays "idle in transaction" holding 500 rows (250 balance events)
-  // FOR UPDATE, so they are never relayed. Root cause not found yet (OutboxRelay + two apps in one process).
-  it.skip('worker stopped while 1,000 contributions are posted, then two workers: all processed, one up alert, last snapshot = ledger', async () => {
+  it('worker stopped while 1,000 contributions are posted, then two workers: all processed, one up alert, last snapshot = ledger', async () => {
     const fundId = (await createFund(api, actors.admin, { newCallTarget: USD(500_000) })).id;
     const contributions = api.app.get(ContributionsService);
     const receivedAt = new Date().toISOString();
@@ -134,9 +131,7 @@ describe('queued jobs under faults', () => {
     }
   }, 90_000);
 
-  // FIXME(issue 6): passed twice, then failed once with 2 balance events never marked sent after Redis
-  // came back (same relay symptom as the test above; jobs and the alert did run exactly once).
-  it.skip('Redis unavailable while contributions are posted: the API answers 201; once Redis is back the jobs run and the alert fires once', async () => {
+  it('Redis unavailable while contributions are posted: the API answers 201; once Redis is back the jobs run and the alert fires once', async () => {
     const fundId = (await createFund(api, actors.admin, { newCallTarget: USD(10_000) })).id;
     const port = await freePort();
     let redis = await startRedis(port);

@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -37,7 +37,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * NOTIFY from the outbox trigger and polls once a second as a fallback. Only the worker provides it.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener: Client | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -67,6 +67,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayBatch(queues: QueueLookup = this.queues): Promise<number> {
     try {
       return await this.dataSource.transaction(async (em) => {
+        // Should this process stall mid-pass (or shut down under it), the server ends the transaction and
+        // frees the claimed rows for the other relays instead of holding them forever.
+        await em.query(`SET LOCAL idle_in_transaction_session_timeout = '15s'`);
         const rows: OutboxRow[] = await em.query(
           `SELECT id, name, payload FROM outbox WHERE sent_at IS NULL
            ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
@@ -107,7 +110,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = (async () => {
       do {
         this.again = false;
-        await this.drain();
+        // batch by batch, so a stop waits for one batch at most
+        while (!this.stopped && (await this.relayBatch()) === BATCH);
       } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = null;
@@ -142,7 +146,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the queues and the database close (they close in onApplicationShutdown). */
+  async onModuleDestroy(): Promise<void> {
     await this.stop();
   }
 }
