@@ -198,6 +198,33 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
     expect([200, 301, 302]).toContain(ui.status);
   });
 
+  it('serves the queue board to admins only', async () => {
+    const admin = await userWithRoles(api, ['admin']);
+    const fm = await userWithRoles(api, ['fund_manager']);
+    expect((await api.http().get('/api/admin/queues')).status).toBe(401);
+    expect(
+      (await api.http().get('/api/admin/queues').set('authorization', `Bearer ${fm.token}`)).status,
+    ).toBe(403);
+    const page = await api.http().get('/api/admin/queues').set('authorization', `Bearer ${admin.token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const queues = await api
+      .http()
+      .get('/api/admin/queues/api/queues')
+      .set('authorization', `Bearer ${admin.token}`);
+    expect(queues.status).toBe(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(
+      expect.arrayContaining(['funds', 'identity']),
+    );
+    // a browser: the token once in the address, then the board's own cookie
+    const entry = await api.http().get(`/api/admin/queues?token=${admin.token}`);
+    expect(entry.status).toBe(200);
+    const cookie = String(entry.headers['set-cookie']).split(';')[0];
+    expect(cookie).toMatch(/^tfg_queue_board=/);
+    expect((await api.http().get('/api/admin/queues/api/queues').set('cookie', cookie)).status).toBe(200);
+    expect((await api.http().get(`/api/admin/queues?token=${fm.token}`)).status).toBe(403);
+  });
+
   it('reports health of the database and Redis', async () => {
     const res = await api.http().get('/api/health');
     expect(res.status).toBe(200);

@@ -6,6 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './api.module';
 import { validationPipe } from './http/validation';
 
@@ -75,6 +76,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  await mountQueueBoard(app);
   await app.init();
   return app;
 }
