@@ -6,15 +6,32 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { queueOf } from '../queue/jobs';
+import { COALESCE_BY, JobName, queueOf } from '../queue/jobs';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   name: string;
   payload: Record<string, unknown>;
 }
 
 export type QueueLookup = (queueName: string) => Queue;
+
+/** The rows to hand over as jobs: all, except that coalescible events keep only their last row per key. */
+export function coalesce(rows: readonly OutboxRow[]): OutboxRow[] {
+  const last = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const field = COALESCE_BY[row.name as JobName];
+    if (field && row.payload[field] !== undefined) last.set(`${row.name}|${String(row.payload[field])}`, i);
+  });
+  return rows.filter((row, i) => {
+    const field = COALESCE_BY[row.name as JobName];
+    return (
+      !field ||
+      row.payload[field] === undefined ||
+      last.get(`${row.name}|${String(row.payload[field])}`) === i
+    );
+  });
+}
 
 /** How long one hand-over to Redis may take before the batch is given up and retried later. */
 const REDIS_TIMEOUT_MS = 3000;
@@ -76,7 +93,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         );
         if (rows.length === 0) return 0;
         const byQueue = new Map<string, OutboxRow[]>();
-        for (const row of rows) {
+        for (const row of coalesce(rows)) {
           const q = queueOf(row.name);
           byQueue.set(q, [...(byQueue.get(q) ?? []), row]);
         }

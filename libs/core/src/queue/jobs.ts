@@ -21,6 +21,15 @@ export const JOB = {
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
+/**
+ * Events the outbox relay may coalesce: within one relayed batch, only the last row per value of the named
+ * payload field becomes a job (its handler covers everything up to now, so the earlier rows add nothing).
+ * A burst of a thousand postings of one fund becomes a handful of balance jobs, not a thousand.
+ */
+export const COALESCE_BY: Partial<Record<JobName, string>> = {
+  [JOB.BALANCE_CHANGED]: 'fundId',
+};
+
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);
 
 export const QUEUES = [...new Set(ALL_JOBS.map((name) => queueOf(name)))];
