@@ -7,6 +7,7 @@ export const JOB = {
   SEND_MAIL: 'identity.send-mail',
   BALANCE_CHANGED: 'funds.balance-changed',
   GRANT_CHANGED: 'grants.changed',
+  REPORT_REMINDERS: 'grants.report-reminders',
   RECALCULATE_BALANCE: 'funds.recalculate-balance',
   DAILY_SNAPSHOTS: 'funds.daily-snapshots',
   RECONCILE: 'funds.reconcile',
@@ -76,4 +77,9 @@ export const SCHEDULES: readonly {
   { id: 'funds:reconcile', job: 'funds.reconcile', repeat: { pattern: '30 1 * * *', tz: 'UTC' } },
   { id: 'calls:close-due', job: 'calls.close-due', repeat: { every: 60_000 } },
   { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
+  {
+    id: 'grants:report-reminders',
+    job: 'grants.report-reminders',
+    repeat: { pattern: '0 6 * * *', tz: 'UTC' },
+  },
 ];

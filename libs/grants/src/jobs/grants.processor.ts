@@ -3,6 +3,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
+import { ReportRemindersService } from '../report-reminders.service';
 
 const MESSAGES: Record<string, (title: string) => string> = {
   approved: (t) => `Your application "${t}" was approved: a grant agreement is ready to sign.`,
@@ -22,12 +23,14 @@ export class GrantsProcessor extends JobsHost {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
+    private readonly reminders: ReportRemindersService,
   ) {
     super();
   }
 
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JOB.GRANT_CHANGED]: (job) => this.grantChanged(job),
+    [JOB.REPORT_REMINDERS]: () => this.reminders.remind(),
   };
 
   private async grantChanged(job: Job): Promise<number> {

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/core';
+import { NotificationsService } from '@app/identity';
+
+/** Grantees report every six months from the signature of their agreement. */
+export const REPORTING_PERIOD_MONTHS = 6;
+/** How long before a report is due its reminder goes out. */
+export const REMIND_DAYS_BEFORE = 14;
+
+function addMonths(at: Date, months: number): Date {
+  const d = new Date(at.getTime());
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+/** The report due next for a grant signed at `signedAt`: its period number and due date. */
+export function nextReportDue(signedAt: Date, now: Date): { period: number; dueAt: Date; periodStart: Date } {
+  let period = 1;
+  while (addMonths(signedAt, period * REPORTING_PERIOD_MONTHS).getTime() <= now.getTime()) period += 1;
+  return {
+    period,
+    dueAt: addMonths(signedAt, period * REPORTING_PERIOD_MONTHS),
+    periodStart: addMonths(signedAt, (period - 1) * REPORTING_PERIOD_MONTHS),
+  };
+}
+
+/**
+ * Reminds the members of grantee NGOs whose next six-monthly report is due within two weeks and who have
+ * submitted none in the current period: once per grant and period (the notification's event id).
+ */
+@Injectable()
+export class ReportRemindersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async remind(): Promise<number> {
+    const now = this.clock.now();
+    const grants: { id: string; title: string; organization_id: string; signed_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT id, title, organization_id, signed_at FROM grants WHERE status = 'active' AND signed_at IS NOT NULL`,
+      );
+    let sent = 0;
+    for (const g of grants) {
+      const due = nextReportDue(g.signed_at, now);
+      if (due.dueAt.getTime() - now.getTime() > REMIND_DAYS_BEFORE * 86_400_000) continue;
+      const reported: unknown[] = await this.dataSource.query(
+        `SELECT 1 FROM grant_reports WHERE grant_id = $1 AND submitted_at >= $2 AND status <> 'returned' LIMIT 1`,
+        [g.id, due.periodStart],
+      );
+      if (reported.length) continue;
+      const members: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM users WHERE organization_id = $1 AND active AND 'ngo' = ANY(roles) ORDER BY created_at`,
+        [g.organization_id],
+      );
+      sent += await this.notifications.notifyUsers(
+        members.map((m) => m.id),
+        {
+          eventId: `report-due:${g.id}:${due.period}`,
+          kind: 'grant.report_due',
+          subject: `Report due for "${g.title}"`,
+          body: `Your progress and financial report for "${g.title}" is due on ${due.dueAt.toISOString().slice(0, 10)}.`,
+        },
+      );
+    }
+    return sent;
+  }
+}
