@@ -5,6 +5,9 @@
 import autocannon from 'autocannon';
 import {
   ADMIN,
+  cpuMs,
+  median,
+  ROUNDS,
   apiEnv,
   BENCH_DATABASE_URL,
   freshDatabase,
@@ -23,16 +26,36 @@ const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 20;
 const PATH = '/api/calls?status=open';
 
-async function drive(port: number): Promise<{ rps: number; p99: number; errors: number; bytes: number }> {
-  const run = () =>
-    autocannon({ url: `http://127.0.0.1:${port}${PATH}`, connections: CONNECTIONS, duration: DURATION });
-  await run(); // warm-up, not counted
-  const r = await run();
+interface Run {
+  rps: number;
+  p99: number;
+  errors: number;
+  cpuPerRequest: number | null;
+}
+
+async function drive(port: number, pid: number | undefined): Promise<Run> {
+  const cpu0 = cpuMs(pid);
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}${PATH}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
+  const cpu1 = cpuMs(pid);
   return {
     rps: r.requests.average,
     p99: r.latency.p99,
     errors: r.non2xx + r.errors,
-    bytes: r.throughput.average,
+    cpuPerRequest: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / r.requests.total,
+  };
+}
+
+function summary(runs: Run[]): Run {
+  const cpu = runs.map((r) => r.cpuPerRequest).filter((c): c is number => c !== null);
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    cpuPerRequest: cpu.length ? median(cpu) : null,
   };
 }
 
@@ -73,48 +96,44 @@ async function seedCalls(base: string): Promise<void> {
 async function main(): Promise<void> {
   await freshDatabase();
   const api = await startServer('apps/api/src/main.ts', apiEnv(API_PORT), API_PORT);
-  let apiResult;
-  try {
-    await seedCalls(`http://127.0.0.1:${API_PORT}`);
-    apiResult = await drive(API_PORT);
-  } finally {
-    await stopServer(api);
-  }
   const minimal = await startServer(
     'bench/lib/minimal-calls-server.ts',
     { ...process.env, DATABASE_URL: BENCH_DATABASE_URL, PORT: String(MINIMAL_PORT), NODE_ENV: 'production' },
     MINIMAL_PORT,
   );
-  let minimalResult;
+  const apiRuns: Run[] = [];
+  const minimalRuns: Run[] = [];
   try {
-    minimalResult = await drive(MINIMAL_PORT);
+    await seedCalls(`http://127.0.0.1:${API_PORT}`);
+    await drive(API_PORT, api.pid); // warm-ups, not counted
+    await drive(MINIMAL_PORT, minimal.pid);
+    // Alternating rounds, so that a noisy neighbour on the machine weighs on both sides alike.
+    for (let i = 0; i < ROUNDS; i++) {
+      apiRuns.push(await drive(API_PORT, api.pid));
+      minimalRuns.push(await drive(MINIMAL_PORT, minimal.pid));
+    }
   } finally {
+    await stopServer(api);
     await stopServer(minimal);
   }
-  const ratio = apiResult.rps / minimalResult.rps;
+  const a = summary(apiRuns);
+  const m = summary(minimalRuns);
+  const ratio = a.rps / m.rps;
+  const cpu = (r: Run) => (r.cpuPerRequest === null ? 'n/a' : r.cpuPerRequest.toFixed(2));
   const text =
-    `Machine: ${await machine()}. autocannon, ${CONNECTIONS} connections, ${DURATION} s each after a warm-up ` +
-    `of the same length; anonymous caller; 12 open calls among 30; each server alone on the machine while driven.\n\n` +
+    `Machine: ${await machine()}. autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ` +
+    `${DURATION} s per server after a warm-up (medians shown); anonymous caller; 12 open calls among 30; ` +
+    `each server idle while the other is driven. CPU/request is the server process's user + system time ` +
+    `divided by the requests served: it depends less than requests/s on other load on the machine.\n\n` +
     table(
-      ['server', 'requests/s', 'p99 latency (ms)', 'errors', 'bytes/s'],
+      ['server', 'requests/s', 'p99 latency (ms)', 'server CPU ms/request', 'errors'],
       [
-        [
-          'API (NestJS, fastify, TypeORM)',
-          apiResult.rps.toFixed(0),
-          apiResult.p99,
-          apiResult.errors,
-          apiResult.bytes.toFixed(0),
-        ],
-        [
-          'minimal fastify + pg',
-          minimalResult.rps.toFixed(0),
-          minimalResult.p99,
-          minimalResult.errors,
-          minimalResult.bytes.toFixed(0),
-        ],
+        ['API (NestJS, fastify, TypeORM)', a.rps.toFixed(0), a.p99, cpu(a), a.errors],
+        ['minimal fastify + pg', m.rps.toFixed(0), m.p99, cpu(m), m.errors],
       ],
     ) +
-    `\n\n**Ratio API / minimal: ${ratio.toFixed(2)}** (goal >= 0.8: ${ratio >= 0.8 ? 'met' : 'missed'}).`;
+    `\n\n**Ratio API / minimal: ${ratio.toFixed(2)}** (goal >= 0.8: ${ratio >= 0.8 ? 'met' : 'missed'}); ` +
+    `rounds: API ${apiRuns.map((r) => r.rps.toFixed(0)).join(', ')}; minimal ${minimalRuns.map((r) => r.rps.toFixed(0)).join(', ')} requests/s.`;
   console.log(text);
   writeSection('GET /api/calls?status=open (bench/calls.bench.ts)', text);
 }

@@ -143,3 +143,22 @@ export async function post(
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string };
 }
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
+export function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, at 100 ticks/s
+  } catch {
+    return null;
+  }
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
