@@ -8,6 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+// Brings @fastify/multipart's request decorations (isMultipart, file) into this file's types.
+import type {} from '@fastify/multipart';
 import type { Actor } from '@app/core';
 import { IdParam } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
