@@ -1,4 +1,4 @@
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { writeSection } from './lib/env';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core';
@@ -169,12 +169,10 @@ describe('balance benchmark', () => {
         '',
       ].join('\n');
       console.log(`\n${section}`);
-      const file = 'bench/RESULTS.md';
-      const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-      const kept = previous
-        .replace(/## Balance \(bench\/balance\.bench\.ts\)[\s\S]*?(?=\n## |$)/, '')
-        .trimEnd();
-      writeFileSync(file, `${kept}\n\n${section}`);
+      writeSection(
+        'Balance (bench/balance.bench.ts)',
+        section.replace(/^## Balance \(bench\/balance\.bench\.ts\)\n/, ''),
+      );
       expect(now1m.p99).toBeLessThanOrEqual(10);
       expect(asOf1m.p99).toBeLessThanOrEqual(100);
     } finally {

@@ -1,9 +1,8 @@
+import { writeSection } from './lib/env';
 import '../test/setup/jobs-env';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Actor } from '@app/core';
 import { ContributionsService } from '@app/donors';
 import { createDonor, createFund, moneyActors } from '../test/factories/money';
@@ -122,9 +121,7 @@ describe('jobs benchmark', () => {
     );
 
     const lines = [
-      `## Jobs (issue 6) — ${new Date().toISOString()}`,
-      '',
-      `Node ${process.version}, one worker process (concurrency ${process.env.JOB_CONCURRENCY ?? 16}), local PostgreSQL and Redis.`,
+      `Run ${new Date().toISOString()}. Node ${process.version}, one worker process (concurrency ${process.env.JOB_CONCURRENCY ?? 16}), local PostgreSQL and Redis.`,
       '',
       '| measure | result | goal |',
       '| --- | --- | --- |',
@@ -139,9 +136,6 @@ describe('jobs benchmark', () => {
       '',
     ];
     console.log(lines.join('\n'));
-    const file = join(__dirname, 'RESULTS.md');
-    if (!existsSync(file) || !readFileSync(file, 'utf8').trim())
-      writeFileSync(file, '# Benchmark results\n\n');
-    appendFileSync(file, lines.join('\n'));
+    writeSection('Jobs (bench/jobs.e2e-bench.ts)', lines.join('\n'));
   });
 });

@@ -14,6 +14,7 @@ import { ReportsModule } from '@app/reports';
 import { ReviewsModule } from '@app/reviews';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
+import { FixedWindowThrottlerStorage } from './http/fixed-window-throttler.storage';
 import { ProblemFilter } from './http/problem.filter';
 
 /** The HTTP composition root: every bounded context's module, behind one guard chain and one filter. */
@@ -32,12 +33,14 @@ import { ProblemFilter } from './http/problem.filter';
         },
       }),
     }),
-    // The general per-address limit (RATE_LIMIT_PER_MINUTE), counted in each API process. Failed logins
-    // are counted in Redis across processes (LoginAttempts).
+    // The general per-address limit (RATE_LIMIT_PER_MINUTE), counted in each API process in fixed windows
+    // (O(1) a request; see FixedWindowThrottlerStorage). Failed logins are counted in Redis across processes
+    // (LoginAttempts).
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+        storage: new FixedWindowThrottlerStorage(),
       }),
     }),
     TerminusModule,

@@ -4,6 +4,8 @@
  * - REDIS_URL (default redis://127.0.0.1:6379) not answering: starts a local `redis-server` if there is
  *   one, else stops and says how to get Redis.
  * - Runs the migrations, starts the API and the worker as two processes, and prints where to go.
+ * - DEMO=1: after the migrations, replays the demo fund's history (npm run demo:seed) before the API starts;
+ *   the seed stops at once when the VTF fund exists already.
  * Production runs `npm run start:api` and `npm run start:worker` separately instead.
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -135,6 +137,21 @@ function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): Chi
   return child;
 }
 
+/** The compiled demo seed as a child process (its own Nest context), waited for before the API starts. */
+function runDemoSeed(env: NodeJS.ProcessEnv): Promise<void> {
+  log('DEMO=1: entering the demo history (the VTF fund)');
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/apps/api/src/cli/demo-seed.js')], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`the demo seed exited with ${code ?? 'a signal'}`)),
+    );
+  });
+}
+
 async function waitForHealth(port: number, timeoutMs = 60_000): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -175,6 +192,7 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: admin.password,
   };
   await migrate(databaseUrl, (line) => log(line));
+  if (process.env.DEMO === '1') await runDemoSeed(env);
   startProcess('worker', 'dist/apps/worker/apps/worker/src/main.js', env);
   startProcess('api', 'dist/apps/api/apps/api/src/main.js', env);
   if (!(await waitForHealth(port))) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   Actor,
@@ -39,7 +40,17 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.verifyKey = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+  }
+
+  /**
+   * The HS256 key as a KeyObject, made once. Given the secret as a string, jsonwebtoken first tries to read
+   * it as a PEM public key on every verification and only then falls back to a secret key: that failed
+   * parse (an OpenSSL decoder pass and a thrown error) was the largest item in the API's CPU profile of an
+   * authenticated request (bench/RESULTS.md).
+   */
+  private readonly verifyKey: KeyObject;
 
   /** An NGO registers itself and its first member (role ngo); the organization starts unverified. */
   async register(dto: RegisterDto, actor: Actor): Promise<RegisteredView> {
@@ -109,7 +120,8 @@ export class AuthService {
         algorithms: ['HS256'],
         audience: TOKEN_AUDIENCE,
         issuer: TOKEN_ISSUER,
-        secret: this.config.jwtSecret,
+        // @nestjs/jwt types the secret as string | Buffer; jsonwebtoken takes a KeyObject as it is.
+        secret: this.verifyKey as unknown as Buffer,
       });
     } catch {
       throw new UnauthorizedError('The access token is invalid or expired');
