@@ -16,6 +16,7 @@ import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { FixedWindowThrottlerStorage } from './http/fixed-window-throttler.storage';
 import { ProblemFilter } from './http/problem.filter';
+import { apiLogger } from './http/request-log';
 
 /** The HTTP composition root: every bounded context's module, behind one guard chain and one filter. */
 @Module({
@@ -24,13 +25,10 @@ import { ProblemFilter } from './http/problem.filter';
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: (req) => String(req.headers['x-request-id']),
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req) => req.url === '/api/health' },
-          customProps: () => ({ service: 'api' }),
-        },
+        // The request log is written by fastify's own hooks (see http/request-log.ts): no middleware here,
+        // only the application logger, on the same pino instance as fastify's.
+        pinoHttp: { logger: apiLogger(config.logLevel) },
+        forRoutes: [],
       }),
     }),
     // The general per-address limit (RATE_LIMIT_PER_MINUTE), counted in each API process in fixed windows

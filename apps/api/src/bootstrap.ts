@@ -1,13 +1,16 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { loadConfig } from '@app/core';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './api.module';
+import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -32,6 +35,8 @@ export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
  */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    loggerInstance: apiLogger(loadConfig().logLevel),
+    logController: new LogController({ disableRequestLogging: true }), // one line a request: logRequests
     trustProxy: false, // the per-address limit must not trust a client-sent X-Forwarded-For
     bodyLimit: 1024 * 1024,
     genReqId: (raw: IncomingMessage) => {
@@ -71,6 +76,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
     json(request, body.toString(), done);
   });
+  logRequests(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -122,17 +122,21 @@ export class ContributionsService {
       }
 
       const year = receivedAt.getUTCFullYear();
-      const [{ last_number: seq }]: { last_number: number }[] = await em.query(
-        `INSERT INTO receipt_counters (fund_id, year, last_number) VALUES ($1, $2, 1)
-         ON CONFLICT (fund_id, year) DO UPDATE SET last_number = receipt_counters.last_number + 1
-         RETURNING last_number`,
-        [fund.id, year],
-      );
-      const receiptNumber = `${fund.code}-${year}-${String(seq).padStart(4, '0')}`;
+      // From here on the fund's receipt counter row (and then its available row) stays locked until commit,
+      // so two statements: the counter with the contribution, then the posting (which locks the available
+      // row) with the audit row, the outbox row and the stored idempotency answer.
       const [row]: ContributionRow[] = await em.query(
-        `INSERT INTO contributions (donor_id, fund_id, pledge_id, amount, currency, usd_rate, usd_amount, received_at,
-           receipt_year, receipt_seq, receipt_number, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+        `WITH n AS (
+           INSERT INTO receipt_counters (fund_id, year, last_number) VALUES ($2, $9, 1)
+           ON CONFLICT (fund_id, year) DO UPDATE SET last_number = receipt_counters.last_number + 1
+           RETURNING last_number),
+         c AS (
+           INSERT INTO contributions (donor_id, fund_id, pledge_id, amount, currency, usd_rate, usd_amount,
+             received_at, receipt_year, receipt_seq, receipt_number, created_by)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, n.last_number,
+                  $10::text || lpad(n.last_number::text, greatest(4, length(n.last_number::text)), '0'), $11
+           FROM n RETURNING *)
+         SELECT ${COLUMNS} FROM c`,
         [
           dto.donorId,
           fund.id,
@@ -143,12 +147,19 @@ export class ContributionsService {
           usdAmount,
           receivedAt,
           year,
-          seq,
-          receiptNumber,
+          `${fund.code}-${year}-`,
           actor.userId,
         ],
       );
-      await this.ledger.post(
+      const receiptNumber = row.receipt_number;
+      const view = toContributionView(row);
+      const audit = {
+        action: 'contribution.received',
+        entity: 'contribution',
+        entityId: row.id,
+        summary: { receiptNumber, amount: dto.amount, currency: dto.currency, usdRate, usdAmount },
+      };
+      const { counts } = await this.ledger.post(
         em,
         {
           fundId: fund.id,
@@ -161,16 +172,15 @@ export class ContributionsService {
         },
         actor,
         fund.currency,
+        [
+          (first) => AuditService.insert(actor, audit, first),
+          (first) => OutboxService.insert(JOB.CONTRIBUTION_RECEIVED, { contributionId: row.id }, first),
+          ...(claim
+            ? [(first: number) => ({ ...IdempotencyService.completion(claim, view, first), counted: true })]
+            : []),
+        ],
       );
-      await this.audit.record(em, actor, {
-        action: 'contribution.received',
-        entity: 'contribution',
-        entityId: row.id,
-        summary: { receiptNumber, amount: dto.amount, currency: dto.currency, usdRate, usdAmount },
-      });
-      await this.outbox.add(em, JOB.CONTRIBUTION_RECEIVED, { contributionId: row.id });
-      const view = toContributionView(row);
-      await this.idempotency.complete(em, claim, view);
+      if (claim) IdempotencyService.assertCompleted(counts[0]);
       return view;
     });
   }

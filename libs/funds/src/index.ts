@@ -2,7 +2,7 @@ export { FundsModule } from './funds.module';
 export { FundsJobsModule } from './funds-jobs.module';
 export { FundsService, toFundView } from './funds.service';
 export { LedgerService } from './ledger.service';
-export type { PostedEntry } from './ledger.service';
+export type { AlsoWrite, PostedEntry } from './ledger.service';
 export { BalanceService } from './balance.service';
 export type { FundBalance } from './balance.service';
 export { ExchangeRatesService, normalizeRate } from './exchange-rates.service';

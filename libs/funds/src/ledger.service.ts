@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, isPgError, JOB, OutboxService, PG } from '@app/core';
+import { Actor, isPgError, JOB, PG } from '@app/core';
 import { Account, ACCOUNTS, assertBalanced, availableDelta, PostingRequest } from './domain/accounts';
 import { AlreadyPosted, InsufficientFunds } from './funds.errors';
 
 export interface PostedEntry {
   postingId: string;
   available: number;
+  /** For each `alsoWrite` part marked `counted`, in order: the number of rows its RETURNING gave. */
+  counts: number[];
 }
+
+/**
+ * A caller's own write (an INSERT or UPDATE, parameters numbered from `first`) to run in the posting's
+ * statement, so it costs no round trip of its own under the fund's lock. `counted`: it has a RETURNING
+ * clause and the caller wants the number of rows.
+ */
+export type AlsoWrite = (first: number) => { sql: string; params: unknown[]; counted?: boolean };
 
 /**
  * The one way money moves. It runs inside the caller's transaction (the caller owns the boundary), so a
@@ -19,8 +28,6 @@ export interface PostedEntry {
  */
 @Injectable()
 export class LedgerService {
-  constructor(private readonly outbox: OutboxService) {}
-
   /** Locks the fund's available row and returns the available balance (minor units). */
   async lockAvailable(em: EntityManager, fundId: string): Promise<number> {
     const rows: { available: string }[] = await em.query(
@@ -31,72 +38,96 @@ export class LedgerService {
     return Number(rows[0].available);
   }
 
+  /**
+   * Posts in one statement: the posting, its entries, the account balances, the available row and the
+   * balance-changed outbox row (plus the caller's `alsoWrite` rows). A posting that lowers the available
+   * balance first locks and reads the available row (to refuse with InsufficientFunds); one that raises it
+   * locks the row by updating it, in the same statement, before any account row (the account rows' UPDATE
+   * joins the available row's), so the lock order stays the same.
+   */
   async post(
     em: EntityManager,
     request: PostingRequest,
     actor: Actor,
     currency = 'USD',
+    alsoWrite: AlsoWrite[] = [],
   ): Promise<PostedEntry> {
     assertBalanced(request.lines);
-    const available = await this.lockAvailable(em, request.fundId);
     const delta = availableDelta(request.lines);
-    if (available + delta < 0) throw new InsufficientFunds(available, -delta, currency);
+    let available: number | null = null;
+    if (delta <= 0) {
+      available = await this.lockAvailable(em, request.fundId);
+      if (available + delta < 0) throw new InsufficientFunds(available, -delta, currency);
+    }
 
-    let postingId: string;
+    const byAccount = new Map<Account, number>();
+    for (const line of request.lines)
+      byAccount.set(line.account, (byAccount.get(line.account) ?? 0) + line.amount);
+    const moves = ACCOUNTS.filter((a) => byAccount.has(a) && byAccount.get(a) !== 0);
+    const params: unknown[] = [
+      request.fundId,
+      request.kind,
+      request.sourceType,
+      request.sourceId,
+      request.description,
+      request.effectiveAt,
+      actor.userId,
+      request.lines.map((l) => l.account),
+      request.lines.map((l) => l.amount),
+      moves,
+      moves.map((a) => byAccount.get(a)),
+      JOB.BALANCE_CHANGED,
+      delta,
+    ];
+    // delta > 0: f updates (and so locks) the available row and b waits for f's row; delta < 0: the row is
+    // locked already; delta = 0: the available row does not change.
+    const ctes = [
+      `p AS (
+         INSERT INTO ledger_postings (fund_id, kind, source_type, source_id, description, effective_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)`,
+      `e AS (
+         INSERT INTO ledger_entries (posting_id, fund_id, account, amount, effective_at)
+         SELECT p.id, $1, l.account, l.amount, $6
+         FROM p, unnest($8::text[], $9::bigint[]) WITH ORDINALITY AS l(account, amount, n) ORDER BY l.n)`,
+      delta !== 0
+        ? `f AS (UPDATE fund_balances SET available = available + $13::bigint, updated_at = now()
+                 WHERE fund_id = $1 RETURNING available)`
+        : `f AS (SELECT $13::bigint AS available WHERE false)`,
+      `b AS (
+         UPDATE ledger_balances b SET balance = b.balance + m.delta
+         FROM unnest($10::text[], $11::bigint[]) AS m(account, delta)
+         WHERE b.fund_id = $1 AND b.account = m.account ${delta > 0 ? 'AND EXISTS (SELECT FROM f)' : ''})`,
+      `o AS (
+         INSERT INTO outbox (name, payload)
+         SELECT $12, jsonb_build_object('fundId', $1::uuid, 'postingId', p.id) FROM p)`,
+    ];
+    const counted: string[] = [];
+    alsoWrite.forEach((write, i) => {
+      const part = write(params.length + 1);
+      params.push(...part.params);
+      ctes.push(`w${i} AS (${part.sql})`);
+      if (part.counted) counted.push(`(SELECT count(*) FROM w${i})::int AS w${i}`);
+    });
+    let row: Record<string, unknown> & { id: string; available: string | null };
     try {
-      const rows: { id: string }[] = await em.query(
-        `INSERT INTO ledger_postings (fund_id, kind, source_type, source_id, description, effective_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          request.fundId,
-          request.kind,
-          request.sourceType,
-          request.sourceId,
-          request.description,
-          request.effectiveAt,
-          actor.userId,
-        ],
+      [row] = await em.query(
+        `WITH ${ctes.join(',\n')}
+         SELECT p.id, (SELECT available FROM f)::text AS available${counted.map((c) => `, ${c}`).join('')}
+         FROM p`,
+        params,
       );
-      postingId = rows[0].id;
     } catch (error) {
       if (isPgError(error, PG.UNIQUE_VIOLATION, 'ledger_postings_source_key')) {
         throw new AlreadyPosted(request.sourceType, request.sourceId);
       }
       throw error;
     }
-
-    // Merge lines per account, then write entries and move the account balances in a fixed order.
-    const byAccount = new Map<Account, number>();
-    for (const line of request.lines)
-      byAccount.set(line.account, (byAccount.get(line.account) ?? 0) + line.amount);
-    const accounts = ACCOUNTS.filter((a) => byAccount.has(a));
-    const params: unknown[] = [postingId, request.fundId, request.effectiveAt];
-    const values = request.lines.map((line) => {
-      params.push(line.account, line.amount);
-      return `($1, $2, $${params.length - 1}, $${params.length}, $3)`;
-    });
-    await em.query(
-      `INSERT INTO ledger_entries (posting_id, fund_id, account, amount, effective_at) VALUES ${values.join(', ')}`,
-      params,
-    );
-    const moves = accounts.filter((a) => byAccount.get(a) !== 0);
-    if (moves.length) {
-      await em.query(
-        `UPDATE ledger_balances b SET balance = b.balance + m.delta
-         FROM unnest($2::text[], $3::bigint[]) AS m(account, delta)
-         WHERE b.fund_id = $1 AND b.account = m.account`,
-        [request.fundId, moves, moves.map((a) => byAccount.get(a))],
-      );
-    }
-    const after = available + delta;
-    if (delta !== 0) {
-      await em.query(`UPDATE fund_balances SET available = $2, updated_at = now() WHERE fund_id = $1`, [
-        request.fundId,
-        after,
-      ]);
-    }
-    await this.outbox.add(em, JOB.BALANCE_CHANGED, { fundId: request.fundId, postingId });
-    return { postingId, available: after };
+    if (delta > 0 && row.available === null) throw new Error(`fund ${request.fundId} has no balance row`);
+    return {
+      postingId: row.id,
+      available: delta > 0 ? Number(row.available) : available! + delta,
+      counts: alsoWrite.flatMap((_, i) => (`w${i}` in row ? [Number(row[`w${i}`])] : [])),
+    };
   }
 
   /** Creates the account rows and the available row of a new fund. */

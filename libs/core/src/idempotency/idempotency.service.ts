@@ -125,15 +125,30 @@ export class IdempotencyService {
    */
   async complete(em: EntityManager, claim: IdempotencyClaim | undefined, body: unknown): Promise<void> {
     if (!claim) return;
-    const done: unknown[] = await em.query(
-      `WITH done AS (
-         UPDATE idempotency_keys SET state = 'completed', status_code = $5, response_body = $6,
-                content_type = 'application/json', completed_at = now()
-         WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight' RETURNING 1)
-       SELECT * FROM done`,
-      [claim.userId, claim.route, claim.key, claim.token, claim.status, JSON.stringify(body)],
-    );
-    if (done.length !== 1) throw new IdempotencyKeyLost();
+    const { sql, params } = IdempotencyService.completion(claim, body);
+    const done: unknown[] = await em.query(`WITH done AS (${sql}) SELECT * FROM done`, params);
+    IdempotencyService.assertCompleted(done.length);
+  }
+
+  /**
+   * The UPDATE that records the answer (returns one row when the claim was still ours), as SQL text and
+   * parameters numbered from `$first`, for a use case that writes it in one statement with other rows. The
+   * caller must pass the number of rows it returned to {@link IdempotencyService.assertCompleted}.
+   */
+  static completion(claim: IdempotencyClaim, body: unknown, first = 1): { sql: string; params: unknown[] } {
+    const $ = (i: number) => `$${first + i}`;
+    return {
+      sql: `UPDATE idempotency_keys SET state = 'completed', status_code = ${$(4)}, response_body = ${$(5)},
+                   content_type = 'application/json', completed_at = now()
+            WHERE user_id = ${$(0)} AND route = ${$(1)} AND key = ${$(2)} AND token = ${$(3)}
+              AND state = 'in_flight' RETURNING 1`,
+      params: [claim.userId, claim.route, claim.key, claim.token, claim.status, JSON.stringify(body)],
+    };
+  }
+
+  /** Throws (so the transaction rolls back and nothing moves twice) if the claim was taken over meanwhile. */
+  static assertCompleted(rows: number): void {
+    if (rows !== 1) throw new IdempotencyKeyLost();
   }
 
   /** For routes that did not complete in their transaction, and for domain refusals (stored too). */

@@ -9,10 +9,20 @@ import { JobName } from '../queue/jobs';
 @Injectable()
 export class OutboxService {
   async add(em: EntityManager, name: JobName, payload: Record<string, unknown>): Promise<string> {
-    const rows: { id: string }[] = await em.query(
-      `INSERT INTO outbox (name, payload) VALUES ($1, $2) RETURNING id`,
-      [name, JSON.stringify(payload)],
-    );
+    const { sql, params } = OutboxService.insert(name, payload);
+    const rows: { id: string }[] = await em.query(`${sql} RETURNING id`, params);
     return rows[0].id;
+  }
+
+  /** The outbox INSERT as SQL text and parameters numbered from `$first`, to be combined in one statement. */
+  static insert(
+    name: JobName,
+    payload: Record<string, unknown>,
+    first = 1,
+  ): { sql: string; params: unknown[] } {
+    return {
+      sql: `INSERT INTO outbox (name, payload) VALUES ($${first}, $${first + 1})`,
+      params: [name, JSON.stringify(payload)],
+    };
   }
 }
