@@ -154,7 +154,7 @@ describe('queued jobs under faults', () => {
       const after = await waitFor(
         () => state(fundId),
         (s) => s.unsent === 0 && s.last === USD(18_000),
-        15_000,
+        40_000,
         100,
       );
       expect(after).toMatchObject({ ups: 1, alerts: 1 });
@@ -203,7 +203,7 @@ describe('queued jobs under faults', () => {
       await waitFor(
         async () => (await funds.getJob(active.id!))?.getState(),
         (s) => s === 'completed',
-        15_000,
+        40_000,
         100,
       );
       const job = (await funds.getJob(active.id!))!;
