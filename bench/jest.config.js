@@ -7,7 +7,7 @@ module.exports = {
   ...base,
   rootDir: '..',
   roots: ['<rootDir>/bench'],
-  testRegex: '\\.bench\\.ts$',
+  testRegex: 'bench/balance\\.bench\\.ts$',
   globalSetup: undefined,
   setupFiles: [],
   testTimeout: 600_000,
