@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   Actor,
   AuditService,
+  Clock,
   decodeCursor,
   encodeCursor,
   NotFoundError,
@@ -20,6 +21,7 @@ export class OrganizationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: PageQuery & { verified?: 'true' | 'false' }): Promise<Page<OrganizationView>> {
@@ -50,7 +52,7 @@ export class OrganizationsService {
       const org = await em.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw new NotFoundError('organization', id);
       if (org.verifiedAt) return toOrganizationView(org);
-      org.verifiedAt = new Date();
+      org.verifiedAt = this.clock.now();
       org.verifiedBy = actor.userId;
       await em.save(org);
       await this.audit.record(em, actor, {
