@@ -4,6 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { Actor, Page } from '@app/core';
 import { IdParam, pageLimit, PageQuery } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
+import { BalanceFiguresView } from './dto/funds.dto';
 import { FundsService } from './funds.service';
 import { AlertView, SnapshotsService, SnapshotView } from './snapshots.service';
 
@@ -14,21 +15,10 @@ export class AlertsQuery extends PageQuery {
   type?: 'crossing' | 'drift';
 }
 
-export class SnapshotItem {
+export class SnapshotItem extends BalanceFiguresView {
   @ApiProperty() id: string;
   @ApiProperty({ description: 'when the balance job wrote the snapshot' }) at: string;
   @ApiProperty({ enum: ['change', 'daily', 'manual'] }) reason: string;
-  @ApiProperty({ type: 'integer' }) received: number;
-  @ApiProperty({ type: 'integer' }) pledged: number;
-  @ApiProperty({ type: 'integer' }) committed: number;
-  @ApiProperty({ type: 'integer' }) disbursed: number;
-  @ApiProperty({ type: 'integer' }) outstanding: number;
-  @ApiProperty({ type: 'integer' }) returned: number;
-  @ApiProperty({ type: 'integer' }) psc: number;
-  @ApiProperty({ type: 'integer' }) costs: number;
-  @ApiProperty({ type: 'integer' }) available: number;
-  @ApiProperty({ type: 'integer' }) target: number;
-  @ApiProperty({ description: 'available / target (1 = 100%)' }) progress: number;
 }
 
 export class SnapshotPage {

@@ -65,9 +65,8 @@ export class BalanceQuery {
   asOf?: string;
 }
 
-export class BalanceView {
-  @ApiProperty({ format: 'uuid' }) fundId: string;
-  @ApiProperty() currency: string;
+/** The balance figures of API.md, shared by the balance, its history and the statement views. */
+export class BalanceFiguresView {
   @ApiProperty({ type: 'integer' }) received: number;
   @ApiProperty({ type: 'integer' }) pledged: number;
   @ApiProperty({ type: 'integer' }) committed: number;
@@ -79,6 +78,11 @@ export class BalanceView {
   @ApiProperty({ type: 'integer' }) available: number;
   @ApiProperty({ type: 'integer' }) target: number;
   @ApiProperty({ description: 'available / target (1 = 100%)' }) progress: number;
+}
+
+export class BalanceView extends BalanceFiguresView {
+  @ApiProperty({ format: 'uuid' }) fundId: string;
+  @ApiProperty() currency: string;
   @ApiProperty() asOf: string;
 }
 
