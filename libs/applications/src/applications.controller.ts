@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -14,6 +25,7 @@ import type { Actor } from '@app/core';
 import { IdParam } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { attachmentTooLarge, MultipartRequired } from './applications.errors';
+import { contentDisposition } from './domain/application-rules';
 import { ApplicationsService } from './applications.service';
 import {
   ApplicationQuery,
@@ -112,7 +124,17 @@ export class ApplicationsController {
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
   @Get('applications/:id/attachments/:attachmentId')
-  @ApiProduces('application/pdf', 'application/octet-stream')
+  @ApiProduces(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  @ApiOkResponse({
+    description: 'the file, named with the extension of its detected type',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
   async download(
     @IdParam('id', 'application') id: string,
     @IdParam('attachmentId', 'attachment') attachmentId: string,
@@ -122,7 +144,7 @@ export class ApplicationsController {
     return new StreamableFile(file.content, {
       type: file.mime,
       length: file.content.length,
-      disposition: `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      disposition: contentDisposition(file.filename),
     });
   }
 }

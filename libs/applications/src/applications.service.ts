@@ -42,6 +42,7 @@ import {
   budgetTotal,
   canWithdraw,
   safeFilename,
+  servedFilename,
   sniffAttachment,
 } from './domain/application-rules';
 import {
@@ -362,7 +363,7 @@ export class ApplicationsService {
       [attachmentId, id],
     );
     if (!rows.length) throw new NotFoundError('attachment', attachmentId);
-    return rows[0];
+    return { ...rows[0], filename: servedFilename(rows[0].filename, rows[0].mime) };
   }
 
   async list(query: ApplicationQuery, actor: Actor): Promise<Page<ApplicationView>> {
@@ -492,7 +493,7 @@ export class ApplicationsService {
           .filter((f) => f.application_id === r.id)
           .map((f) => ({
             id: f.id,
-            filename: f.filename,
+            filename: servedFilename(f.filename, f.mime),
             mime: f.mime,
             size: f.size,
             sha256: f.sha256,

@@ -1,4 +1,10 @@
-import { budgetTotal, canWithdraw, safeFilename, sniffAttachment } from './application-rules';
+import {
+  budgetTotal,
+  canWithdraw,
+  contentDisposition,
+  safeFilename,
+  sniffAttachment,
+} from './application-rules';
 
 describe('application rules', () => {
   it.each([
@@ -40,11 +46,29 @@ describe('application rules', () => {
   });
 
   it.each([
-    ['../../etc/passwd', 'passwd'],
-    ['C:\\docs\\budget.xlsx', 'budget.xlsx'],
+    ['../../etc/passwd', 'passwd.pdf'],
+    ['C:\\docs\\budget.xlsx', 'budget.pdf'],
     ['a"b\u0000.pdf', 'ab.pdf'],
     ['', 'attachment.pdf'],
-  ])('cleans the file name %j', (name, clean) => {
+  ])("cleans the file name %j (issue 11 item 11: the extension is the detected type's)", (name, clean) => {
     expect(safeFilename(name, 'pdf')).toBe(clean);
+  });
+
+  it.each([
+    ['Budget.hta', 'pdf', 'Budget.pdf'],
+    ['report.pdf.exe', 'pdf', 'report.pdf.pdf'],
+    ['Invoice\u202Eexe.pdf', 'pdf', 'Invoiceexe.pdf'],
+    ['a\u2066b\u2069c\u200e\u200f\u202a\u202b\u202c\u202d.docx', 'docx', 'abc.docx'],
+    ['x\u0085y\u009f\u0007z.xlsx', 'xlsx', 'xyz.xlsx'],
+    ['  .  ', 'pdf', 'attachment.pdf'],
+    ['Projet déjà.docx', 'docx', 'Projet déjà.docx'],
+  ] as const)('issue 11 item 11: %j detected as %s is stored as %j', (name, kind, clean) => {
+    expect(safeFilename(name, kind)).toBe(clean);
+  });
+
+  it('issue 11 item 11: Content-Disposition has an ASCII fallback and an RFC 8187 name', () => {
+    expect(contentDisposition('Projet déjà (1).pdf')).toBe(
+      `attachment; filename="Projet d_j_ (1).pdf"; filename*=UTF-8''Projet%20d%C3%A9j%C3%A0%20%281%29.pdf`,
+    );
   });
 });

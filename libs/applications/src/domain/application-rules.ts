@@ -45,12 +45,48 @@ export function sniffAttachment(bytes: Buffer): AttachmentKind | null {
   return null;
 }
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_FILENAME = /[\u0000-\u001f\u007f"]/g;
+/** The kind of a stored attachment from its MIME type (the type was detected from its bytes on upload). */
+export function attachmentKindOf(mime: string): AttachmentKind | null {
+  const found = Object.entries(ATTACHMENT_TYPES).find(([, m]) => m === mime);
+  return found ? (found[0] as AttachmentKind) : null;
+}
 
-/** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
+/**
+ * Characters never kept in a file name: C0 and C1 controls, DEL, the bidi embeddings, overrides and
+ * isolates (U+202A-202E, U+2066-2069), the directional and zero-width marks (U+200B-200F, U+061C, U+FEFF),
+ * the line and paragraph separators, and `"` (it ends a quoted header value).
+ */
+const UNSAFE_IN_FILENAME =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff"]/g;
+
+/**
+ * A file name safe to store, show and send back: no path, no control or bidi characters, and always the
+ * extension of the type detected from the bytes (`%PDF-` uploaded as `Budget.hta` is `Budget.pdf`).
+ */
 export function safeFilename(name: string | undefined, kind: AttachmentKind): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(UNSAFE_IN_FILENAME, '').trim().slice(0, 200);
-  return clean || `attachment.${kind}`;
+  const base = (name ?? '').normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(UNSAFE_IN_FILENAME, '').trim();
+  const stem = clean
+    .replace(/\.[^.\s]{1,16}$/, '')
+    .replace(/[.\s]+$/, '')
+    .slice(0, 200 - kind.length - 1)
+    .trim();
+  return `${stem || 'attachment'}.${kind}`;
+}
+
+/** A stored name as served: files stored before these rules were cleaned on the way out the same way. */
+export function servedFilename(stored: string, mime: string): string {
+  const kind = attachmentKindOf(mime);
+  return kind ? safeFilename(stored, kind) : 'attachment.bin';
+}
+
+/** `attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded>` (RFC 6266 / RFC 8187). */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
