@@ -19,6 +19,8 @@ import type { Actor } from '../auth/actor';
 interface IdemRequest {
   method: string;
   url: string;
+  params?: Record<string, string | undefined>;
+  routeOptions?: { url?: string };
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor;
@@ -57,7 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
       (req.method === 'POST' ? 201 : 200);
-    const route = `${req.method} ${req.url.split('?')[0]}`;
+    const route = idempotencyScope(req);
     const claim = await this.idempotency.claim(userId, route, key, req.body, status);
     req.idempotencyClaim = claim;
 
@@ -79,6 +81,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.idempotency.release(claim);
     }
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path parameter as the route reads it: a UUID in lower case, a decimal number without leading zeros. */
+export function normalizeParam(value: string): string {
+  if (UUID.test(value)) return value.toLowerCase();
+  if (/^\d{1,15}$/.test(value)) return String(Number(value));
+  return value;
+}
+
+/**
+ * The route a key is scoped to: the method, the route pattern and its normalized parameters
+ * (`POST /api/grants/:id/returns id=<uuid>`), never the raw URL, so `/api/grants/ABC…` and
+ * `/api/grants/abc…` are one scope.
+ */
+export function idempotencyScope(
+  req: Pick<IdemRequest, 'method' | 'url' | 'params' | 'routeOptions'>,
+): string {
+  const pattern = req.routeOptions?.url;
+  if (!pattern) return `${req.method} ${req.url.split('?')[0]}`;
+  const params = Object.entries(req.params ?? {})
+    .filter((e): e is [string, string] => typeof e[1] === 'string')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}=${normalizeParam(value)}`);
+  return [`${req.method} ${pattern}`, ...params].join(' ');
 }
 
 /** Marks a route as an idempotent write (API.md's (I)). */
