@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { loadConfig } from '@app/core';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './api.module';
+import { clientErrorHandler, frameworkErrors, refuseLongUrls } from './http/problems';
 import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 
@@ -39,6 +40,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     logController: new LogController({ disableRequestLogging: true }), // one line a request: logRequests
     trustProxy: false, // the per-address limit must not trust a client-sent X-Forwarded-For
     bodyLimit: 1024 * 1024,
+    // fastify's and Node's own refusals (414, 431, bad URL) in the API's problem+json shape
+    frameworkErrors,
+    clientErrorHandler,
     genReqId: (raw: IncomingMessage) => {
       const given = raw.headers['x-request-id'];
       const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -77,6 +81,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     json(request, body.toString(), done);
   });
   logRequests(fastify);
+  refuseLongUrls(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -10,31 +10,7 @@ import {
   ReplayedResponse,
   statusTitle,
 } from '@app/core';
-
-const SLUGS: Record<number, string> = {
-  400: 'validation',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  405: 'method-not-allowed',
-  406: 'not-acceptable',
-  409: 'conflict',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
-  422: 'unprocessable',
-  429: 'too-many-requests',
-  503: 'unavailable',
-};
-
-function fromStatus(status: number, detail: string, code: string): Problem {
-  return {
-    type: `/problems/${SLUGS[status] ?? 'error'}`,
-    title: statusTitle(status),
-    status,
-    detail,
-    code,
-  };
-}
+import { fromStatus } from './problems';
 
 /**
  * The one place errors become HTTP answers: RFC 9457 problem+json. Domain errors keep their code and

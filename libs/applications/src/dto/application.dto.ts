@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -74,12 +75,14 @@ export class CreateApplicationDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true, message: 'each item of $property must be an object' })
   @ValidateNested({ each: true })
   @Type(() => BudgetLineDto)
   budget: BudgetLineDto[];
 }
 
-export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}
+/** A PATCH may leave any field out; `null` is checked like any value (refused where the field needs one). */
+export class UpdateApplicationDto extends PartialType(CreateApplicationDto, { skipNullProperties: false }) {}
 
 export class EligibilityDto {
   @ApiProperty()

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,7 +19,7 @@ import {
   registerDecorator,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES } from '@app/core';
+import { IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES, IsOmittable } from '@app/core';
 import { CALL_STATUSES, rubricProblems } from '../domain/call-rules';
 import type { CallStatus, RubricCriterion } from '../domain/call-rules';
 
@@ -62,8 +63,10 @@ function IsRubric(): PropertyDecorator {
           Array.isArray(value) &&
           value.every((c) => c && typeof c === 'object') &&
           rubricProblems(value as RubricCriterion[]).length === 0,
+        // the message is built even when another check failed: never read criteria that are not objects
         defaultMessage: (args) =>
-          Array.isArray(args?.value)
+          Array.isArray(args?.value) &&
+          args.value.every((c) => c && typeof c === 'object' && !Array.isArray(c))
             ? `$property: ${rubricProblems(args.value as RubricCriterion[]).join('; ')}`
             : '$property must be an array of criteria',
       },
@@ -89,7 +92,7 @@ export class CreateCallDto {
   description?: string;
 
   @ApiPropertyOptional({ enum: SERVICES, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(SERVICES.length)
@@ -97,7 +100,7 @@ export class CreateCallDto {
   themes?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['NG', 'KE'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(250)
@@ -129,9 +132,10 @@ export class CreateCallDto {
   deadline?: string;
 
   @ApiPropertyOptional({ type: [RubricCriterionDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true, message: 'each item of $property must be an object' })
   @ValidateNested({ each: true })
   @Type(() => RubricCriterionDto)
   @IsRubric()
@@ -143,7 +147,10 @@ export class CreateCallDto {
   blind?: boolean;
 }
 
-export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['fundId'] as const)) {}
+/** A PATCH may leave any field out; `null` is checked like any value (refused where the field needs one). */
+export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['fundId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class CallQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CALL_STATUSES })

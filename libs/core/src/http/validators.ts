@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsIn, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { isKnownCurrency } from '../money/money';
 
 /** ISO 3166-1 alpha-2, the officially assigned codes. */
@@ -334,4 +334,12 @@ export function decimalText(value: unknown): unknown {
     return /e/i.test(text) ? value : text;
   }
   return value;
+}
+
+/**
+ * An optional array or nested object: it may be left out, but `null` is validated (and refused by the
+ * field's type check) instead of being skipped as `@IsOptional()` would, so it never reaches a use case.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES } from '@app/core';
+import { IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES, IsOmittable } from '@app/core';
 
 export class TrancheInput {
   @ApiProperty({ example: 60, description: 'whole percent of the award' })
@@ -42,10 +43,11 @@ export class DecisionDto {
   amount?: number;
 
   @ApiPropertyOptional({ type: [TrancheInput], description: 'default: 100% on signature' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(24)
+  @IsObject({ each: true, message: 'each item of $property must be an object' })
   @ValidateNested({ each: true })
   @Type(() => TrancheInput)
   tranches?: TrancheInput[];
@@ -150,6 +152,7 @@ export class GrantReportDto {
   @ApiProperty({ type: [VictimsLine] })
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true, message: 'each item of $property must be an object' })
   @ValidateNested({ each: true })
   @Type(() => VictimsLine)
   victimsAssisted: VictimsLine[];

@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, PageQuery, ROLES } from '@app/core';
+import { IsCountryCode, PageQuery, ROLES, IsOmittable } from '@app/core';
 import type { Role } from '@app/core';
 
 export class OrganizationInput {
@@ -56,11 +57,13 @@ export class NewUserInput {
 
 export class RegisterDto {
   @ApiProperty({ type: OrganizationInput })
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => OrganizationInput)
   organization: OrganizationInput;
 
   @ApiProperty({ type: NewUserInput })
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => NewUserInput)
   user: NewUserInput;
@@ -104,7 +107,7 @@ export class CreateUserDto extends NewUserInput {
   donorId?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Funds a staff user is limited to; none = all funds' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsUUID(undefined, { each: true })
@@ -120,7 +123,7 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(ROLES as unknown as string[], { each: true })
@@ -137,7 +140,7 @@ export class UpdateUserDto {
   donorId?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsUUID(undefined, { each: true })
