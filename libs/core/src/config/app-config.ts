@@ -9,6 +9,8 @@ export interface AppConfig {
   /** Prefix for every Redis key this deployment writes (BullMQ queues, rate-limit counters). */
   redisPrefix: string;
   port: number;
+  /** Address the API binds to: 127.0.0.1 by default; containers set HOST=0.0.0.0. */
+  host: string;
   jwtSecret: string;
   adminEmail?: string;
   adminPassword?: string;
@@ -24,6 +26,8 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+import { isCommittedSecret, MIN_ADMIN_PASSWORD_PRODUCTION, MIN_JWT_SECRET } from './committed-secrets';
 
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 
@@ -69,12 +73,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = parsePositiveInt('PORT', env.PORT, 3000, problems);
   if (port > 65535) problems.push(`PORT must be at most 65535 (got ${port})`);
 
+  const host = env.HOST || '127.0.0.1';
+  if (!/^[A-Za-z0-9.:_-]{1,253}$/.test(host)) problems.push(`HOST is not an address (got "${host}")`);
+
+  const production = nodeEnv === 'production';
   let jwtSecret = env.JWT_SECRET ?? '';
   if (!jwtSecret) {
-    if (nodeEnv === 'production') problems.push('JWT_SECRET is required in production');
+    if (production) problems.push('JWT_SECRET is required in production (npm run setup:env writes one)');
     jwtSecret = DEV_JWT_SECRET;
-  } else if (jwtSecret.length < 32) {
-    problems.push('JWT_SECRET must be at least 32 characters');
+  } else if (jwtSecret.length < MIN_JWT_SECRET) {
+    problems.push(`JWT_SECRET must be at least ${MIN_JWT_SECRET} characters`);
+  } else if (production && isCommittedSecret(jwtSecret)) {
+    problems.push('JWT_SECRET is a value written in the repository: set a random one (npm run setup:env)');
   }
 
   const adminEmail = env.ADMIN_EMAIL || undefined;
@@ -86,6 +96,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('ADMIN_EMAIL is not an email');
   if (adminPassword && adminPassword.length < 10)
     problems.push('ADMIN_PASSWORD must be at least 10 characters');
+  else if (adminPassword && production && adminPassword.length < MIN_ADMIN_PASSWORD_PRODUCTION)
+    problems.push(
+      `ADMIN_PASSWORD must be at least ${MIN_ADMIN_PASSWORD_PRODUCTION} characters in production`,
+    );
+  else if (adminPassword && production && isCommittedSecret(adminPassword))
+    problems.push(
+      'ADMIN_PASSWORD is a value written in the repository: set a random one (npm run setup:env)',
+    );
 
   const rateLimitPerMinute = parsePositiveInt(
     'RATE_LIMIT_PER_MINUTE',
@@ -109,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl,
     redisPrefix,
     port,
+    host,
     jwtSecret,
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,
