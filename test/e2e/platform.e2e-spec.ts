@@ -216,13 +216,21 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
     expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(
       expect.arrayContaining(['funds', 'identity']),
     );
-    // a browser: the token once in the address, then the board's own cookie
-    const entry = await api.http().get(`/api/admin/queues?token=${admin.token}`);
-    expect(entry.status).toBe(200);
+    // a browser: a one-time code once in the address (issue 11 item 12), then the board's own cookie
+    const { url } = (
+      await api.http().post('/api/admin/board-codes').set('authorization', `Bearer ${admin.token}`)
+    ).body as { url: string };
+    const entry = await api.http().get(url);
+    expect(entry.status).toBe(303);
     const cookie = String(entry.headers['set-cookie']).split(';')[0];
     expect(cookie).toMatch(/^tfg_queue_board=/);
     expect((await api.http().get('/api/admin/queues/api/queues').set('cookie', cookie)).status).toBe(200);
-    expect((await api.http().get(`/api/admin/queues?token=${fm.token}`)).status).toBe(403);
+    expect(
+      (await api.http().post('/api/admin/board-codes').set('authorization', `Bearer ${fm.token}`)).status,
+    ).toBe(403);
+    // an access token in the address is no longer accepted, an admin's or not
+    expect((await api.http().get(`/api/admin/queues?token=${admin.token}`)).status).toBe(401);
+    expect((await api.http().get(`/api/admin/queues?token=${fm.token}`)).status).not.toBe(200);
   });
 
   it('reports health of the database and Redis', async () => {

@@ -12,6 +12,7 @@ import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
 import { ReportsModule } from '@app/reports';
 import { ReviewsModule } from '@app/reviews';
+import { BoardAccess, BoardCodesController } from './admin/board-access';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { FixedWindowThrottlerStorage } from './http/fixed-window-throttler.storage';
@@ -51,8 +52,9 @@ import { apiLogger } from './http/request-log';
     GrantsModule,
     ReportsModule,
   ],
-  controllers: [HealthController, AuditController],
+  controllers: [HealthController, AuditController, BoardCodesController],
   providers: [
+    BoardAccess,
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay } from '@app/core';
+import { APP_CONFIG, AppConfig, CoreModule, OutboxRelay, redactingStdout } from '@app/core';
 import { FundsJobsModule } from '@app/funds';
 import { GrantsJobsModule } from '@app/grants';
 import { ApplicationsJobsModule } from '@app/applications';
@@ -20,7 +20,7 @@ import { JobSchedulers } from './job-schedulers';
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) },
+        pinoHttp: [{ level: config.logLevel, customProps: () => ({ service: 'worker' }) }, redactingStdout],
       }),
     }),
     IdentityJobsModule,

@@ -5,26 +5,40 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, hasRole, PROBLEM_CONTENT_TYPE, problemOf, QUEUES, UnauthorizedError } from '@app/core';
+import {
+  Actor,
+  DomainError,
+  hasRole,
+  PROBLEM_CONTENT_TYPE,
+  problemOf,
+  QUEUES,
+  UnauthorizedError,
+} from '@app/core';
 import { AuthService } from '@app/identity';
+import { BOARD_SESSION_TTL_SECONDS, BoardAccess, QUEUE_BOARD_PATH } from './board-access';
 
-export const QUEUE_BOARD_PATH = '/api/admin/queues';
+export { QUEUE_BOARD_PATH } from './board-access';
 
 const COOKIE = 'tfg_queue_board';
 
-function tokenOf(req: FastifyRequest): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-  if (bearer) return bearer[1];
-  const query = (req.query as Record<string, unknown> | undefined)?.token;
-  if (typeof query === 'string' && query) return query;
+function cookieOf(req: FastifyRequest): string | null {
   const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim().split('='));
   return cookie.find(([name]) => name === COOKIE)?.[1] ?? null;
 }
 
+function queryOf(req: FastifyRequest, name: string): string | null {
+  const value = (req.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value ? value : null;
+}
+
+const expired = () => new UnauthorizedError('The code or session is invalid, used or expired');
+
 /**
- * bull-board at /api/admin/queues, for admins only. Every request carries an admin's access token: as a
- * bearer header, or, for a browser, once as `?token=` which the board keeps in an HttpOnly, SameSite=Strict
- * cookie limited to its path (the token itself expires as usual). Anything else gets problem+json 401/403.
+ * bull-board at /api/admin/queues, for admins only. Scripts send an admin's bearer token. A browser opens
+ * the board once with `?code=` (a one-time code from POST /api/admin/board-codes, valid 60 s): the code is
+ * exchanged for a random session in an HttpOnly, SameSite=Strict cookie limited to the board's path, and
+ * the browser is redirected to the board without the code. An access token is never accepted in the
+ * address (it would reach logs and browser history). Anything else gets problem+json 401/403.
  */
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
   const board = new BoardAdapter();
@@ -34,28 +48,47 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
     serverAdapter: board,
   });
   const auth = app.get(AuthService);
+  const access = app.get(BoardAccess);
   const fastify = app.getHttpAdapter().getInstance();
+  const admin = (actor: Actor): Actor => {
+    if (hasRole(actor, 'admin')) return actor;
+    throw new DomainError('forbidden', 'AUTH.FORBIDDEN', 'forbidden', 'The queue board is for admins');
+  };
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
         try {
-          const token = tokenOf(req);
-          if (!token) throw new UnauthorizedError();
-          const actor = await auth.actorFromToken(token, String(req.id));
-          if (!hasRole(actor, 'admin')) {
-            throw new DomainError(
-              'forbidden',
-              'AUTH.FORBIDDEN',
-              'forbidden',
-              'The queue board is for admins',
+          const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+          if (bearer) {
+            admin(await auth.actorFromToken(bearer[1], String(req.id)));
+            return;
+          }
+          if (queryOf(req, 'token')) {
+            throw new UnauthorizedError(
+              'An access token is not accepted in the address: open the board with a one-time code ' +
+                'from POST /api/admin/board-codes',
             );
           }
-          if ((req.query as Record<string, unknown> | undefined)?.token) {
-            void reply.header(
-              'set-cookie',
-              `${COOKIE}=${token}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=900`,
-            );
+          const code = queryOf(req, 'code');
+          if (code) {
+            const userId = await access.redeemCode(code);
+            if (!userId) throw expired();
+            const actor = admin(await auth.actorFromUserId(userId, String(req.id)));
+            const session = await access.openSession(actor.userId!);
+            return reply
+              .status(303)
+              .header(
+                'set-cookie',
+                `${COOKIE}=${session}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${BOARD_SESSION_TTL_SECONDS}`,
+              )
+              .header('location', QUEUE_BOARD_PATH)
+              .send();
           }
+          const session = cookieOf(req);
+          if (!session) throw new UnauthorizedError();
+          const userId = await access.sessionUser(session);
+          if (!userId) throw expired();
+          admin(await auth.actorFromUserId(userId, String(req.id)));
         } catch (error) {
           const problem = problemOf(
             error instanceof DomainError

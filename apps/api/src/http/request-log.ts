@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { Logger } from 'pino';
+import { redactingStdout } from '@app/core';
 
 let shared: { level: string; logger: Logger } | null = null;
 
@@ -11,11 +12,14 @@ export function apiLogger(level: string): Logger {
   if (shared?.level !== level) {
     shared = {
       level,
-      logger: pino({
-        level,
-        base: { pid: process.pid, service: 'api' },
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
-      }),
+      logger: pino(
+        {
+          level,
+          base: { pid: process.pid, service: 'api' },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+        },
+        redactingStdout,
+      ),
     };
   }
   return shared.logger;

@@ -129,11 +129,17 @@ export class AuthService {
     if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
       throw new UnauthorizedError('The access token is invalid or expired');
     }
+    return this.actorFromUserId(claims.sub, requestId);
+  }
+
+  /** The acting user as the database has it now (roles, scope, active), for a token or a board session. */
+  async actorFromUserId(userId: string, requestId: string | null): Promise<Actor> {
+    if (!UUID.test(userId)) throw new UnauthorizedError('The access token is invalid or expired');
     const rows: Pick<User, 'id' | 'roles' | 'organizationId' | 'donorId' | 'fundIds' | 'active'>[] =
       await this.dataSource.query(
         `SELECT id, roles, organization_id AS "organizationId", donor_id AS "donorId", fund_ids AS "fundIds", active
          FROM users WHERE id = $1`,
-        [claims.sub],
+        [userId],
       );
     const user = rows[0];
     if (!user || !user.active) throw new UnauthorizedError('The access token is invalid or expired');
