@@ -160,12 +160,15 @@ export class DonorsService {
     const limit = pageLimit(query);
     const cursor = decodeCursor(query.cursor);
     const donorId = hasRole(actor, 'finance', 'admin') ? (query.donorId ?? null) : actor.donorId;
+    // Staff limited to some funds see those funds' pledges only, with or without ?fundId=.
+    const fundIds = hasRole(actor, 'finance', 'admin') && actor.fundIds.length ? actor.fundIds : null;
     const rows: PledgeRow[] = await this.dataSource.query(
       `${PLEDGE_SELECT}
        WHERE ($1::uuid IS NULL OR p.donor_id = $1) AND ($2::uuid IS NULL OR p.fund_id = $2)
+         AND ($6::uuid[] IS NULL OR p.fund_id = ANY($6))
          AND ($3::timestamptz IS NULL OR (p.created_at, p.id) < ($3, $4::uuid))
        ORDER BY p.created_at DESC, p.id DESC LIMIT $5`,
-      [donorId, query.fundId ?? null, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+      [donorId, query.fundId ?? null, cursor?.at ?? null, cursor?.id ?? null, limit + 1, fundIds],
     );
     return toPage(rows, limit, toPledgeView, (r) => encodeCursor(r.created_at, r.id));
   }

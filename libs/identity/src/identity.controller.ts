@@ -74,14 +74,14 @@ export class UsersController {
 
   @Roles('admin')
   @Get()
-  list(@Query() query: PageQuery) {
-    return this.users.list(query);
+  list(@Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    return this.users.list(query, actor);
   }
 
   @Roles('admin')
   @Get(':id')
-  get(@IdParam('id', 'user') id: string): Promise<UserView> {
-    return this.users.get(id);
+  get(@IdParam('id', 'user') id: string, @CurrentActor() actor: Actor): Promise<UserView> {
+    return this.users.get(id, actor);
   }
 
   @Roles('admin')

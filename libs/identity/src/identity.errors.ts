@@ -17,3 +17,12 @@ export class InvalidUserLinks extends DomainError {
     super('rule', 'USER.INVALID_LINK', 'invalid-user-link', message, [{ field, messages: [message] }]);
   }
 }
+
+/** A fund-limited admin manages only staff limited to some of its own funds (README, Security). */
+export class UserOutOfScope extends DomainError {
+  static readonly CODE = 'USER.OUT_OF_SCOPE';
+  static readonly TYPE = 'user-out-of-scope';
+  constructor(message: string) {
+    super('forbidden', UserOutOfScope.CODE, UserOutOfScope.TYPE, message);
+  }
+}

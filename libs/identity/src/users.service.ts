@@ -12,6 +12,7 @@ import {
   pageLimit,
   PageQuery,
   PG,
+  STAFF_ROLES,
   SYSTEM_ACTOR,
   toPage,
 } from '@app/core';
@@ -19,7 +20,8 @@ import type { AppConfig } from '@app/core';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/identity.dto';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
-import { EmailTaken, InvalidUserLinks } from './identity.errors';
+import { EmailTaken, InvalidUserLinks, UserOutOfScope } from './identity.errors';
+import { outOfScope } from './domain/user-scope';
 import { hashPassword } from './auth/passwords';
 import { toUserView } from './views';
 
@@ -72,6 +74,8 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async create(dto: CreateUserDto, actor: Actor): Promise<UserView> {
+    const refused = outOfScope(actor, { roles: dto.roles, fundIds: dto.fundIds ?? [] });
+    if (refused) throw new UserOutOfScope(refused);
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -105,8 +109,11 @@ export class UsersService implements OnApplicationBootstrap {
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (em) => {
       const user = await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundError('user', id);
+      if (!user || outOfScope(actor, user)) throw new NotFoundError('user', id);
       const roles = dto.roles ?? user.roles;
+      // A limited admin cannot widen anyone (itself included) beyond its own funds.
+      const refused = outOfScope(actor, { roles, fundIds: dto.fundIds ?? user.fundIds });
+      if (refused) throw new UserOutOfScope(refused);
       const organizationId = dto.organizationId === undefined ? user.organizationId : dto.organizationId;
       const donorId = dto.donorId === undefined ? user.donorId : dto.donorId;
       await this.checkLinks(em, roles, organizationId, donorId);
@@ -127,7 +134,7 @@ export class UsersService implements OnApplicationBootstrap {
     });
   }
 
-  async list(query: PageQuery): Promise<Page<UserView>> {
+  async list(query: PageQuery, actor: Actor): Promise<Page<UserView>> {
     const limit = pageLimit(query);
     const cursor = decodeCursor(query.cursor);
     const qb = this.dataSource
@@ -137,13 +144,24 @@ export class UsersService implements OnApplicationBootstrap {
       .addOrderBy('u.id', 'DESC')
       .limit(limit + 1);
     if (cursor) qb.where('(u.createdAt, u.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
+    if (actor.fundIds.length) {
+      // A limited admin lists the staff it may manage (see outOfScope): within its funds, staff roles only.
+      qb.andWhere(
+        `cardinality(u.fundIds) > 0 AND u.fundIds <@ CAST(:funds AS uuid[]) AND u.roles <@ CAST(:staff AS text[])`,
+        {
+          funds: actor.fundIds,
+          staff: STAFF_ROLES,
+        },
+      );
+    }
     const rows = await qb.getMany();
     return toPage(rows, limit, toUserView, (u) => encodeCursor(u.createdAt, u.id));
   }
 
-  async get(id: string): Promise<UserView> {
+  /** A user, as an admin may see it (`actor`: within a limited admin's scope), or the caller itself. */
+  async get(id: string, actor?: Actor): Promise<UserView> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!user) throw new NotFoundError('user', id);
+    if (!user || (actor && outOfScope(actor, user))) throw new NotFoundError('user', id);
     return toUserView(user);
   }
 
