@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, Page, pageLimit, PageQuery, toPage } from '@app/core';
+import { AuditPage } from './audit.views';
 import { Roles } from '@app/identity';
 
 class AuditQuery extends PageQuery {
@@ -38,6 +39,12 @@ export class AuditController {
 
   @Roles('admin')
   @Get()
+  @ApiOperation({
+    operationId: 'listAuditEntries',
+    summary: 'The audit log',
+    description: 'Every change with its actor and request id, newest first, optionally of one entity.',
+  })
+  @ApiOkResponse({ type: AuditPage })
   async list(@Query() query: AuditQuery): Promise<Page<unknown>> {
     const limit = pageLimit(query);
     const cursor = decodeCursor(query.cursor);
