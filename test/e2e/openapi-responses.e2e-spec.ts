@@ -1,15 +1,11 @@
 import type { Response } from 'supertest';
-import { Api, adminToken, registerNgo, startApi, unique, userWithRoles } from '../setup/harness';
+import { Api, adminToken, startApi, unique, userWithRoles } from '../setup/harness';
+import { binary } from '../setup/pdf-text';
 import { OpenApiChecker } from '../setup/openapi-check';
 import { bearer, callBody, applicationBody, verifiedNgo } from '../factories/grant-cycle';
 import { createDonor, createFund } from '../factories/money';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 /**
@@ -63,7 +59,12 @@ describe('OpenAPI document: real answers match the described responses', () => {
       await http()
         .post('/api/users')
         .set(bearer(admin))
-        .send({ email: `${unique('u')}@tests.example.org`, password: 'a-good-password', name: 'U', roles: ['finance'] }),
+        .send({
+          email: `${unique('u')}@tests.example.org`,
+          password: 'a-good-password',
+          name: 'U',
+          roles: ['finance'],
+        }),
     );
     ok(200, await http().get('/api/users?limit=2').set(bearer(admin)));
     ok(200, await http().get(`/api/users/${user.body.id}`).set(bearer(admin)));
@@ -77,7 +78,18 @@ describe('OpenAPI document: real answers match the described responses', () => {
 
     const finance = (await userWithRoles(api, ['finance'])).token;
     const fund = await createFund(api, admin);
-    ok(201, await http().post('/api/funds').set(bearer(admin)).send({ code: unique('D').slice(-12).replace(/[^A-Za-z0-9]/g, ''), name: 'Doc fund' }));
+    ok(
+      201,
+      await http()
+        .post('/api/funds')
+        .set(bearer(admin))
+        .send({
+          code: unique('D')
+            .slice(-12)
+            .replace(/[^A-Za-z0-9]/g, ''),
+          name: 'Doc fund',
+        }),
+    );
     ok(409, await http().post('/api/funds').set(bearer(admin)).send({ code: fund.code, name: 'Again' }));
     ok(200, await http().get('/api/funds').set(bearer(finance)));
     ok(200, await http().get(`/api/funds/${fund.id}`).set(bearer(finance)));
@@ -93,29 +105,47 @@ describe('OpenAPI document: real answers match the described responses', () => {
     expect(rate.body.rate).toBe('9.25');
     ok(200, await http().get('/api/exchange-rates?currency=SEK').set(bearer(finance)));
 
-    ok(201, await http().post('/api/donors').set(bearer(finance)).send({ name: unique('Donor'), type: 'private' }));
+    ok(
+      201,
+      await http()
+        .post('/api/donors')
+        .set(bearer(finance))
+        .send({ name: unique('Donor'), type: 'private' }),
+    );
     const donor = await createDonor(api, finance);
     ok(200, await http().get('/api/donors?limit=5').set(bearer(finance)));
     ok(
       201,
-      await http()
-        .post('/api/pledges')
-        .set(bearer(finance))
-        .send({ donorId: donor.id, fundId: fund.id, amount: 700_000, currency: 'SEK', expectedAt: '2016-01-31' }),
+      await http().post('/api/pledges').set(bearer(finance)).send({
+        donorId: donor.id,
+        fundId: fund.id,
+        amount: 700_000,
+        currency: 'SEK',
+        expectedAt: '2016-01-31',
+      }),
     );
     ok(200, await http().get(`/api/pledges?fundId=${fund.id}`).set(bearer(finance)));
     const contribute = (amount: number, key = unique('k')) =>
-      http()
-        .post('/api/contributions')
-        .set(bearer(finance))
-        .set('idempotency-key', key)
-        .send({ donorId: donor.id, fundId: fund.id, amount, currency: 'USD', receivedAt: '2015-06-01T10:00:00Z' });
+      http().post('/api/contributions').set(bearer(finance)).set('idempotency-key', key).send({
+        donorId: donor.id,
+        fundId: fund.id,
+        amount,
+        currency: 'USD',
+        receivedAt: '2015-06-01T10:00:00Z',
+      });
     const c1 = ok(201, await contribute(90_000_000));
     const c2 = ok(201, await contribute(1_000));
     ok(400, await http().post('/api/contributions').set(bearer(finance)).send({ amount: 1 }));
     ok(200, await http().get(`/api/contributions?fundId=${fund.id}`).set(bearer(finance)));
     ok(200, await http().get(`/api/contributions/${c1.body.id}`).set(bearer(finance)));
-    ok(200, await http().get(`/api/contributions/${c1.body.id}/receipt`).set(bearer(finance)).buffer(true).parse(binary));
+    ok(
+      200,
+      await http()
+        .get(`/api/contributions/${c1.body.id}/receipt`)
+        .set(bearer(finance))
+        .buffer(true)
+        .parse(binary),
+    );
     const reverse = () =>
       http()
         .post(`/api/contributions/${c2.body.id}/reverse`)
@@ -136,8 +166,20 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await http().get(`/api/funds/${fund.id}/balance?asOf=2015-12-31`).set(bearer(finance)));
     ok(200, await http().get(`/api/funds/${fund.id}/balance/history`).set(bearer(finance)));
     ok(200, await http().get(`/api/funds/${fund.id}/alerts?type=drift`).set(bearer(finance)));
-    ok(200, await http().get(`/api/donors/${donor.id}/statement?year=2015`).set(bearer(finance)).buffer(true).parse(binary));
-    ok(200, await http().get(`/api/reports/contributions?fundId=${fund.id}&groupBy=donor,year`).set(bearer(finance)));
+    ok(
+      200,
+      await http()
+        .get(`/api/donors/${donor.id}/statement?year=2015`)
+        .set(bearer(finance))
+        .buffer(true)
+        .parse(binary),
+    );
+    ok(
+      200,
+      await http()
+        .get(`/api/reports/contributions?fundId=${fund.id}&groupBy=donor,year`)
+        .set(bearer(finance)),
+    );
     ok(
       200,
       await http()
@@ -147,8 +189,22 @@ describe('OpenAPI document: real answers match the described responses', () => {
         .parse(binary),
     );
     ok(200, await http().get(`/api/funds/${fund.id}/statement`).set(bearer(finance)));
-    ok(200, await http().get(`/api/funds/${fund.id}/statement?format=pdf`).set(bearer(finance)).buffer(true).parse(binary));
-    ok(200, await http().get(`/api/funds/${fund.id}/statement?format=xlsx`).set(bearer(finance)).buffer(true).parse(binary));
+    ok(
+      200,
+      await http()
+        .get(`/api/funds/${fund.id}/statement?format=pdf`)
+        .set(bearer(finance))
+        .buffer(true)
+        .parse(binary),
+    );
+    ok(
+      200,
+      await http()
+        .get(`/api/funds/${fund.id}/statement?format=xlsx`)
+        .set(bearer(finance))
+        .buffer(true)
+        .parse(binary),
+    );
     ok(200, await http().get(`/api/audit?entity=fund&entityId=${fund.id}`).set(bearer(admin)));
     ok(200, await http().get('/api/public/impact?groupBy=year,service,country'));
   });
@@ -164,15 +220,28 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ]);
     const fund = await createFund(api, admin);
     const donor = await createDonor(api, finance.token);
-    await http()
+    const money = await http()
       .post('/api/contributions')
       .set(bearer(finance.token))
       .set('idempotency-key', unique('k'))
-      .send({ donorId: donor.id, fundId: fund.id, amount: 50_000_000, currency: 'USD' });
+      .send({
+        donorId: donor.id,
+        fundId: fund.id,
+        amount: 50_000_000,
+        currency: 'USD',
+        receivedAt: '2015-06-01',
+      });
+    ok(201, money);
 
     const call = ok(201, await http().post('/api/calls').set(bearer(fm.token)).send(callBody(fund.id)));
     const callId = call.body.id as string;
-    ok(200, await http().patch(`/api/calls/${callId}`).set(bearer(fm.token)).send({ title: unique('Call') }));
+    ok(
+      200,
+      await http()
+        .patch(`/api/calls/${callId}`)
+        .set(bearer(fm.token))
+        .send({ title: unique('Call') }),
+    );
     ok(200, await http().post(`/api/calls/${callId}/publish`).set(bearer(fm.token)));
     ok(409, await http().post(`/api/calls/${callId}/publish`).set(bearer(fm.token)));
     ok(200, await http().post(`/api/calls/${callId}/open`).set(bearer(fm.token)));
@@ -182,9 +251,15 @@ describe('OpenAPI document: real answers match the described responses', () => {
 
     const ngo = await verifiedNgo(api);
     const other = await verifiedNgo(api);
-    const app = ok(201, await http().post(`/api/calls/${callId}/applications`).set(bearer(ngo.token)).send(applicationBody()));
+    const app = ok(
+      201,
+      await http().post(`/api/calls/${callId}/applications`).set(bearer(ngo.token)).send(applicationBody()),
+    );
     const appId = app.body.id as string;
-    ok(200, await http().patch(`/api/applications/${appId}`).set(bearer(ngo.token)).send({ expectedVictims: 150 }));
+    ok(
+      200,
+      await http().patch(`/api/applications/${appId}`).set(bearer(ngo.token)).send({ expectedVictims: 150 }),
+    );
     const file = ok(
       201,
       await http()
@@ -202,30 +277,64 @@ describe('OpenAPI document: real answers match the described responses', () => {
     );
     ok(200, await http().post(`/api/applications/${appId}/submit`).set(bearer(ngo.token)));
     ok(409, await http().post(`/api/applications/${appId}/submit`).set(bearer(ngo.token)));
-    const gone = ok(201, await http().post(`/api/calls/${callId}/applications`).set(bearer(other.token)).send(applicationBody()));
+    const gone = ok(
+      201,
+      await http().post(`/api/calls/${callId}/applications`).set(bearer(other.token)).send(applicationBody()),
+    );
     ok(200, await http().post(`/api/applications/${gone.body.id}/withdraw`).set(bearer(other.token)));
     ok(200, await http().get(`/api/applications?callId=${callId}`).set(bearer(fm.token)));
     ok(200, await http().get(`/api/applications/${appId}`).set(bearer(ngo.token)));
-    ok(422, await http().post(`/api/applications/${appId}/eligibility`).set(bearer(fm.token)).send({ eligible: true, reason: 'ok' }));
+    ok(
+      422,
+      await http()
+        .post(`/api/applications/${appId}/eligibility`)
+        .set(bearer(fm.token))
+        .send({ eligible: true, reason: 'ok' }),
+    );
     ok(200, await http().post(`/api/calls/${callId}/close`).set(bearer(fm.token)));
-    ok(200, await http().post(`/api/applications/${appId}/eligibility`).set(bearer(fm.token)).send({ eligible: true, reason: 'fits' }));
+    ok(
+      200,
+      await http()
+        .post(`/api/applications/${appId}/eligibility`)
+        .set(bearer(fm.token))
+        .send({ eligible: true, reason: 'fits' }),
+    );
 
     const assigned = ok(
       201,
-      await http().post(`/api/applications/${appId}/assignments`).set(bearer(fm.token)).send({ reviewerId: reviewer.id }),
+      await http()
+        .post(`/api/applications/${appId}/assignments`)
+        .set(bearer(fm.token))
+        .send({ reviewerId: reviewer.id }),
     );
     const conflicted = await userWithRoles(api, ['reviewer']);
     const second = ok(
       201,
-      await http().post(`/api/applications/${appId}/assignments`).set(bearer(fm.token)).send({ reviewerId: conflicted.id }),
+      await http()
+        .post(`/api/applications/${appId}/assignments`)
+        .set(bearer(fm.token))
+        .send({ reviewerId: conflicted.id }),
     );
     ok(
       200,
-      await http().post(`/api/assignments/${second.body.id}/conflict`).set(bearer(conflicted.token)).send({ reason: 'former employer' }),
+      await http()
+        .post(`/api/assignments/${second.body.id}/conflict`)
+        .set(bearer(conflicted.token))
+        .send({ reason: 'former employer' }),
     );
     ok(200, await http().get('/api/assignments').set(bearer(reviewer.token)));
-    const scores = ['relevance', 'capacity', 'cost'].map((criterion) => ({ criterion, score: 3, comment: 'noted' }));
-    ok(200, await http().put(`/api/assignments/${assigned.body.id}/scores`).set(bearer(reviewer.token)).send({ scores }));
+    const scores = ['relevance', 'capacity', 'cost'].map((criterion) => ({
+      criterion,
+      score: 3,
+      comment: 'noted',
+    }));
+    ok(
+      200,
+      await http()
+        .put(`/api/assignments/${assigned.body.id}/scores`)
+        .set(bearer(reviewer.token))
+        .send({ scores }),
+    );
     ok(200, await http().post(`/api/assignments/${assigned.body.id}/submit`).set(bearer(reviewer.token)));
     ok(200, await http().get(`/api/calls/${callId}/ranking`).set(bearer(fm.token)));
 
@@ -268,9 +377,18 @@ describe('OpenAPI document: real answers match the described responses', () => {
           victimsAssisted: [{ service: 'shelter', country: 'NG', count: 12 }],
         });
     const r1 = ok(201, await report(false));
-    ok(200, await http().post(`/api/grants/${grantId}/reports/${r1.body.id}/return`).set(bearer(fm.token)).send({ comment: 'More detail' }));
+    ok(
+      200,
+      await http()
+        .post(`/api/grants/${grantId}/reports/${r1.body.id}/return`)
+        .set(bearer(fm.token))
+        .send({ comment: 'More detail' }),
+    );
     const r2 = ok(201, await report(false));
-    ok(200, await http().post(`/api/grants/${grantId}/reports/${r2.body.id}/accept`).set(bearer(fm.token)).send({}));
+    ok(
+      200,
+      await http().post(`/api/grants/${grantId}/reports/${r2.body.id}/accept`).set(bearer(fm.token)).send({}),
+    );
     ok(
       201,
       await http()
@@ -288,13 +406,31 @@ describe('OpenAPI document: real answers match the described responses', () => {
         .send({ note: 'project ended early' }),
     );
     ok(200, await http().get(`/api/grants/${grantId}`).set(bearer(fm.token)));
-    ok(200, await http().get(`/api/reports/grants?fundId=${fund.id}&groupBy=country,service,call`).set(bearer(fm.token)));
-    ok(200, await http().get(`/api/reports/grants?fundId=${fund.id}&format=csv`).set(bearer(fm.token)).buffer(true).parse(binary));
-    ok(200, await http().get(`/api/reports/impact?fundId=${fund.id}&groupBy=year,service,country`).set(bearer(fm.token)));
+    ok(
+      200,
+      await http()
+        .get(`/api/reports/grants?fundId=${fund.id}&groupBy=country,service,call`)
+        .set(bearer(fm.token)),
+    );
+    ok(
+      200,
+      await http()
+        .get(`/api/reports/grants?fundId=${fund.id}&format=csv`)
+        .set(bearer(fm.token))
+        .buffer(true)
+        .parse(binary),
+    );
+    ok(
+      200,
+      await http()
+        .get(`/api/reports/impact?fundId=${fund.id}&groupBy=year,service,country`)
+        .set(bearer(fm.token)),
+    );
     ok(200, await http().get(`/api/public/impact?fundId=${fund.id}`));
+  });
 
-    // Every operation answered at least once, with a few left to other tests (listed to keep it honest).
+  it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBeGreaterThanOrEqual(60);
+    expect(doc.checked.size).toBe(69);
   });
 });

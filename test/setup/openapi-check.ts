@@ -66,7 +66,9 @@ export class OpenApiChecker {
   }
 
   static async load(rawDocument: unknown): Promise<OpenApiChecker> {
-    const doc = (await SwaggerParser.dereference(structuredClone(rawDocument) as never)) as OpenAPIV3.Document;
+    const doc = (await SwaggerParser.dereference(
+      structuredClone(rawDocument) as never,
+    )) as OpenAPIV3.Document;
     return new OpenApiChecker(doc);
   }
 
@@ -107,7 +109,9 @@ export class OpenApiChecker {
     }
     if (!validate(res.body)) {
       const errors = this.ajv.errorsText(validate.errors, { separator: '\n  ' });
-      throw new Error(`${where}: the body does not match the document\n  ${errors}\n${JSON.stringify(res.body)}`);
+      throw new Error(
+        `${where}: the body does not match the document\n  ${errors}\n${JSON.stringify(res.body)}`,
+      );
     }
     return res;
   }

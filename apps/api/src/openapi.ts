@@ -3,7 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemView, statusTitle } from '@app/core';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
-type ResponseObject = { description: string; content?: Record<string, unknown> };
+type ResponseObject = { description: string; content?: Record<string, { schema: { $ref: string } }> };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -55,9 +55,12 @@ export function describeProblems(doc: OpenAPIObject): OpenAPIObject {
       }
       add(429);
       for (const [code, response] of Object.entries(responses)) {
-        if (Number(code) >= 400 && !response.content) responses[code] = problem(Number(code), response.description);
+        if (Number(code) >= 400 && !response.content)
+          responses[code] = problem(Number(code), response.description);
       }
-      op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
+      op.responses = Object.fromEntries(
+        Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)),
+      ) as Operation['responses'];
     }
   }
   return doc;
@@ -73,7 +76,11 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
         'Money is integer minor units.',
     )
     .setVersion('1.0')
-    .setContact('Trust Fund Grants', 'https://github.com/trust-fund-grants', 'maintainers@trust-fund-grants.org')
+    .setContact(
+      'Trust Fund Grants',
+      'https://github.com/trust-fund-grants',
+      'maintainers@trust-fund-grants.org',
+    )
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addServer('/', 'This server')
     .addBearerAuth();

@@ -37,9 +37,15 @@ export class ApplicationsController {
   @Roles('ngo')
   @Post('calls/:id/applications')
   @ApiCreatedResponse({ type: ApplicationView })
-  @ApiOperation({ operationId: 'createApplication', summary: 'Apply to a call', description: "A draft application of the caller's verified organization to an open call." })
+  @ApiOperation({
+    operationId: 'createApplication',
+    summary: 'Apply to a call',
+    description: "A draft application of the caller's verified organization to an open call.",
+  })
   @ApiConflictResponse({ description: 'The organization has an application to this call' })
-  @ApiUnprocessableEntityResponse({ description: 'The call is not open, or the application is outside its rules' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The call is not open, or the application is outside its rules',
+  })
   create(
     @IdParam('id', 'call') callId: string,
     @Body() dto: CreateApplicationDto,
@@ -50,7 +56,11 @@ export class ApplicationsController {
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
   @Get('applications')
-  @ApiOperation({ operationId: 'listApplications', summary: 'List applications', description: "An NGO sees its own, a reviewer those assigned to it, staff those of their funds." })
+  @ApiOperation({
+    operationId: 'listApplications',
+    summary: 'List applications',
+    description: 'An NGO sees its own, a reviewer those assigned to it, staff those of their funds.',
+  })
   @ApiOkResponse({ type: ApplicationPage })
   list(@Query() query: ApplicationQuery, @CurrentActor() actor: Actor) {
     return this.applications.list(query, actor);
@@ -59,14 +69,23 @@ export class ApplicationsController {
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
   @Get('applications/:id')
   @ApiOkResponse({ type: ApplicationView })
-  @ApiOperation({ operationId: 'getApplication', summary: 'Get an application', description: 'One application the caller may see (without the organization for reviewers of a blind call).' })
+  @ApiOperation({
+    operationId: 'getApplication',
+    summary: 'Get an application',
+    description:
+      'One application the caller may see (without the organization for reviewers of a blind call).',
+  })
   get(@IdParam('id', 'application') id: string, @CurrentActor() actor: Actor): Promise<ApplicationView> {
     return this.applications.view(id, actor);
   }
 
   @Roles('ngo')
   @Patch('applications/:id')
-  @ApiOperation({ operationId: 'updateApplication', summary: 'Update a draft application', description: 'Changes the project, countries, services, victims and budget of a draft.' })
+  @ApiOperation({
+    operationId: 'updateApplication',
+    summary: 'Update a draft application',
+    description: 'Changes the project, countries, services, victims and budget of a draft.',
+  })
   @ApiOkResponse({ type: ApplicationView })
   @ApiConflictResponse({ description: 'The application is not a draft' })
   @ApiUnprocessableEntityResponse({ description: "The application is outside the call's rules" })
@@ -82,9 +101,15 @@ export class ApplicationsController {
   @Post('applications/:id/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
-  @ApiOperation({ operationId: 'submitApplication', summary: 'Submit an application', description: 'Submits a complete draft while the call is open.' })
+  @ApiOperation({
+    operationId: 'submitApplication',
+    summary: 'Submit an application',
+    description: 'Submits a complete draft while the call is open.',
+  })
   @ApiConflictResponse({ description: 'The application is not a draft' })
-  @ApiUnprocessableEntityResponse({ description: "The call is closed, or the application is outside the call's rules" })
+  @ApiUnprocessableEntityResponse({
+    description: "The call is closed, or the application is outside the call's rules",
+  })
   submit(@IdParam('id', 'application') id: string, @CurrentActor() actor: Actor): Promise<ApplicationView> {
     return this.applications.submit(id, actor);
   }
@@ -93,7 +118,11 @@ export class ApplicationsController {
   @Post('applications/:id/withdraw')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
-  @ApiOperation({ operationId: 'withdrawApplication', summary: 'Withdraw an application', description: 'Withdraws a draft or submitted application before a decision.' })
+  @ApiOperation({
+    operationId: 'withdrawApplication',
+    summary: 'Withdraw an application',
+    description: 'Withdraws a draft or submitted application before a decision.',
+  })
   @ApiConflictResponse({ description: 'The application can no longer be withdrawn' })
   withdraw(@IdParam('id', 'application') id: string, @CurrentActor() actor: Actor): Promise<ApplicationView> {
     return this.applications.withdraw(id, actor);
@@ -103,7 +132,11 @@ export class ApplicationsController {
   @Post('applications/:id/eligibility')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
-  @ApiOperation({ operationId: 'screenApplication', summary: 'Screen an application for eligibility', description: 'Marks a submitted application of a closed call eligible or ineligible, with the reason.' })
+  @ApiOperation({
+    operationId: 'screenApplication',
+    summary: 'Screen an application for eligibility',
+    description: 'Marks a submitted application of a closed call eligible or ineligible, with the reason.',
+  })
   @ApiConflictResponse({ description: 'The application was screened already' })
   @ApiUnprocessableEntityResponse({ description: 'The call is not closed yet' })
   eligibility(
@@ -120,7 +153,11 @@ export class ApplicationsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: AttachmentView })
-  @ApiOperation({ operationId: 'uploadApplicationAttachment', summary: 'Attach a file to a draft application', description: 'One PDF, DOCX or XLSX file (checked by its bytes), at most 10 MiB.' })
+  @ApiOperation({
+    operationId: 'uploadApplicationAttachment',
+    summary: 'Attach a file to a draft application',
+    description: 'One PDF, DOCX or XLSX file (checked by its bytes), at most 10 MiB.',
+  })
   @ApiConflictResponse({ description: 'The application is not a draft' })
   @ApiPayloadTooLargeResponse({ description: 'The file is larger than 10 MiB' })
   @ApiUnsupportedMediaTypeResponse({ description: 'The request is not multipart/form-data' })
@@ -140,8 +177,17 @@ export class ApplicationsController {
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
   @Get('applications/:id/attachments/:attachmentId')
-  @ApiOperation({ operationId: 'downloadApplicationAttachment', summary: 'Download an attachment', description: 'The file as it was uploaded, with its detected media type.' })
-  @ApiFileResponse(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'])
+  @ApiOperation({
+    operationId: 'downloadApplicationAttachment',
+    summary: 'Download an attachment',
+    description: 'The file as it was uploaded, with its detected media type.',
+  })
+  @ApiFileResponse([
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/octet-stream',
+  ])
   async download(
     @IdParam('id', 'application') id: string,
     @IdParam('attachmentId', 'attachment') attachmentId: string,

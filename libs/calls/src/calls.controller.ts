@@ -21,7 +21,11 @@ export class CallsController {
 
   @Roles('fund_manager')
   @Post()
-  @ApiOperation({ operationId: 'createCall', summary: 'Create a call for proposals', description: 'A draft call of a fund; complete it before publishing.' })
+  @ApiOperation({
+    operationId: 'createCall',
+    summary: 'Create a call for proposals',
+    description: 'A draft call of a fund; complete it before publishing.',
+  })
   @ApiCreatedResponse({ type: CallView })
   create(@Body() dto: CreateCallDto, @CurrentActor() actor: Actor): Promise<CallView> {
     return this.calls.create(dto, actor);
@@ -29,7 +33,11 @@ export class CallsController {
 
   @Roles('fund_manager')
   @Patch(':id')
-  @ApiOperation({ operationId: 'updateCall', summary: 'Update a call', description: 'Changes a draft call (and a few fields of a published one).' })
+  @ApiOperation({
+    operationId: 'updateCall',
+    summary: 'Update a call',
+    description: 'Changes a draft call (and a few fields of a published one).',
+  })
   @ApiOkResponse({ type: CallView })
   @ApiConflictResponse({ description: 'The call can no longer be changed, or its rubric is frozen' })
   update(
@@ -44,7 +52,11 @@ export class CallsController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: CallTransitionView })
-  @ApiOperation({ operationId: 'publishCall', summary: 'Publish a call', description: 'Makes a complete draft call public, before it opens for applications.' })
+  @ApiOperation({
+    operationId: 'publishCall',
+    summary: 'Publish a call',
+    description: 'Makes a complete draft call public, before it opens for applications.',
+  })
   @ApiConflictResponse({ description: 'The call is not a draft' })
   @ApiUnprocessableEntityResponse({ description: 'The call is incomplete' })
   publish(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallTransitionView> {
@@ -58,7 +70,11 @@ export class CallsController {
     type: CallTransitionView,
     description: '`warnings` says when the fund is below its new-call target',
   })
-  @ApiOperation({ operationId: 'openCall', summary: 'Open a call', description: 'Opens a published call for applications until its deadline.' })
+  @ApiOperation({
+    operationId: 'openCall',
+    summary: 'Open a call',
+    description: 'Opens a published call for applications until its deadline.',
+  })
   @ApiConflictResponse({ description: 'The call is not published' })
   open(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallTransitionView> {
     return this.calls.transition(id, 'open', actor);
@@ -68,7 +84,11 @@ export class CallsController {
   @Post(':id/close')
   @HttpCode(200)
   @ApiOkResponse({ type: CallTransitionView })
-  @ApiOperation({ operationId: 'closeCall', summary: 'Close a call', description: 'Stops taking applications before or at the deadline.' })
+  @ApiOperation({
+    operationId: 'closeCall',
+    summary: 'Close a call',
+    description: 'Stops taking applications before or at the deadline.',
+  })
   @ApiConflictResponse({ description: 'The call is not open' })
   close(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallTransitionView> {
     return this.calls.transition(id, 'close', actor);
@@ -76,7 +96,11 @@ export class CallsController {
 
   @Public()
   @Get()
-  @ApiOperation({ operationId: 'listCalls', summary: 'List calls for proposals', description: 'Public: published and open calls; staff also see drafts.' })
+  @ApiOperation({
+    operationId: 'listCalls',
+    summary: 'List calls for proposals',
+    description: 'Public: published and open calls; staff also see drafts.',
+  })
   @ApiOkResponse({ type: CallPage })
   list(@Query() query: CallQuery, @CurrentActor() actor: Actor) {
     return this.calls.list(query, actor);
@@ -84,7 +108,11 @@ export class CallsController {
 
   @Public()
   @Get(':id')
-  @ApiOperation({ operationId: 'getCall', summary: 'Get a call', description: 'One call by id (drafts only for staff).' })
+  @ApiOperation({
+    operationId: 'getCall',
+    summary: 'Get a call',
+    description: 'One call by id (drafts only for staff).',
+  })
   @ApiOkResponse({ type: CallView })
   get(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallView> {
     return this.calls.view(id, actor);

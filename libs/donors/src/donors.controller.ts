@@ -45,7 +45,11 @@ export class DonorsController {
 
   @Roles('finance', 'admin')
   @Post()
-  @ApiOperation({ operationId: 'createDonor', summary: 'Create a donor', description: 'A member state or a private donor.' })
+  @ApiOperation({
+    operationId: 'createDonor',
+    summary: 'Create a donor',
+    description: 'A member state or a private donor.',
+  })
   @ApiCreatedResponse({ type: DonorView })
   @ApiConflictResponse({ description: 'A donor with this name exists' })
   create(@Body() dto: CreateDonorDto, @CurrentActor() actor: Actor): Promise<DonorView> {
@@ -54,7 +58,11 @@ export class DonorsController {
 
   @Roles('finance', 'admin')
   @Get()
-  @ApiOperation({ operationId: 'listDonors', summary: 'List donors', description: 'Donors, a page at a time.' })
+  @ApiOperation({
+    operationId: 'listDonors',
+    summary: 'List donors',
+    description: 'Donors, a page at a time.',
+  })
   @ApiOkResponse({ type: DonorPage })
   list(@Query() query: PageQuery) {
     return this.donors.list(query);
@@ -68,16 +76,26 @@ export class PledgesController {
 
   @Roles('finance')
   @Post()
-  @ApiOperation({ operationId: 'createPledge', summary: 'Record a pledge', description: "A donor's promise to give, in its currency, with the amount in the fund's currency." })
+  @ApiOperation({
+    operationId: 'createPledge',
+    summary: 'Record a pledge',
+    description: "A donor's promise to give, in its currency, with the amount in the fund's currency.",
+  })
   @ApiCreatedResponse({ type: PledgeView })
-  @ApiUnprocessableEntityResponse({ description: 'No exchange rate for the currency on that day, or an unknown donor or fund' })
+  @ApiUnprocessableEntityResponse({
+    description: 'No exchange rate for the currency on that day, or an unknown donor or fund',
+  })
   create(@Body() dto: CreatePledgeDto, @CurrentActor() actor: Actor): Promise<PledgeView> {
     return this.donors.pledge(dto, actor);
   }
 
   @Roles('finance', 'donor')
   @Get()
-  @ApiOperation({ operationId: 'listPledges', summary: 'List pledges', description: 'Pledges with what was received against them; a donor sees its own.' })
+  @ApiOperation({
+    operationId: 'listPledges',
+    summary: 'List pledges',
+    description: 'Pledges with what was received against them; a donor sees its own.',
+  })
   @ApiOkResponse({ type: PledgePage })
   list(@Query() query: PledgeQuery, @CurrentActor() actor: Actor) {
     return this.donors.pledges(query, actor);
@@ -93,7 +111,11 @@ export class ContributionsController {
   @Post()
   @Idempotent()
   @ApiUnprocessableEntityResponse({ description: '/problems/exchange-rate-missing' })
-  @ApiOperation({ operationId: 'createContribution', summary: 'Record a contribution', description: 'Money received from a donor, posted in the ledger with a receipt number.' })
+  @ApiOperation({
+    operationId: 'createContribution',
+    summary: 'Record a contribution',
+    description: 'Money received from a donor, posted in the ledger with a receipt number.',
+  })
   @ApiCreatedResponse({ type: ContributionView })
   receive(
     @Body() dto: CreateContributionDto,
@@ -107,7 +129,11 @@ export class ContributionsController {
   @Post(':id/reverse')
   @Idempotent()
   @ApiConflictResponse({ description: 'already reversed, or /problems/insufficient-funds' })
-  @ApiOperation({ operationId: 'reverseContribution', summary: 'Reverse a contribution', description: 'Reverses a contribution recorded in error; its receipt becomes void.' })
+  @ApiOperation({
+    operationId: 'reverseContribution',
+    summary: 'Reverse a contribution',
+    description: 'Reverses a contribution recorded in error; its receipt becomes void.',
+  })
   @ApiCreatedResponse({ type: ContributionView })
   reverse(
     @IdParam('id', 'contribution') id: string,
@@ -120,7 +146,11 @@ export class ContributionsController {
 
   @Roles('finance', 'donor')
   @Get()
-  @ApiOperation({ operationId: 'listContributions', summary: 'List contributions', description: 'Contributions, newest first; a donor sees its own.' })
+  @ApiOperation({
+    operationId: 'listContributions',
+    summary: 'List contributions',
+    description: 'Contributions, newest first; a donor sees its own.',
+  })
   @ApiOkResponse({ type: ContributionPage })
   list(@Query() query: ContributionQuery, @CurrentActor() actor: Actor) {
     return this.contributions.list(query, actor);
@@ -128,7 +158,11 @@ export class ContributionsController {
 
   @Roles('finance', 'donor')
   @Get(':id')
-  @ApiOperation({ operationId: 'getContribution', summary: 'Get a contribution', description: 'One contribution by id.' })
+  @ApiOperation({
+    operationId: 'getContribution',
+    summary: 'Get a contribution',
+    description: 'One contribution by id.',
+  })
   @ApiOkResponse({ type: ContributionView })
   get(@IdParam('id', 'contribution') id: string, @CurrentActor() actor: Actor): Promise<ContributionView> {
     return this.contributions.get(id, actor);
@@ -136,7 +170,11 @@ export class ContributionsController {
 
   @Roles('finance', 'donor')
   @Get(':id/receipt')
-  @ApiOperation({ operationId: 'getContributionReceipt', summary: 'The receipt of a contribution', description: 'The receipt as a PDF (marked void once the contribution is reversed).' })
+  @ApiOperation({
+    operationId: 'getContributionReceipt',
+    summary: 'The receipt of a contribution',
+    description: 'The receipt as a PDF (marked void once the contribution is reversed).',
+  })
   @ApiFileResponse(['application/pdf'], { description: 'The receipt' })
   receipt(@IdParam('id', 'contribution') id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     return this.contributions.receipt(id, actor);

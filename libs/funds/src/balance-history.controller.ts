@@ -51,7 +51,11 @@ export class BalanceHistoryController {
 
   @Roles('fund_manager', 'finance', 'admin')
   @Get(':id/balance/history')
-  @ApiOperation({ operationId: 'listFundBalanceHistory', summary: "A fund's balance history", description: 'The balance snapshots the balance jobs wrote, newest first.' })
+  @ApiOperation({
+    operationId: 'listFundBalanceHistory',
+    summary: "A fund's balance history",
+    description: 'The balance snapshots the balance jobs wrote, newest first.',
+  })
   @ApiOkResponse({ type: SnapshotPage })
   async history(
     @IdParam('id', 'fund') id: string,
@@ -64,7 +68,12 @@ export class BalanceHistoryController {
 
   @Roles('fund_manager', 'finance', 'admin')
   @Get(':id/alerts')
-  @ApiOperation({ operationId: 'listFundAlerts', summary: "A fund's balance alerts", description: 'Crossings of the new-call target, or drifts found by the nightly reconciliation, newest first.' })
+  @ApiOperation({
+    operationId: 'listFundAlerts',
+    summary: "A fund's balance alerts",
+    description:
+      'Crossings of the new-call target, or drifts found by the nightly reconciliation, newest first.',
+  })
   @ApiOkResponse({ type: AlertPage })
   async alerts(
     @IdParam('id', 'fund') id: string,

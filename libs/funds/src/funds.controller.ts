@@ -37,7 +37,11 @@ export class FundsController {
 
   @Roles('admin')
   @Post()
-  @ApiOperation({ operationId: 'createFund', summary: 'Create a fund', description: 'A trust fund with its code, currency, new-call target and PSC rate.' })
+  @ApiOperation({
+    operationId: 'createFund',
+    summary: 'Create a fund',
+    description: 'A trust fund with its code, currency, new-call target and PSC rate.',
+  })
   @ApiCreatedResponse({ type: FundView })
   @ApiConflictResponse({ description: 'The fund code is taken' })
   create(@Body() dto: CreateFundDto, @CurrentActor() actor: Actor): Promise<FundView> {
@@ -46,7 +50,11 @@ export class FundsController {
 
   @Roles('fund_manager', 'finance', 'admin')
   @Get()
-  @ApiOperation({ operationId: 'listFunds', summary: 'List funds', description: 'The funds the caller may see (all of them, in one page).' })
+  @ApiOperation({
+    operationId: 'listFunds',
+    summary: 'List funds',
+    description: 'The funds the caller may see (all of them, in one page).',
+  })
   @ApiOkResponse({ type: FundList })
   async list(@CurrentActor() actor: Actor): Promise<FundList> {
     return { items: await this.funds.list(actor), nextCursor: null };
@@ -85,7 +93,11 @@ export class FundsController {
   @Post(':id/costs')
   @Idempotent()
   @ApiConflictResponse({ description: '/problems/insufficient-funds' })
-  @ApiOperation({ operationId: 'addFundCost', summary: 'Record a fund-level cost', description: 'A cost charged to the fund (evaluation, audit, ...), taken from available.' })
+  @ApiOperation({
+    operationId: 'addFundCost',
+    summary: 'Record a fund-level cost',
+    description: 'A cost charged to the fund (evaluation, audit, ...), taken from available.',
+  })
   @ApiCreatedResponse({ type: CostView })
   addCost(
     @IdParam('id', 'fund') id: string,
@@ -104,7 +116,11 @@ export class ExchangeRatesController {
 
   @Roles('finance')
   @Post()
-  @ApiOperation({ operationId: 'createExchangeRate', summary: 'Record an exchange rate', description: 'Units of a currency per US dollar, in force from a day until the next rate.' })
+  @ApiOperation({
+    operationId: 'createExchangeRate',
+    summary: 'Record an exchange rate',
+    description: 'Units of a currency per US dollar, in force from a day until the next rate.',
+  })
   @ApiCreatedResponse({ type: ExchangeRateView })
   @ApiConflictResponse({ description: 'A rate for this currency and day exists' })
   create(@Body() dto: CreateExchangeRateDto, @CurrentActor() actor: Actor): Promise<ExchangeRateView> {
@@ -113,7 +129,11 @@ export class ExchangeRatesController {
 
   @Roles('finance')
   @Get()
-  @ApiOperation({ operationId: 'listExchangeRates', summary: 'List exchange rates', description: 'Exchange rates, newest first, optionally of one currency.' })
+  @ApiOperation({
+    operationId: 'listExchangeRates',
+    summary: 'List exchange rates',
+    description: 'Exchange rates, newest first, optionally of one currency.',
+  })
   @ApiOkResponse({ type: ExchangeRatePage })
   list(@Query() query: ExchangeRateQuery) {
     return this.rates.list(query);

@@ -44,9 +44,17 @@ export class DecisionsController {
   @Post(':id/decision')
   @Idempotent()
   @ApiConflictResponse({ description: '/problems/insufficient-funds or /problems/envelope-exceeded' })
-  @ApiOperation({ operationId: 'decideApplication', summary: 'Decide on an application', description: 'Approves (committing the award and its PSC in the ledger, creating the grant) or rejects an eligible application.' })
+  @ApiOperation({
+    operationId: 'decideApplication',
+    summary: 'Decide on an application',
+    description:
+      'Approves (committing the award and its PSC in the ledger, creating the grant) or rejects an eligible application.',
+  })
   @ApiCreatedResponse({ type: DecisionView })
-  @ApiUnprocessableEntityResponse({ description: 'The application or its call is not ready for a decision, or the award or schedule is invalid' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'The application or its call is not ready for a decision, or the award or schedule is invalid',
+  })
   decide(
     @IdParam('id', 'application') id: string,
     @Body() dto: DecisionDto,
@@ -64,7 +72,11 @@ export class GrantsController {
 
   @Roles('ngo', 'fund_manager', 'finance', 'admin')
   @Get()
-  @ApiOperation({ operationId: 'listGrants', summary: 'List grants', description: "An NGO sees its own grants, staff those of their funds." })
+  @ApiOperation({
+    operationId: 'listGrants',
+    summary: 'List grants',
+    description: 'An NGO sees its own grants, staff those of their funds.',
+  })
   @ApiOkResponse({ type: GrantPage })
   list(@Query() query: GrantQuery, @CurrentActor() actor: Actor) {
     return this.grants.list(query, actor);
@@ -72,7 +84,11 @@ export class GrantsController {
 
   @Roles('ngo', 'fund_manager', 'finance', 'admin')
   @Get(':id')
-  @ApiOperation({ operationId: 'getGrant', summary: 'Get a grant', description: 'The grant with its tranches, payments, reports and returns.' })
+  @ApiOperation({
+    operationId: 'getGrant',
+    summary: 'Get a grant',
+    description: 'The grant with its tranches, payments, reports and returns.',
+  })
   @ApiOkResponse({ type: GrantView })
   get(@IdParam('id', 'grant') id: string, @CurrentActor() actor: Actor) {
     return this.grants.get(id, actor);
@@ -81,7 +97,11 @@ export class GrantsController {
   @Roles('fund_manager')
   @Post(':id/sign')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'signGrant', summary: 'Sign the grant agreement', description: 'Signs the agreement; tranches due on signature become due.' })
+  @ApiOperation({
+    operationId: 'signGrant',
+    summary: 'Sign the grant agreement',
+    description: 'Signs the agreement; tranches due on signature become due.',
+  })
   @ApiOkResponse({ type: GrantView })
   @ApiConflictResponse({ description: 'The grant is signed already or not active' })
   sign(@IdParam('id', 'grant') id: string, @CurrentActor() actor: Actor) {
@@ -93,7 +113,11 @@ export class GrantsController {
   @Idempotent()
   @ApiUnprocessableEntityResponse({ description: '/problems/tranche-not-due' })
   @ApiConflictResponse({ description: 'the tranche is already paid or cancelled' })
-  @ApiOperation({ operationId: 'disburseTranche', summary: 'Disburse a tranche', description: 'Pays a due tranche to the grantee, posting it in the ledger.' })
+  @ApiOperation({
+    operationId: 'disburseTranche',
+    summary: 'Disburse a tranche',
+    description: 'Pays a due tranche to the grantee, posting it in the ledger.',
+  })
   @ApiCreatedResponse({ type: DisbursementView })
   disburse(
     @IdParam('id', 'grant') id: string,
@@ -108,7 +132,11 @@ export class GrantsController {
   @Roles('fund_manager')
   @Post(':id/cancel')
   @Idempotent()
-  @ApiOperation({ operationId: 'cancelGrant', summary: 'Cancel a grant', description: 'Cancels the undisbursed tranches, releasing their commitment and PSC.' })
+  @ApiOperation({
+    operationId: 'cancelGrant',
+    summary: 'Cancel a grant',
+    description: 'Cancels the undisbursed tranches, releasing their commitment and PSC.',
+  })
   @ApiCreatedResponse({ type: GrantView })
   cancel(
     @IdParam('id', 'grant') id: string,
@@ -122,7 +150,11 @@ export class GrantsController {
   @Roles('finance')
   @Post(':id/returns')
   @Idempotent()
-  @ApiOperation({ operationId: 'recordGrantReturn', summary: 'Record returned money', description: 'Unspent money the grantee returned, back to available with the PSC on it released.' })
+  @ApiOperation({
+    operationId: 'recordGrantReturn',
+    summary: 'Record returned money',
+    description: 'Unspent money the grantee returned, back to available with the PSC on it released.',
+  })
   @ApiCreatedResponse({ type: ReturnRecordedView })
   addReturn(
     @IdParam('id', 'grant') id: string,
@@ -135,10 +167,16 @@ export class GrantsController {
 
   @Roles('ngo')
   @Post(':id/reports')
-  @ApiOperation({ operationId: 'submitGrantReport', summary: 'Submit a grant report', description: 'A progress or final report: spending and victims assisted as counts only.' })
+  @ApiOperation({
+    operationId: 'submitGrantReport',
+    summary: 'Submit a grant report',
+    description: 'A progress or final report: spending and victims assisted as counts only.',
+  })
   @ApiCreatedResponse({ type: GrantReportView })
   @ApiConflictResponse({ description: 'The grant is not active, or a report awaits a decision' })
-  @ApiUnprocessableEntityResponse({ description: 'The report is outside the grant (countries, services, period)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The report is outside the grant (countries, services, period)',
+  })
   submitReport(
     @IdParam('id', 'grant') id: string,
     @Body() dto: GrantReportDto,
@@ -150,7 +188,11 @@ export class GrantsController {
   @Roles('fund_manager')
   @Post(':id/reports/:reportId/accept')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'acceptGrantReport', summary: 'Accept a grant report', description: 'Accepts a submitted report; tranches due after a report become due.' })
+  @ApiOperation({
+    operationId: 'acceptGrantReport',
+    summary: 'Accept a grant report',
+    description: 'Accepts a submitted report; tranches due after a report become due.',
+  })
   @ApiOkResponse({ type: GrantReportView })
   @ApiConflictResponse({ description: 'The report was decided already' })
   accept(
@@ -165,7 +207,11 @@ export class GrantsController {
   @Roles('fund_manager')
   @Post(':id/reports/:reportId/return')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'returnGrantReport', summary: 'Return a grant report', description: 'Sends a submitted report back to the grantee with a comment.' })
+  @ApiOperation({
+    operationId: 'returnGrantReport',
+    summary: 'Return a grant report',
+    description: 'Sends a submitted report back to the grantee with a comment.',
+  })
   @ApiOkResponse({ type: GrantReportView })
   @ApiConflictResponse({ description: 'The report was decided already' })
   returnReport(

@@ -97,7 +97,11 @@ export class UsersController {
 
   @Roles('admin')
   @Post()
-  @ApiOperation({ operationId: 'createUser', summary: 'Create a user', description: 'Admins create staff, reviewer and donor users.' })
+  @ApiOperation({
+    operationId: 'createUser',
+    summary: 'Create a user',
+    description: 'Admins create staff, reviewer and donor users.',
+  })
   @ApiCreatedResponse({ type: UserView })
   @ApiConflictResponse({ description: 'The email is already registered' })
   @ApiUnprocessableEntityResponse({ description: 'The role needs an organization or donor that exists' })
@@ -107,7 +111,11 @@ export class UsersController {
 
   @Roles('admin')
   @Get()
-  @ApiOperation({ operationId: 'listUsers', summary: 'List users', description: 'Users, newest first, a page at a time.' })
+  @ApiOperation({
+    operationId: 'listUsers',
+    summary: 'List users',
+    description: 'Users, newest first, a page at a time.',
+  })
   @ApiOkResponse({ type: UserPage })
   list(@Query() query: PageQuery) {
     return this.users.list(query);
@@ -158,7 +166,11 @@ export class OrganizationsController {
 
   @Roles('fund_manager', 'admin')
   @Get(':id')
-  @ApiOperation({ operationId: 'getOrganization', summary: 'Get an organization', description: 'One NGO by id.' })
+  @ApiOperation({
+    operationId: 'getOrganization',
+    summary: 'Get an organization',
+    description: 'One NGO by id.',
+  })
   @ApiOkResponse({ type: OrganizationView })
   get(@IdParam('id', 'organization') id: string): Promise<OrganizationView> {
     return this.organizations.get(id);

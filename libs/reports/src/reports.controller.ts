@@ -48,9 +48,10 @@ export class FundStatementController {
   @ApiOperation({
     operationId: 'getFundStatement',
     summary: "A fund's balance statement",
-    description: 'Opening, movements by kind, closing and progress to the target for a period; `format` picks JSON, CSV, XLSX or PDF.',
+    description:
+      'Opening, movements by kind, closing and progress to the target for a period; `format` picks JSON, CSV, XLSX or PDF.',
   })
-  @ApiFileResponse(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'], {
+  @ApiFileResponse([EXPORT_TYPES.csv, EXPORT_TYPES.xlsx, 'application/pdf'], {
     json: FundStatementView,
     description: 'The statement as JSON, or as a file when `format` asks for one',
   })
@@ -109,9 +110,10 @@ export class ReportsController {
   @ApiOperation({
     operationId: 'getGrantsReport',
     summary: 'Grants report',
-    description: 'Grants of a fund by country, service and/or call; a grant in several countries or services is shared equally.',
+    description:
+      'Grants of a fund by country, service and/or call; a grant in several countries or services is shared equally.',
   })
-  @ApiFileResponse(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], {
+  @ApiFileResponse([EXPORT_TYPES.csv, EXPORT_TYPES.xlsx], {
     json: GrantsReportView,
     description: 'The report as JSON, or as a file when `format` asks for one',
   })
@@ -159,9 +161,10 @@ export class ReportsController {
   @ApiOperation({
     operationId: 'getContributionsReport',
     summary: 'Contributions report',
-    description: 'Contributions by donor, donor type and year with shares of the total; reversed contributions left out.',
+    description:
+      'Contributions by donor, donor type and year with shares of the total; reversed contributions left out.',
   })
-  @ApiFileResponse(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], {
+  @ApiFileResponse([EXPORT_TYPES.csv, EXPORT_TYPES.xlsx], {
     json: ContributionsReportView,
     description: 'The report as JSON, or as a file when `format` asks for one',
   })
@@ -210,7 +213,8 @@ export class DonorStatementController {
   @ApiOperation({
     operationId: 'getDonorStatement',
     summary: "A donor's statement",
-    description: 'The contributions of a donor with their receipt numbers, for a year or any range, as a PDF.',
+    description:
+      'The contributions of a donor with their receipt numbers, for a year or any range, as a PDF.',
   })
   @ApiFileResponse(['application/pdf'], { description: 'The statement' })
   async statement(
@@ -238,7 +242,8 @@ export class PublicImpactController {
   @ApiOperation({
     operationId: 'getPublicImpact',
     summary: 'Public impact figures',
-    description: 'Victims assisted by year, service and/or country, from accepted reports; no organization named.',
+    description:
+      'Victims assisted by year, service and/or country, from accepted reports; no organization named.',
   })
   @ApiOkResponse({ type: ImpactReportView })
   impact(@Query() query: ImpactQuery): Promise<ImpactReport> {
