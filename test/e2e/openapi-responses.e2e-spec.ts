@@ -31,6 +31,9 @@ describe('OpenAPI document: real answers match the described responses', () => {
     await api.close();
   });
 
+  const download = (path: string, token: string) =>
+    api.http().get(path).set(bearer(token)).buffer(true).parse(binary);
+
   it('identity, funds, donors and money answers match their schemas', async () => {
     const ok = expectStatus;
     const http = () => api.http();
@@ -138,14 +141,7 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(400, await http().post('/api/contributions').set(bearer(finance)).send({ amount: 1 }));
     ok(200, await http().get(`/api/contributions?fundId=${fund.id}`).set(bearer(finance)));
     ok(200, await http().get(`/api/contributions/${c1.body.id}`).set(bearer(finance)));
-    ok(
-      200,
-      await http()
-        .get(`/api/contributions/${c1.body.id}/receipt`)
-        .set(bearer(finance))
-        .buffer(true)
-        .parse(binary),
-    );
+    ok(200, await download(`/api/contributions/${c1.body.id}/receipt`, finance));
     const reverse = () =>
       http()
         .post(`/api/contributions/${c2.body.id}/reverse`)
@@ -166,45 +162,17 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await http().get(`/api/funds/${fund.id}/balance?asOf=2015-12-31`).set(bearer(finance)));
     ok(200, await http().get(`/api/funds/${fund.id}/balance/history`).set(bearer(finance)));
     ok(200, await http().get(`/api/funds/${fund.id}/alerts?type=drift`).set(bearer(finance)));
-    ok(
-      200,
-      await http()
-        .get(`/api/donors/${donor.id}/statement?year=2015`)
-        .set(bearer(finance))
-        .buffer(true)
-        .parse(binary),
-    );
+    ok(200, await download(`/api/donors/${donor.id}/statement?year=2015`, finance));
     ok(
       200,
       await http()
         .get(`/api/reports/contributions?fundId=${fund.id}&groupBy=donor,year`)
         .set(bearer(finance)),
     );
-    ok(
-      200,
-      await http()
-        .get(`/api/reports/contributions?fundId=${fund.id}&format=csv`)
-        .set(bearer(finance))
-        .buffer(true)
-        .parse(binary),
-    );
+    ok(200, await download(`/api/reports/contributions?fundId=${fund.id}&format=csv`, finance));
     ok(200, await http().get(`/api/funds/${fund.id}/statement`).set(bearer(finance)));
-    ok(
-      200,
-      await http()
-        .get(`/api/funds/${fund.id}/statement?format=pdf`)
-        .set(bearer(finance))
-        .buffer(true)
-        .parse(binary),
-    );
-    ok(
-      200,
-      await http()
-        .get(`/api/funds/${fund.id}/statement?format=xlsx`)
-        .set(bearer(finance))
-        .buffer(true)
-        .parse(binary),
-    );
+    ok(200, await download(`/api/funds/${fund.id}/statement?format=pdf`, finance));
+    ok(200, await download(`/api/funds/${fund.id}/statement?format=xlsx`, finance));
     ok(200, await http().get(`/api/audit?entity=fund&entityId=${fund.id}`).set(bearer(admin)));
     ok(200, await http().get('/api/public/impact?groupBy=year,service,country'));
   });
@@ -267,14 +235,7 @@ describe('OpenAPI document: real answers match the described responses', () => {
         .set(bearer(ngo.token))
         .attach('file', PDF, { filename: 'proposal.pdf', contentType: 'application/pdf' }),
     );
-    ok(
-      200,
-      await http()
-        .get(`/api/applications/${appId}/attachments/${file.body.id}`)
-        .set(bearer(ngo.token))
-        .buffer(true)
-        .parse(binary),
-    );
+    ok(200, await download(`/api/applications/${appId}/attachments/${file.body.id}`, ngo.token));
     ok(200, await http().post(`/api/applications/${appId}/submit`).set(bearer(ngo.token)));
     ok(409, await http().post(`/api/applications/${appId}/submit`).set(bearer(ngo.token)));
     const gone = ok(
@@ -412,14 +373,7 @@ describe('OpenAPI document: real answers match the described responses', () => {
         .get(`/api/reports/grants?fundId=${fund.id}&groupBy=country,service,call`)
         .set(bearer(fm.token)),
     );
-    ok(
-      200,
-      await http()
-        .get(`/api/reports/grants?fundId=${fund.id}&format=csv`)
-        .set(bearer(fm.token))
-        .buffer(true)
-        .parse(binary),
-    );
+    ok(200, await download(`/api/reports/grants?fundId=${fund.id}&format=csv`, fm.token));
     ok(
       200,
       await http()

@@ -1,20 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ApiMoney, SERVICES } from '@app/core';
+import { BalanceFiguresView } from '@app/funds';
 import { CONTRIBUTION_GROUPS } from '../domain/contributions';
 import { GRANT_GROUPS, IMPACT_GROUPS } from '../domain/grants-report';
 
 /** The balance figures at one end of a statement's period (minor units of the fund currency). */
-export class StatementFiguresView {
-  @ApiMoney() received: number;
-  @ApiMoney() pledged: number;
-  @ApiMoney() committed: number;
-  @ApiMoney() disbursed: number;
-  @ApiMoney() outstanding: number;
-  @ApiMoney() returned: number;
-  @ApiMoney() psc: number;
-  @ApiMoney() costs: number;
-  @ApiMoney() available: number;
-}
+export class StatementFiguresView extends OmitType(BalanceFiguresView, ['target', 'progress'] as const) {}
 
 /** What moved during the period, by kind (minor units; reversals, cancellations and releases positive). */
 export class StatementMovementsView {
