@@ -7,6 +7,14 @@ import { QueryFailedError } from 'typeorm';
 import { TEST_REDIS_PREFIX } from '../setup/test-env';
 import { Api, registerNgo, startApi, startWorker, userWithRoles, waitFor } from '../setup/harness';
 
+interface OpenApiOperation {
+  tags?: string[];
+  summary?: string;
+  description?: string;
+  operationId?: string;
+  responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+
 describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
   let api: Api;
   beforeAll(async () => {
@@ -194,6 +202,44 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
       return !doc.paths[path]?.[method];
     });
     expect(missing).toEqual([]);
+    // Every operation: tags, a summary, a unique operationId, a success body with a schema (except 204),
+    // and 4xx answers as application/problem+json with the shared Problem schema.
+    const problems: string[] = [];
+    const operationIds: string[] = [];
+    for (const [path, item] of Object.entries(
+      doc.paths as Record<string, Record<string, OpenApiOperation>>,
+    )) {
+      for (const [method, op] of Object.entries(item)) {
+        const name = `${method} ${path}`;
+        if (!op.tags?.length) problems.push(`${name}: no tags`);
+        if (!op.summary) problems.push(`${name}: no summary`);
+        if (!op.description) problems.push(`${name}: no description`);
+        if (!op.operationId || !/^[a-z][A-Za-z]+$/.test(op.operationId))
+          problems.push(`${name}: operationId`);
+        operationIds.push(op.operationId ?? '');
+        const success = Object.entries(op.responses ?? {}).filter(([code]) => /^2\d\d$/.test(code));
+        if (!success.length) problems.push(`${name}: no 2xx response`);
+        for (const [code, response] of success) {
+          if (code === '204') continue;
+          const media = Object.values(response.content ?? {});
+          if (!media.length || media.some((m) => !m.schema)) problems.push(`${name}: ${code} has no schema`);
+        }
+        for (const status of ['401', '429']) {
+          if (!op.responses?.[status]) problems.push(`${name}: no ${status}`);
+        }
+        for (const [code, response] of Object.entries(op.responses ?? {})) {
+          if (Number(code) < 400 || Number(code) >= 500) continue;
+          const schema = response.content?.['application/problem+json']?.schema;
+          if (schema?.$ref !== '#/components/schemas/Problem')
+            problems.push(`${name}: ${code} is not a Problem`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+    expect(doc.components.schemas.Problem.required).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']),
+    );
     const ui = await api.http().get('/api/docs');
     expect([200, 301, 302]).toContain(ui.status);
   });

@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -13,22 +13,9 @@ import { ApiModule } from './api.module';
 import { clientErrorHandler, frameworkErrors, refuseLongUrls } from './http/problems';
 import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
+import { openApiDocument } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
-export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle('Trust Fund Grants API')
-    .setDescription(
-      'Grant management for UN trust funds: calls for proposals, applications, reviews, grants and tranches, ' +
-        'donors, contributions and a double-entry ledger. Errors are application/problem+json (RFC 9457). ' +
-        'Money is integer minor units.',
-    )
-    .setVersion('1.0')
-    .addBearerAuth()
-    .build();
-  return SwaggerModule.createDocument(app, config);
-}
 
 /**
  * Builds the API application exactly as production runs it (main.ts) and as the e2e tests use it:

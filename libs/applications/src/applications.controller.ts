@@ -12,17 +12,21 @@ import {
 } from '@nestjs/common';
 import {
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiProduces,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 // Brings @fastify/multipart's request decorations (isMultipart, file) into this file's types.
 import type {} from '@fastify/multipart';
 import type { Actor } from '@app/core';
-import { IdParam } from '@app/core';
+import { ApiFileResponse, IdParam } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { attachmentTooLarge, MultipartRequired } from './applications.errors';
 import { contentDisposition } from './domain/application-rules';
@@ -35,6 +39,7 @@ import {
   EligibilityDto,
   UpdateApplicationDto,
 } from './dto/application.dto';
+import { ApplicationPage } from './dto/application.views';
 
 @ApiTags('applications')
 @Controller()
@@ -44,6 +49,15 @@ export class ApplicationsController {
   @Roles('ngo')
   @Post('calls/:id/applications')
   @ApiCreatedResponse({ type: ApplicationView })
+  @ApiOperation({
+    operationId: 'createApplication',
+    summary: 'Apply to a call',
+    description: "A draft application of the caller's verified organization to an open call.",
+  })
+  @ApiConflictResponse({ description: 'The organization has an application to this call' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The call is not open, or the application is outside its rules',
+  })
   create(
     @IdParam('id', 'call') callId: string,
     @Body() dto: CreateApplicationDto,
@@ -54,6 +68,12 @@ export class ApplicationsController {
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
   @Get('applications')
+  @ApiOperation({
+    operationId: 'listApplications',
+    summary: 'List applications',
+    description: 'An NGO sees its own, a reviewer those assigned to it, staff those of their funds.',
+  })
+  @ApiOkResponse({ type: ApplicationPage })
   list(@Query() query: ApplicationQuery, @CurrentActor() actor: Actor) {
     return this.applications.list(query, actor);
   }
@@ -61,12 +81,26 @@ export class ApplicationsController {
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
   @Get('applications/:id')
   @ApiOkResponse({ type: ApplicationView })
+  @ApiOperation({
+    operationId: 'getApplication',
+    summary: 'Get an application',
+    description:
+      'One application the caller may see (without the organization for reviewers of a blind call).',
+  })
   get(@IdParam('id', 'application') id: string, @CurrentActor() actor: Actor): Promise<ApplicationView> {
     return this.applications.view(id, actor);
   }
 
   @Roles('ngo')
   @Patch('applications/:id')
+  @ApiOperation({
+    operationId: 'updateApplication',
+    summary: 'Update a draft application',
+    description: 'Changes the project, countries, services, victims and budget of a draft.',
+  })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiConflictResponse({ description: 'The application is not a draft' })
+  @ApiUnprocessableEntityResponse({ description: "The application is outside the call's rules" })
   update(
     @IdParam('id', 'application') id: string,
     @Body() dto: UpdateApplicationDto,
@@ -79,6 +113,15 @@ export class ApplicationsController {
   @Post('applications/:id/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
+  @ApiOperation({
+    operationId: 'submitApplication',
+    summary: 'Submit an application',
+    description: 'Submits a complete draft while the call is open.',
+  })
+  @ApiConflictResponse({ description: 'The application is not a draft' })
+  @ApiUnprocessableEntityResponse({
+    description: "The call is closed, or the application is outside the call's rules",
+  })
   submit(@IdParam('id', 'application') id: string, @CurrentActor() actor: Actor): Promise<ApplicationView> {
     return this.applications.submit(id, actor);
   }
@@ -87,6 +130,12 @@ export class ApplicationsController {
   @Post('applications/:id/withdraw')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
+  @ApiOperation({
+    operationId: 'withdrawApplication',
+    summary: 'Withdraw an application',
+    description: 'Withdraws a draft or submitted application before a decision.',
+  })
+  @ApiConflictResponse({ description: 'The application can no longer be withdrawn' })
   withdraw(@IdParam('id', 'application') id: string, @CurrentActor() actor: Actor): Promise<ApplicationView> {
     return this.applications.withdraw(id, actor);
   }
@@ -95,6 +144,13 @@ export class ApplicationsController {
   @Post('applications/:id/eligibility')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
+  @ApiOperation({
+    operationId: 'screenApplication',
+    summary: 'Screen an application for eligibility',
+    description: 'Marks a submitted application of a closed call eligible or ineligible, with the reason.',
+  })
+  @ApiConflictResponse({ description: 'The application was screened already' })
+  @ApiUnprocessableEntityResponse({ description: 'The call is not closed yet' })
   eligibility(
     @IdParam('id', 'application') id: string,
     @Body() dto: EligibilityDto,
@@ -109,6 +165,15 @@ export class ApplicationsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: AttachmentView })
+  @ApiOperation({
+    operationId: 'uploadApplicationAttachment',
+    summary: 'Attach a file to a draft application',
+    description: 'One PDF, DOCX or XLSX file (checked by its bytes), at most 10 MiB.',
+  })
+  @ApiConflictResponse({ description: 'The application is not a draft' })
+  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 10 MiB' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The request is not multipart/form-data' })
+  @ApiUnprocessableEntityResponse({ description: 'The file is not a PDF, DOCX or XLSX' })
   async upload(
     @IdParam('id', 'application') id: string,
     @Req() req: FastifyRequest,
@@ -124,15 +189,17 @@ export class ApplicationsController {
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
   @Get('applications/:id/attachments/:attachmentId')
-  @ApiProduces(
+  @ApiOperation({
+    operationId: 'downloadApplicationAttachment',
+    summary: 'Download an attachment',
+    description: 'The file as it was uploaded, with its detected media type.',
+  })
+  @ApiFileResponse([
     'application/pdf',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
-  @ApiOkResponse({
-    description: 'the file, named with the extension of its detected type',
-    schema: { type: 'string', format: 'binary' },
-  })
+    'application/octet-stream',
+  ])
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'private, no-store')
   async download(

@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { IdParam } from '@app/core';
 import { CurrentActor, Public, Roles } from '@app/identity';
 import { CallsService } from './calls.service';
 import { CallQuery, CallTransitionView, CallView, CreateCallDto, UpdateCallDto } from './dto/call.dto';
+import { CallPage } from './dto/call.views';
 
 @ApiTags('calls')
 @Controller('calls')
@@ -13,12 +21,25 @@ export class CallsController {
 
   @Roles('fund_manager')
   @Post()
+  @ApiOperation({
+    operationId: 'createCall',
+    summary: 'Create a call for proposals',
+    description: 'A draft call of a fund; complete it before publishing.',
+  })
+  @ApiCreatedResponse({ type: CallView })
   create(@Body() dto: CreateCallDto, @CurrentActor() actor: Actor): Promise<CallView> {
     return this.calls.create(dto, actor);
   }
 
   @Roles('fund_manager')
   @Patch(':id')
+  @ApiOperation({
+    operationId: 'updateCall',
+    summary: 'Update a call',
+    description: 'Changes a draft call (and a few fields of a published one).',
+  })
+  @ApiOkResponse({ type: CallView })
+  @ApiConflictResponse({ description: 'The call can no longer be changed, or its rubric is frozen' })
   update(
     @IdParam('id', 'call') id: string,
     @Body() dto: UpdateCallDto,
@@ -31,6 +52,13 @@ export class CallsController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: CallTransitionView })
+  @ApiOperation({
+    operationId: 'publishCall',
+    summary: 'Publish a call',
+    description: 'Makes a complete draft call public, before it opens for applications.',
+  })
+  @ApiConflictResponse({ description: 'The call is not a draft' })
+  @ApiUnprocessableEntityResponse({ description: 'The call is incomplete' })
   publish(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallTransitionView> {
     return this.calls.transition(id, 'publish', actor);
   }
@@ -42,6 +70,12 @@ export class CallsController {
     type: CallTransitionView,
     description: '`warnings` says when the fund is below its new-call target',
   })
+  @ApiOperation({
+    operationId: 'openCall',
+    summary: 'Open a call',
+    description: 'Opens a published call for applications until its deadline.',
+  })
+  @ApiConflictResponse({ description: 'The call is not published' })
   open(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallTransitionView> {
     return this.calls.transition(id, 'open', actor);
   }
@@ -50,18 +84,36 @@ export class CallsController {
   @Post(':id/close')
   @HttpCode(200)
   @ApiOkResponse({ type: CallTransitionView })
+  @ApiOperation({
+    operationId: 'closeCall',
+    summary: 'Close a call',
+    description: 'Stops taking applications before or at the deadline.',
+  })
+  @ApiConflictResponse({ description: 'The call is not open' })
   close(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallTransitionView> {
     return this.calls.transition(id, 'close', actor);
   }
 
   @Public()
   @Get()
+  @ApiOperation({
+    operationId: 'listCalls',
+    summary: 'List calls for proposals',
+    description: 'Public: published and open calls; staff also see drafts.',
+  })
+  @ApiOkResponse({ type: CallPage })
   list(@Query() query: CallQuery, @CurrentActor() actor: Actor) {
     return this.calls.list(query, actor);
   }
 
   @Public()
   @Get(':id')
+  @ApiOperation({
+    operationId: 'getCall',
+    summary: 'Get a call',
+    description: 'One call by id (drafts only for staff).',
+  })
+  @ApiOkResponse({ type: CallView })
   get(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallView> {
     return this.calls.view(id, actor);
   }

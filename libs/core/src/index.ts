@@ -11,6 +11,7 @@ export { isPgError, pgError, PG } from './database/pg-errors';
 export * from './errors/domain-error';
 export * from './errors/problem';
 export * from './http/pagination';
+export * from './http/openapi';
 export * from './http/validators';
 export { IdParam, ParseIdPipe } from './http/uuid-param';
 export {

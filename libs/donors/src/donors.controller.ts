@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiConflictResponse,
-  ApiProduces,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
   ApiPropertyOptional,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { Actor, IdempotencyClaim } from '@app/core';
-import { IdParam, Idempotent, IdempotencyKey, PageQuery } from '@app/core';
+import { ApiFileResponse, IdParam, Idempotent, IdempotencyKey, PageQuery } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { ContributionsService } from './contributions.service';
 import { DonorsService } from './donors.service';
@@ -22,6 +24,7 @@ import {
   PledgeView,
   ReverseContributionDto,
 } from './dto/donors.dto';
+import { ContributionPage, DonorPage, PledgePage } from './dto/donors.views';
 
 class PledgeQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -42,12 +45,25 @@ export class DonorsController {
 
   @Roles('finance', 'admin')
   @Post()
+  @ApiOperation({
+    operationId: 'createDonor',
+    summary: 'Create a donor',
+    description: 'A member state or a private donor.',
+  })
+  @ApiCreatedResponse({ type: DonorView })
+  @ApiConflictResponse({ description: 'A donor with this name exists' })
   create(@Body() dto: CreateDonorDto, @CurrentActor() actor: Actor): Promise<DonorView> {
     return this.donors.create(dto, actor);
   }
 
   @Roles('finance', 'admin')
   @Get()
+  @ApiOperation({
+    operationId: 'listDonors',
+    summary: 'List donors',
+    description: 'Donors, a page at a time.',
+  })
+  @ApiOkResponse({ type: DonorPage })
   list(@Query() query: PageQuery) {
     return this.donors.list(query);
   }
@@ -60,12 +76,27 @@ export class PledgesController {
 
   @Roles('finance')
   @Post()
+  @ApiOperation({
+    operationId: 'createPledge',
+    summary: 'Record a pledge',
+    description: "A donor's promise to give, in its currency, with the amount in the fund's currency.",
+  })
+  @ApiCreatedResponse({ type: PledgeView })
+  @ApiUnprocessableEntityResponse({
+    description: 'No exchange rate for the currency on that day, or an unknown donor or fund',
+  })
   create(@Body() dto: CreatePledgeDto, @CurrentActor() actor: Actor): Promise<PledgeView> {
     return this.donors.pledge(dto, actor);
   }
 
   @Roles('finance', 'donor')
   @Get()
+  @ApiOperation({
+    operationId: 'listPledges',
+    summary: 'List pledges',
+    description: 'Pledges with what was received against them; a donor sees its own.',
+  })
+  @ApiOkResponse({ type: PledgePage })
   list(@Query() query: PledgeQuery, @CurrentActor() actor: Actor) {
     return this.donors.pledges(query, actor);
   }
@@ -80,6 +111,12 @@ export class ContributionsController {
   @Post()
   @Idempotent()
   @ApiUnprocessableEntityResponse({ description: '/problems/exchange-rate-missing' })
+  @ApiOperation({
+    operationId: 'createContribution',
+    summary: 'Record a contribution',
+    description: 'Money received from a donor, posted in the ledger with a receipt number.',
+  })
+  @ApiCreatedResponse({ type: ContributionView })
   receive(
     @Body() dto: CreateContributionDto,
     @CurrentActor() actor: Actor,
@@ -92,6 +129,12 @@ export class ContributionsController {
   @Post(':id/reverse')
   @Idempotent()
   @ApiConflictResponse({ description: 'already reversed, or /problems/insufficient-funds' })
+  @ApiOperation({
+    operationId: 'reverseContribution',
+    summary: 'Reverse a contribution',
+    description: 'Reverses a contribution recorded in error; its receipt becomes void.',
+  })
+  @ApiCreatedResponse({ type: ContributionView })
   reverse(
     @IdParam('id', 'contribution') id: string,
     @Body() dto: ReverseContributionDto,
@@ -103,19 +146,36 @@ export class ContributionsController {
 
   @Roles('finance', 'donor')
   @Get()
+  @ApiOperation({
+    operationId: 'listContributions',
+    summary: 'List contributions',
+    description: 'Contributions, newest first; a donor sees its own.',
+  })
+  @ApiOkResponse({ type: ContributionPage })
   list(@Query() query: ContributionQuery, @CurrentActor() actor: Actor) {
     return this.contributions.list(query, actor);
   }
 
   @Roles('finance', 'donor')
   @Get(':id')
+  @ApiOperation({
+    operationId: 'getContribution',
+    summary: 'Get a contribution',
+    description: 'One contribution by id.',
+  })
+  @ApiOkResponse({ type: ContributionView })
   get(@IdParam('id', 'contribution') id: string, @CurrentActor() actor: Actor): Promise<ContributionView> {
     return this.contributions.get(id, actor);
   }
 
   @Roles('finance', 'donor')
   @Get(':id/receipt')
-  @ApiProduces('application/pdf')
+  @ApiOperation({
+    operationId: 'getContributionReceipt',
+    summary: 'The receipt of a contribution',
+    description: 'The receipt as a PDF (marked void once the contribution is reversed).',
+  })
+  @ApiFileResponse(['application/pdf'], { description: 'The receipt' })
   receipt(@IdParam('id', 'contribution') id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     return this.contributions.receipt(id, actor);
   }

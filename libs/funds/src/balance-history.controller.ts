@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Actor, Page } from '@app/core';
-import { IdParam, pageLimit, PageQuery } from '@app/core';
+import { ApiMoney, IdParam, pageLimit, PageQuery } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { BalanceFiguresView } from './dto/funds.dto';
 import { FundsService } from './funds.service';
@@ -30,8 +30,8 @@ export class AlertItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['crossing', 'drift'] }) type: string;
   @ApiProperty({ enum: ['up', 'down'], nullable: true, type: String }) direction: string | null;
-  @ApiProperty({ type: 'integer' }) available: number;
-  @ApiProperty({ type: 'integer' }) target: number;
+  @ApiMoney() available: number;
+  @ApiMoney() target: number;
   @ApiProperty() at: string;
 }
 
@@ -51,6 +51,12 @@ export class BalanceHistoryController {
 
   @Roles('fund_manager', 'finance', 'admin')
   @Get(':id/balance/history')
+  @ApiOperation({
+    operationId: 'listFundBalanceHistory',
+    summary: "A fund's balance history",
+    description: 'The balance snapshots the balance jobs wrote, newest first.',
+  })
+  @ApiOkResponse({ type: SnapshotPage })
   async history(
     @IdParam('id', 'fund') id: string,
     @Query() query: PageQuery,
@@ -62,6 +68,13 @@ export class BalanceHistoryController {
 
   @Roles('fund_manager', 'finance', 'admin')
   @Get(':id/alerts')
+  @ApiOperation({
+    operationId: 'listFundAlerts',
+    summary: "A fund's balance alerts",
+    description:
+      'Crossings of the new-call target, or drifts found by the nightly reconciliation, newest first.',
+  })
+  @ApiOkResponse({ type: AlertPage })
   async alerts(
     @IdParam('id', 'fund') id: string,
     @Query() query: AlertsQuery,

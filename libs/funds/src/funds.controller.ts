@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor, IdempotencyClaim } from '@app/core';
 import { Clock, IdParam, Idempotent, IdempotencyKey, InvalidInputError } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
@@ -16,6 +22,7 @@ import {
   ExchangeRateView,
   FundView,
 } from './dto/funds.dto';
+import { ExchangeRatePage, FundList } from './dto/funds.views';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { FundsService } from './funds.service';
 
@@ -30,24 +37,45 @@ export class FundsController {
 
   @Roles('admin')
   @Post()
+  @ApiOperation({
+    operationId: 'createFund',
+    summary: 'Create a fund',
+    description: 'A trust fund with its code, currency, new-call target and PSC rate.',
+  })
+  @ApiCreatedResponse({ type: FundView })
+  @ApiConflictResponse({ description: 'The fund code is taken' })
   create(@Body() dto: CreateFundDto, @CurrentActor() actor: Actor): Promise<FundView> {
     return this.funds.create(dto, actor);
   }
 
   @Roles('fund_manager', 'finance', 'admin')
   @Get()
-  async list(@CurrentActor() actor: Actor): Promise<{ items: FundView[]; nextCursor: null }> {
+  @ApiOperation({
+    operationId: 'listFunds',
+    summary: 'List funds',
+    description: 'The funds the caller may see (all of them, in one page).',
+  })
+  @ApiOkResponse({ type: FundList })
+  async list(@CurrentActor() actor: Actor): Promise<FundList> {
     return { items: await this.funds.list(actor), nextCursor: null };
   }
 
   @Roles('fund_manager', 'finance', 'admin')
   @Get(':id')
+  @ApiOperation({ operationId: 'getFund', summary: 'Get a fund', description: 'One fund by id.' })
+  @ApiOkResponse({ type: FundView })
   get(@IdParam('id', 'fund') id: string, @CurrentActor() actor: Actor): Promise<FundView> {
     return this.funds.get(id, actor);
   }
 
   @Roles('fund_manager', 'finance', 'admin')
   @Get(':id/balance')
+  @ApiOperation({
+    operationId: 'getFundBalance',
+    summary: "A fund's balance",
+    description: 'Received, pledged, committed, disbursed, PSC, costs and available, now or as of a date.',
+  })
+  @ApiOkResponse({ type: BalanceView })
   async balance(
     @IdParam('id', 'fund') id: string,
     @Query() query: BalanceQuery,
@@ -65,6 +93,12 @@ export class FundsController {
   @Post(':id/costs')
   @Idempotent()
   @ApiConflictResponse({ description: '/problems/insufficient-funds' })
+  @ApiOperation({
+    operationId: 'addFundCost',
+    summary: 'Record a fund-level cost',
+    description: 'A cost charged to the fund (evaluation, audit, ...), taken from available.',
+  })
+  @ApiCreatedResponse({ type: CostView })
   addCost(
     @IdParam('id', 'fund') id: string,
     @Body() dto: CreateCostDto,
@@ -82,12 +116,25 @@ export class ExchangeRatesController {
 
   @Roles('finance')
   @Post()
+  @ApiOperation({
+    operationId: 'createExchangeRate',
+    summary: 'Record an exchange rate',
+    description: 'Units of a currency per US dollar, in force from a day until the next rate.',
+  })
+  @ApiCreatedResponse({ type: ExchangeRateView })
+  @ApiConflictResponse({ description: 'A rate for this currency and day exists' })
   create(@Body() dto: CreateExchangeRateDto, @CurrentActor() actor: Actor): Promise<ExchangeRateView> {
     return this.rates.create(dto, actor);
   }
 
   @Roles('finance')
   @Get()
+  @ApiOperation({
+    operationId: 'listExchangeRates',
+    summary: 'List exchange rates',
+    description: 'Exchange rates, newest first, optionally of one currency.',
+  })
+  @ApiOkResponse({ type: ExchangeRatePage })
   list(@Query() query: ExchangeRateQuery) {
     return this.rates.list(query);
   }

@@ -16,3 +16,4 @@ export type { BalanceFigures } from './domain/balance';
 export { effectiveDate, parseAsOf, utcDay } from './domain/dates';
 export { InsufficientFunds, AlreadyPosted, InFuture, RateMissing } from './funds.errors';
 export type { FundView } from './dto/funds.dto';
+export { BalanceFiguresView } from './dto/funds.dto';

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Actor, IdempotencyClaim } from '@app/core';
 import { IdParam, Idempotent, IdempotencyKey, NotFoundError } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
@@ -14,6 +21,13 @@ import {
   ReportDecisionDto,
   ReturnDto,
 } from './dto/grants.dto';
+import {
+  DisbursementView,
+  GrantPage,
+  GrantReportView,
+  GrantView,
+  ReturnRecordedView,
+} from './dto/grants.views';
 import { GrantsService } from './grants.service';
 
 function trancheNumber(raw: string): number {
@@ -30,6 +44,17 @@ export class DecisionsController {
   @Post(':id/decision')
   @Idempotent()
   @ApiConflictResponse({ description: '/problems/insufficient-funds or /problems/envelope-exceeded' })
+  @ApiOperation({
+    operationId: 'decideApplication',
+    summary: 'Decide on an application',
+    description:
+      'Approves (committing the award and its PSC in the ledger, creating the grant) or rejects an eligible application.',
+  })
+  @ApiCreatedResponse({ type: DecisionView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'The application or its call is not ready for a decision, or the award or schedule is invalid',
+  })
   decide(
     @IdParam('id', 'application') id: string,
     @Body() dto: DecisionDto,
@@ -47,12 +72,24 @@ export class GrantsController {
 
   @Roles('ngo', 'fund_manager', 'finance', 'admin')
   @Get()
+  @ApiOperation({
+    operationId: 'listGrants',
+    summary: 'List grants',
+    description: 'An NGO sees its own grants, staff those of their funds.',
+  })
+  @ApiOkResponse({ type: GrantPage })
   list(@Query() query: GrantQuery, @CurrentActor() actor: Actor) {
     return this.grants.list(query, actor);
   }
 
   @Roles('ngo', 'fund_manager', 'finance', 'admin')
   @Get(':id')
+  @ApiOperation({
+    operationId: 'getGrant',
+    summary: 'Get a grant',
+    description: 'The grant with its tranches, payments, reports and returns.',
+  })
+  @ApiOkResponse({ type: GrantView })
   get(@IdParam('id', 'grant') id: string, @CurrentActor() actor: Actor) {
     return this.grants.get(id, actor);
   }
@@ -60,6 +97,13 @@ export class GrantsController {
   @Roles('fund_manager')
   @Post(':id/sign')
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'signGrant',
+    summary: 'Sign the grant agreement',
+    description: 'Signs the agreement; tranches due on signature become due.',
+  })
+  @ApiOkResponse({ type: GrantView })
+  @ApiConflictResponse({ description: 'The grant is signed already or not active' })
   sign(@IdParam('id', 'grant') id: string, @CurrentActor() actor: Actor) {
     return this.grants.sign(id, actor);
   }
@@ -69,6 +113,12 @@ export class GrantsController {
   @Idempotent()
   @ApiUnprocessableEntityResponse({ description: '/problems/tranche-not-due' })
   @ApiConflictResponse({ description: 'the tranche is already paid or cancelled' })
+  @ApiOperation({
+    operationId: 'disburseTranche',
+    summary: 'Disburse a tranche',
+    description: 'Pays a due tranche to the grantee, posting it in the ledger.',
+  })
+  @ApiCreatedResponse({ type: DisbursementView })
   disburse(
     @IdParam('id', 'grant') id: string,
     @Param('n') n: string,
@@ -82,6 +132,12 @@ export class GrantsController {
   @Roles('fund_manager')
   @Post(':id/cancel')
   @Idempotent()
+  @ApiOperation({
+    operationId: 'cancelGrant',
+    summary: 'Cancel a grant',
+    description: 'Cancels the undisbursed tranches, releasing their commitment and PSC.',
+  })
+  @ApiCreatedResponse({ type: GrantView })
   cancel(
     @IdParam('id', 'grant') id: string,
     @Body() dto: CancelGrantDto,
@@ -94,6 +150,12 @@ export class GrantsController {
   @Roles('finance')
   @Post(':id/returns')
   @Idempotent()
+  @ApiOperation({
+    operationId: 'recordGrantReturn',
+    summary: 'Record returned money',
+    description: 'Unspent money the grantee returned, back to available with the PSC on it released.',
+  })
+  @ApiCreatedResponse({ type: ReturnRecordedView })
   addReturn(
     @IdParam('id', 'grant') id: string,
     @Body() dto: ReturnDto,
@@ -105,6 +167,16 @@ export class GrantsController {
 
   @Roles('ngo')
   @Post(':id/reports')
+  @ApiOperation({
+    operationId: 'submitGrantReport',
+    summary: 'Submit a grant report',
+    description: 'A progress or final report: spending and victims assisted as counts only.',
+  })
+  @ApiCreatedResponse({ type: GrantReportView })
+  @ApiConflictResponse({ description: 'The grant is not active, or a report awaits a decision' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The report is outside the grant (countries, services, period)',
+  })
   submitReport(
     @IdParam('id', 'grant') id: string,
     @Body() dto: GrantReportDto,
@@ -116,6 +188,13 @@ export class GrantsController {
   @Roles('fund_manager')
   @Post(':id/reports/:reportId/accept')
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'acceptGrantReport',
+    summary: 'Accept a grant report',
+    description: 'Accepts a submitted report; tranches due after a report become due.',
+  })
+  @ApiOkResponse({ type: GrantReportView })
+  @ApiConflictResponse({ description: 'The report was decided already' })
   accept(
     @IdParam('id', 'grant') id: string,
     @IdParam('reportId', 'report') reportId: string,
@@ -128,6 +207,13 @@ export class GrantsController {
   @Roles('fund_manager')
   @Post(':id/reports/:reportId/return')
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'returnGrantReport',
+    summary: 'Return a grant report',
+    description: 'Sends a submitted report back to the grantee with a comment.',
+  })
+  @ApiOkResponse({ type: GrantReportView })
+  @ApiConflictResponse({ description: 'The report was decided already' })
   returnReport(
     @IdParam('id', 'grant') id: string,
     @IdParam('reportId', 'report') reportId: string,

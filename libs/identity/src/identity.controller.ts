@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { IdParam, PageQuery } from '@app/core';
 import { CurrentActor, Public, Roles } from './auth/auth.decorators';
@@ -15,6 +23,7 @@ import {
   UpdateUserDto,
   UserView,
 } from './dto/identity.dto';
+import { NotificationView, OrganizationPage, UserPage } from './dto/identity.views';
 import { NotificationsService } from './notifications.service';
 import { OrganizationsService } from './organizations.service';
 import { UsersService } from './users.service';
@@ -26,6 +35,13 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @ApiOperation({
+    operationId: 'register',
+    summary: 'Register an NGO and its first member',
+    description: 'Creates an unverified organization and its first user with the ngo role.',
+  })
+  @ApiCreatedResponse({ type: RegisteredView })
+  @ApiConflictResponse({ description: 'The email is already registered' })
   register(@Body() dto: RegisterDto, @CurrentActor() actor: Actor): Promise<RegisteredView> {
     return this.auth.register(dto, actor);
   }
@@ -35,6 +51,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenView })
   @ApiTooManyRequestsResponse({ description: 'More than 5 failed logins for this email within a minute' })
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Sign in',
+    description: 'Exchanges an email and password for a short-lived bearer access token.',
+  })
   login(@Body() dto: LoginDto): Promise<TokenView> {
     return this.auth.login(dto.email, dto.password);
   }
@@ -50,14 +71,22 @@ export class MeController {
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'donor', 'admin')
   @Get('me')
+  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user', description: 'The caller as a user.' })
+  @ApiOkResponse({ type: UserView })
   me(@CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.get(actor.userId!);
   }
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'donor', 'admin')
   @Get('me/notifications')
-  myNotifications(@CurrentActor() actor: Actor): Promise<unknown[]> {
-    return this.notifications.forUser(actor.userId!);
+  @ApiOperation({
+    operationId: 'listMyNotifications',
+    summary: "The signed-in user's notifications",
+    description: 'The 50 newest notices sent to the caller, newest first.',
+  })
+  @ApiOkResponse({ type: [NotificationView] })
+  myNotifications(@CurrentActor() actor: Actor): Promise<NotificationView[]> {
+    return this.notifications.forUser(actor.userId!) as Promise<NotificationView[]>;
   }
 }
 
@@ -68,24 +97,47 @@ export class UsersController {
 
   @Roles('admin')
   @Post()
+  @ApiOperation({
+    operationId: 'createUser',
+    summary: 'Create a user',
+    description: 'Admins create staff, reviewer and donor users.',
+  })
+  @ApiCreatedResponse({ type: UserView })
+  @ApiConflictResponse({ description: 'The email is already registered' })
+  @ApiUnprocessableEntityResponse({ description: 'The role needs an organization or donor that exists' })
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.create(dto, actor);
   }
 
   @Roles('admin')
   @Get()
+  @ApiOperation({
+    operationId: 'listUsers',
+    summary: 'List users',
+    description: 'Users, newest first, a page at a time.',
+  })
+  @ApiOkResponse({ type: UserPage })
   list(@Query() query: PageQuery, @CurrentActor() actor: Actor) {
     return this.users.list(query, actor);
   }
 
   @Roles('admin')
   @Get(':id')
+  @ApiOperation({ operationId: 'getUser', summary: 'Get a user', description: 'One user by id.' })
+  @ApiOkResponse({ type: UserView })
   get(@IdParam('id', 'user') id: string, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.get(id, actor);
   }
 
   @Roles('admin')
   @Patch(':id')
+  @ApiOperation({
+    operationId: 'updateUser',
+    summary: 'Update a user',
+    description: 'Changes name, roles, links, funds, password or deactivates the user.',
+  })
+  @ApiOkResponse({ type: UserView })
+  @ApiUnprocessableEntityResponse({ description: 'The role needs an organization or donor that exists' })
   update(
     @IdParam('id', 'user') id: string,
     @Body() dto: UpdateUserDto,
@@ -102,12 +154,24 @@ export class OrganizationsController {
 
   @Roles('fund_manager', 'admin')
   @Get()
+  @ApiOperation({
+    operationId: 'listOrganizations',
+    summary: 'List organizations',
+    description: 'Registered NGOs, optionally only verified or unverified ones.',
+  })
+  @ApiOkResponse({ type: OrganizationPage })
   list(@Query() query: OrganizationQuery) {
     return this.organizations.list(query);
   }
 
   @Roles('fund_manager', 'admin')
   @Get(':id')
+  @ApiOperation({
+    operationId: 'getOrganization',
+    summary: 'Get an organization',
+    description: 'One NGO by id.',
+  })
+  @ApiOkResponse({ type: OrganizationView })
   get(@IdParam('id', 'organization') id: string): Promise<OrganizationView> {
     return this.organizations.get(id);
   }
@@ -115,6 +179,12 @@ export class OrganizationsController {
   @Roles('fund_manager', 'admin')
   @Post(':id/verify')
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'verifyOrganization',
+    summary: 'Verify an organization',
+    description: 'Marks the NGO verified, so that its members may apply to calls.',
+  })
+  @ApiOkResponse({ type: OrganizationView })
   verify(@IdParam('id', 'organization') id: string, @CurrentActor() actor: Actor): Promise<OrganizationView> {
     return this.organizations.verify(id, actor);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
-import { Clock, IdParam, InvalidInputError } from '@app/core';
+import { ApiFileResponse, Clock, IdParam, InvalidInputError } from '@app/core';
 import { CurrentActor, Public, Roles } from '@app/identity';
 import { ContributionsReportService } from './contributions-report.service';
 import { DonorStatementService } from './donor-statement.service';
@@ -27,6 +27,12 @@ import { EXPORT_TYPES, exportFile } from './export/export';
 import { Column } from './export/table';
 import { donorStatementPdf, fundStatementPdf } from './pdf/statement-pdf';
 import { StatementService } from './statement.service';
+import {
+  ContributionsReportView,
+  FundStatementView,
+  GrantsReportView,
+  ImpactReportView,
+} from './dto/reports.views';
 
 @ApiTags('reports')
 @Controller('funds')
@@ -39,7 +45,16 @@ export class FundStatementController {
   /** The balance statement for a period: opening, movements by kind, closing, progress to the target. */
   @Roles('fund_manager', 'finance', 'admin')
   @Get(':id/statement')
-  @ApiProduces('application/json', EXPORT_TYPES.csv, EXPORT_TYPES.xlsx, 'application/pdf')
+  @ApiOperation({
+    operationId: 'getFundStatement',
+    summary: "A fund's balance statement",
+    description:
+      'Opening, movements by kind, closing and progress to the target for a period; `format` picks JSON, CSV, XLSX or PDF.',
+  })
+  @ApiFileResponse([EXPORT_TYPES.csv, EXPORT_TYPES.xlsx, 'application/pdf'], {
+    json: FundStatementView,
+    description: 'The statement as JSON, or as a file when `format` asks for one',
+  })
   async statement(
     @IdParam('id', 'fund') id: string,
     @Query() query: StatementQuery,
@@ -92,7 +107,16 @@ export class ReportsController {
   /** Grants by country, service and/or call; a grant in several countries or services is shared equally. */
   @Roles('fund_manager', 'finance', 'admin')
   @Get('grants')
-  @ApiProduces('application/json', EXPORT_TYPES.csv, EXPORT_TYPES.xlsx)
+  @ApiOperation({
+    operationId: 'getGrantsReport',
+    summary: 'Grants report',
+    description:
+      'Grants of a fund by country, service and/or call; a grant in several countries or services is shared equally.',
+  })
+  @ApiFileResponse([EXPORT_TYPES.csv, EXPORT_TYPES.xlsx], {
+    json: GrantsReportView,
+    description: 'The report as JSON, or as a file when `format` asks for one',
+  })
   async grantsReport(
     @Query() query: GrantsReportQuery,
     @CurrentActor() actor: Actor,
@@ -119,6 +143,12 @@ export class ReportsController {
   /** Victims assisted, from accepted reports only, by year, service and/or country. */
   @Roles('fund_manager', 'finance', 'admin', 'donor')
   @Get('impact')
+  @ApiOperation({
+    operationId: 'getImpactReport',
+    summary: 'Impact report',
+    description: 'Victims assisted, from accepted reports only, by year, service and/or country.',
+  })
+  @ApiOkResponse({ type: ImpactReportView })
   impact(@Query() query: ImpactQuery, @CurrentActor() actor: Actor): Promise<ImpactReport> {
     const groupBy = parseGroups(query.groupBy, IMPACT_GROUPS);
     if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);
@@ -128,7 +158,16 @@ export class ReportsController {
   /** Contributions by donor, donor type and year; shares of the total; reversed contributions left out. */
   @Roles('fund_manager', 'finance', 'admin')
   @Get('contributions')
-  @ApiProduces('application/json', EXPORT_TYPES.csv, EXPORT_TYPES.xlsx)
+  @ApiOperation({
+    operationId: 'getContributionsReport',
+    summary: 'Contributions report',
+    description:
+      'Contributions by donor, donor type and year with shares of the total; reversed contributions left out.',
+  })
+  @ApiFileResponse([EXPORT_TYPES.csv, EXPORT_TYPES.xlsx], {
+    json: ContributionsReportView,
+    description: 'The report as JSON, or as a file when `format` asks for one',
+  })
   async contributionsReport(
     @Query() query: ContributionsReportQuery,
     @CurrentActor() actor: Actor,
@@ -171,8 +210,13 @@ export class DonorStatementController {
   /** The donor's statement of contributions with receipt numbers, for a year or any range, as a PDF. */
   @Roles('finance', 'donor')
   @Get(':id/statement')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'application/pdf' })
+  @ApiOperation({
+    operationId: 'getDonorStatement',
+    summary: "A donor's statement",
+    description:
+      'The contributions of a donor with their receipt numbers, for a year or any range, as a PDF.',
+  })
+  @ApiFileResponse(['application/pdf'], { description: 'The statement' })
   async statement(
     @IdParam('id', 'donor') id: string,
     @Query() query: DonorStatementQuery,
@@ -195,6 +239,13 @@ export class PublicImpactController {
   /** The fund's public impact figures: aggregates of accepted reports, no organization named. */
   @Public()
   @Get('impact')
+  @ApiOperation({
+    operationId: 'getPublicImpact',
+    summary: 'Public impact figures',
+    description:
+      'Victims assisted by year, service and/or country, from accepted reports; no organization named.',
+  })
+  @ApiOkResponse({ type: ImpactReportView })
   impact(@Query() query: ImpactQuery): Promise<ImpactReport> {
     const groupBy = parseGroups(query.groupBy, IMPACT_GROUPS);
     if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { IdParam } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
@@ -12,6 +19,7 @@ import {
   RankingView,
   ScoresDto,
 } from './dto/review.dto';
+import { AssignmentPage } from './dto/review.views';
 import { ReviewsService } from './reviews.service';
 
 @ApiTags('reviews')
@@ -22,6 +30,15 @@ export class ReviewsController {
   @Roles('fund_manager')
   @Post('applications/:id/assignments')
   @ApiCreatedResponse({ type: AssignmentView })
+  @ApiOperation({
+    operationId: 'assignReviewer',
+    summary: 'Assign a reviewer to an application',
+    description: 'Assigns a reviewer to an eligible application; the call moves to under review.',
+  })
+  @ApiConflictResponse({ description: 'The reviewer is assigned already' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The application is not eligible, or the user is not a reviewer',
+  })
   assign(
     @IdParam('id', 'application') id: string,
     @Body() dto: AssignReviewerDto,
@@ -32,6 +49,12 @@ export class ReviewsController {
 
   @Roles('reviewer')
   @Get('assignments')
+  @ApiOperation({
+    operationId: 'listMyAssignments',
+    summary: "The reviewer's assignments",
+    description: 'The assignments of the calling reviewer, newest first.',
+  })
+  @ApiOkResponse({ type: AssignmentPage })
   mine(@Query() query: AssignmentQuery, @CurrentActor() actor: Actor) {
     return this.reviews.mine(query, actor);
   }
@@ -40,6 +63,12 @@ export class ReviewsController {
   @Post('assignments/:id/conflict')
   @HttpCode(200)
   @ApiOkResponse({ type: AssignmentView })
+  @ApiOperation({
+    operationId: 'declareConflict',
+    summary: 'Declare a conflict of interest',
+    description: 'The reviewer declines an assignment; it no longer counts in the ranking.',
+  })
+  @ApiConflictResponse({ description: 'The assignment was submitted already' })
   conflict(
     @IdParam('id', 'assignment') id: string,
     @Body() dto: ConflictDto,
@@ -51,6 +80,14 @@ export class ReviewsController {
   @Roles('reviewer')
   @Put('assignments/:id/scores')
   @ApiOkResponse({ type: AssignmentView })
+  @ApiOperation({
+    operationId: 'scoreAssignment',
+    summary: 'Save scores',
+    description:
+      "Saves the reviewer's score and comment for every rubric criterion (a draft until submitted).",
+  })
+  @ApiConflictResponse({ description: 'The assignment was submitted or declared a conflict' })
+  @ApiUnprocessableEntityResponse({ description: "The scores do not match the call's rubric" })
   score(
     @IdParam('id', 'assignment') id: string,
     @Body() dto: ScoresDto,
@@ -63,6 +100,13 @@ export class ReviewsController {
   @Post('assignments/:id/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: AssignmentView })
+  @ApiOperation({
+    operationId: 'submitAssignment',
+    summary: 'Submit a review',
+    description: 'Submits a fully scored assignment; it then counts in the ranking.',
+  })
+  @ApiConflictResponse({ description: 'The assignment was submitted or declared a conflict' })
+  @ApiUnprocessableEntityResponse({ description: 'Some criterion has no score' })
   submit(@IdParam('id', 'assignment') id: string, @CurrentActor() actor: Actor): Promise<AssignmentView> {
     return this.reviews.submit(id, actor);
   }
@@ -70,6 +114,12 @@ export class ReviewsController {
   @Roles('fund_manager')
   @Get('calls/:id/ranking')
   @ApiOkResponse({ type: RankingView })
+  @ApiOperation({
+    operationId: 'getCallRanking',
+    summary: "A call's ranking",
+    description:
+      'Eligible applications by mean review score, with reviewer count and spread; wide spreads are flagged.',
+  })
   ranking(
     @IdParam('id', 'call') id: string,
     @Query() query: RankingQuery,

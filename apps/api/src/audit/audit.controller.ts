@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/core';
 import { decodeCursor, encodeCursor, Page, pageLimit, PageQuery, toPage } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
+import { AuditPage } from './audit.views';
 
 class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'grant' })
@@ -43,6 +44,12 @@ export class AuditController {
 
   @Roles('admin')
   @Get()
+  @ApiOperation({
+    operationId: 'listAuditEntries',
+    summary: 'The audit log',
+    description: 'Every change with its actor and request id, newest first, optionally of one entity.',
+  })
+  @ApiOkResponse({ type: AuditPage })
   async list(@Query() query: AuditQuery, @CurrentActor() actor: Actor): Promise<Page<unknown>> {
     const limit = pageLimit(query);
     const cursor = decodeCursor(query.cursor);

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiInternalServerErrorResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -24,6 +24,16 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck()
+  @ApiOperation({
+    operationId: 'getHealth',
+    summary: 'Health of the API',
+    description:
+      'Whether PostgreSQL and Redis answer: 200 when both do, 503 naming the failing part otherwise.',
+  })
+  @ApiInternalServerErrorResponse({
+    description:
+      'What a failing check answers today: the problem filter turns the 503 report into a 500 problem',
+  })
   check() {
     return this.health.check([
       () => this.db.pingCheck('database').withTimeout(1500),

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES } from '@app/core';
+import { ApiMoney, IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES } from '@app/core';
 import { APPLICATION_STATUSES } from '../domain/application-rules';
 import type { ApplicationStatus } from '../domain/application-rules';
 
@@ -111,14 +111,14 @@ export class ApplicationQuery extends PageQuery {
 export class BudgetLineView {
   @ApiProperty({ enum: SERVICES }) category: string;
   @ApiProperty() description: string;
-  @ApiProperty({ type: 'integer' }) amount: number;
+  @ApiMoney() amount: number;
 }
 
 export class AttachmentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() filename: string;
   @ApiProperty() mime: string;
-  @ApiProperty() size: number;
+  @ApiProperty({ type: 'integer', description: 'bytes' }) size: number;
   @ApiProperty({ description: 'hex SHA-256 of the bytes' }) sha256: string;
   @ApiProperty() createdAt: Date;
 }
@@ -134,9 +134,9 @@ export class ApplicationView {
   @ApiProperty() summary: string;
   @ApiProperty({ type: [String] }) countries: string[];
   @ApiProperty({ enum: SERVICES, isArray: true }) services: string[];
-  @ApiProperty() expectedVictims: number;
+  @ApiProperty({ type: 'integer' }) expectedVictims: number;
   @ApiProperty({ type: [BudgetLineView] }) budget: BudgetLineView[];
-  @ApiProperty({ type: 'integer', description: 'Sum of the budget, minor units' }) requested: number;
+  @ApiMoney({ description: 'Sum of the budget, minor units' }) requested: number;
   @ApiProperty() currency: string;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ nullable: true, type: String }) eligibilityReason: string | null;

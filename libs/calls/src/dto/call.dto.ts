@@ -19,7 +19,15 @@ import {
   registerDecorator,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES, IsOmittable } from '@app/core';
+import {
+  ApiMoney,
+  IsCountryCode,
+  IsMinorUnits,
+  IsOmittable,
+  IsServiceCode,
+  PageQuery,
+  SERVICES,
+} from '@app/core';
 import { CALL_STATUSES, rubricProblems } from '../domain/call-rules';
 import type { CallStatus, RubricCriterion } from '../domain/call-rules';
 
@@ -171,9 +179,9 @@ export class CallView {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ enum: SERVICES, isArray: true }) themes: string[];
   @ApiProperty({ type: [String] }) eligibleCountries: string[];
-  @ApiProperty({ nullable: true, type: 'integer' }) minAward: number | null;
-  @ApiProperty({ nullable: true, type: 'integer' }) maxAward: number | null;
-  @ApiProperty({ nullable: true, type: 'integer' }) envelope: number | null;
+  @ApiMoney({ nullable: true }) minAward: number | null;
+  @ApiMoney({ nullable: true }) maxAward: number | null;
+  @ApiMoney({ nullable: true }) envelope: number | null;
   @ApiProperty() currency: string;
   @ApiProperty({ nullable: true, type: Date }) deadline: Date | null;
   @ApiProperty({ type: [RubricCriterionDto] }) rubric: RubricCriterion[];

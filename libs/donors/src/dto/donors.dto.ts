@@ -10,7 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { decimalText, IsCountryCode, IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
+import { ApiMoney, decimalText, IsCountryCode, IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
 
 export const DONOR_TYPES = ['member_state', 'private'] as const;
 export type DonorType = (typeof DONOR_TYPES)[number];
@@ -66,14 +66,14 @@ export class PledgeView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ format: 'uuid' }) fundId: string;
-  @ApiProperty({ type: 'integer' }) amount: number;
+  @ApiMoney() amount: number;
   @ApiProperty() currency: string;
-  @ApiProperty({ type: 'integer', description: "in the fund's currency" }) usdAmount: number;
+  @ApiMoney({ description: "in the fund's currency" }) usdAmount: number;
   @ApiProperty({ nullable: true, type: String }) usdRate: string | null;
   @ApiProperty() expectedAt: string;
-  @ApiProperty({ type: 'integer', description: "received against it, in the fund's currency" })
+  @ApiMoney({ description: "received against it, in the fund's currency" })
   settled: number;
-  @ApiProperty({ type: 'integer', description: 'not yet received' }) outstanding: number;
+  @ApiMoney({ description: 'not yet received' }) outstanding: number;
   @ApiProperty() createdAt: Date;
 }
 
@@ -136,10 +136,10 @@ export class ContributionView {
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ format: 'uuid' }) fundId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) pledgeId: string | null;
-  @ApiProperty({ type: 'integer' }) amount: number;
+  @ApiMoney() amount: number;
   @ApiProperty() currency: string;
   @ApiProperty({ nullable: true, type: String }) usdRate: string | null;
-  @ApiProperty({ type: 'integer' }) usdAmount: number;
+  @ApiMoney() usdAmount: number;
   @ApiProperty() receivedAt: string;
   @ApiProperty({ example: 'VTF-2015-0007' }) receiptNumber: string;
   @ApiProperty({ enum: ['received', 'reversed'] }) status: 'received' | 'reversed';

@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { decimalText, IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
+import { ApiMoney, decimalText, IsCurrencyCode, IsMinorUnits, PageQuery } from '@app/core';
 
 export class CreateFundDto {
   @ApiProperty({ example: 'VTF', description: 'Short code used in receipt numbers (stored in capitals)' })
@@ -53,7 +53,7 @@ export class FundView {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty() currency: string;
-  @ApiProperty({ type: 'integer' }) newCallTarget: number;
+  @ApiMoney() newCallTarget: number;
   @ApiProperty({ type: 'integer' }) pscRateBps: number;
   @ApiProperty() createdAt: Date;
 }
@@ -67,17 +67,17 @@ export class BalanceQuery {
 
 /** The balance figures of API.md, shared by the balance, its history and the statement views. */
 export class BalanceFiguresView {
-  @ApiProperty({ type: 'integer' }) received: number;
-  @ApiProperty({ type: 'integer' }) pledged: number;
-  @ApiProperty({ type: 'integer' }) committed: number;
-  @ApiProperty({ type: 'integer' }) disbursed: number;
-  @ApiProperty({ type: 'integer' }) outstanding: number;
-  @ApiProperty({ type: 'integer' }) returned: number;
-  @ApiProperty({ type: 'integer' }) psc: number;
-  @ApiProperty({ type: 'integer' }) costs: number;
-  @ApiProperty({ type: 'integer' }) available: number;
-  @ApiProperty({ type: 'integer' }) target: number;
-  @ApiProperty({ description: 'available / target (1 = 100%)' }) progress: number;
+  @ApiMoney() received: number;
+  @ApiMoney() pledged: number;
+  @ApiMoney() committed: number;
+  @ApiMoney() disbursed: number;
+  @ApiMoney() outstanding: number;
+  @ApiMoney() returned: number;
+  @ApiMoney() psc: number;
+  @ApiMoney() costs: number;
+  @ApiMoney() available: number;
+  @ApiMoney() target: number;
+  @ApiProperty({ type: 'number', description: 'available / target (1 = 100%)' }) progress: number;
 }
 
 export class BalanceView extends BalanceFiguresView {
@@ -105,11 +105,11 @@ export class CreateCostDto {
 export class CostView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) fundId: string;
-  @ApiProperty({ type: 'integer' }) amount: number;
+  @ApiMoney() amount: number;
   @ApiProperty() currency: string;
   @ApiProperty() description: string;
   @ApiProperty() incurredAt: string;
-  @ApiProperty({ type: 'integer' }) available: number;
+  @ApiMoney() available: number;
 }
 
 export class CreateExchangeRateDto {

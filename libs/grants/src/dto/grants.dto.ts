@@ -19,7 +19,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, IsMinorUnits, IsServiceCode, PageQuery, SERVICES, IsOmittable } from '@app/core';
+import {
+  ApiMoney,
+  IsCountryCode,
+  IsMinorUnits,
+  IsOmittable,
+  IsServiceCode,
+  PageQuery,
+  SERVICES,
+} from '@app/core';
 
 export class TrancheInput {
   @ApiProperty({ example: 60, description: 'whole percent of the award' })
@@ -62,11 +70,11 @@ export class DecisionView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ enum: ['approve', 'reject'] }) decision: 'approve' | 'reject';
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) grantId: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) amount: number | null;
-  @ApiProperty({ type: 'integer', nullable: true }) psc: number | null;
+  @ApiMoney({ nullable: true }) amount: number | null;
+  @ApiMoney({ nullable: true }) psc: number | null;
   @ApiProperty() currency: string;
   @ApiProperty() note: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'available after the commitment' })
+  @ApiMoney({ nullable: true, description: 'available after the commitment' })
   available: number | null;
 }
 

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '@app/core';
+
+/** One change: who did what to which entity, in which request. */
+export class AuditEntryView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the system' })
+  actorId: string | null;
+  @ApiProperty({ example: 'grant.signed' }) action: string;
+  @ApiProperty({ example: 'grant' }) entity: string;
+  @ApiProperty() entityId: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'What changed (shape depends on the action)',
+  })
+  summary: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true }) requestId: string | null;
+  @ApiProperty({ type: Date }) at: Date;
+}
+
+export class AuditPage extends PageOf(AuditEntryView) {}

@@ -1,0 +1,4 @@
+import { PageOf } from '@app/core';
+import { ApplicationView } from './application.dto';
+
+export class ApplicationPage extends PageOf(ApplicationView) {}

@@ -1,0 +1,7 @@
+import { PageOf } from '@app/core';
+import { ExchangeRateView, FundView } from './funds.dto';
+
+/** All the funds the caller may see, in one page (`nextCursor` is always null). */
+export class FundList extends PageOf(FundView) {}
+
+export class ExchangeRatePage extends PageOf(ExchangeRateView) {}
