@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { IdParam } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
@@ -51,6 +51,10 @@ export class ReviewsController {
   @Roles('reviewer')
   @Put('assignments/:id/scores')
   @ApiOkResponse({ type: AssignmentView })
+  @ApiConflictResponse({
+    description:
+      '/problems/application-decided (the application is decided, withdrawn or ineligible), /problems/review-submitted or /problems/review-conflict',
+  })
   score(
     @IdParam('id', 'assignment') id: string,
     @Body() dto: ScoresDto,
@@ -63,6 +67,10 @@ export class ReviewsController {
   @Post('assignments/:id/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: AssignmentView })
+  @ApiConflictResponse({
+    description:
+      '/problems/application-decided (the application is decided, withdrawn or ineligible), /problems/review-submitted or /problems/review-conflict',
+  })
   submit(@IdParam('id', 'assignment') id: string, @CurrentActor() actor: Actor): Promise<AssignmentView> {
     return this.reviews.submit(id, actor);
   }

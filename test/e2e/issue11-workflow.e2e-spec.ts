@@ -1,0 +1,213 @@
+import { Api, startApi, unique, userWithRoles } from '../setup/harness';
+import { contribute, createDonor, createFund } from '../factories/money';
+import { bearer, RUBRIC } from '../factories/grant-cycle';
+import { closedCallWithEligible, decide } from '../factories/grants';
+
+const fullScores = (relevance: number) => ({
+  scores: RUBRIC.map((c) => ({
+    criterion: c.key,
+    score: c.key === 'relevance' ? relevance : c.maxScore,
+    comment: 'ok',
+  })),
+});
+
+describe('issue 11: workflow (call decided, frozen scores, tranches due at signature)', () => {
+  let api: Api;
+  let admin: string;
+  let fm: string;
+  let finance: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    [admin, fm, finance] = (
+      await Promise.all([
+        userWithRoles(api, ['admin']),
+        userWithRoles(api, ['fund_manager']),
+        userWithRoles(api, ['finance']),
+      ])
+    ).map((u) => u.token);
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  async function fundWith(available: number): Promise<string> {
+    const fund = await createFund(api, admin, { pscRateBps: 1300 });
+    const donor = await createDonor(api, finance);
+    const res = await contribute(api, finance, { donorId: donor.id, fundId: fund.id, amount: available });
+    expect(res.status).toBe(201);
+    return fund.id;
+  }
+
+  /** A closed call whose applications are eligible, the first `submitted` of them set back to submitted. */
+  async function callWith(count: number, submitted: number[] = []) {
+    const fundId = await fundWith(50_000_000);
+    const c = await closedCallWithEligible(api, fm, fundId, count, 1_000_000);
+    for (const i of submitted)
+      await api.db.query(`UPDATE applications SET status = 'submitted', screened_at = NULL WHERE id = $1`, [
+        c.applicationIds[i],
+      ]);
+    return c;
+  }
+
+  const callStatus = async (callId: string) =>
+    (await api.db.query(`SELECT status FROM calls WHERE id = $1`, [callId]))[0].status as string;
+  const screen = (id: string, eligible: boolean) =>
+    api
+      .http()
+      .post(`/api/applications/${id}/eligibility`)
+      .set(bearer(fm))
+      .send({ eligible, reason: 'screened in a test' });
+
+  it('issue 11 item 1: deciding A1 leaves the call open to screen A2; the last decision decides the call', async () => {
+    const {
+      callId,
+      applicationIds: [a1, a2],
+    } = await callWith(2, [0, 1]);
+    expect((await screen(a1, true)).status).toBe(200);
+    expect((await decide(api, fm, a1, { decision: 'approve' })).status).toBe(201);
+    expect(await callStatus(callId)).not.toBe('decided');
+    const screened = await screen(a2, true);
+    expect(screened.status).toBe(200);
+    expect(await callStatus(callId)).not.toBe('decided');
+    expect((await decide(api, fm, a2, { decision: 'reject' })).status).toBe(201);
+    expect(await callStatus(callId)).toBe('decided');
+    const audit = await api.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'call' AND entity_id = $1 AND action = 'call.decided'`,
+      [callId],
+    );
+    expect(audit[0].n).toBe(1);
+  });
+
+  it('issue 11 item 1: screening the last waiting application ineligible decides the call', async () => {
+    const {
+      callId,
+      applicationIds: [a1, a2],
+    } = await callWith(2, [1]);
+    expect((await decide(api, fm, a1, { decision: 'reject' })).status).toBe(201);
+    expect(await callStatus(callId)).toBe('closed');
+    expect((await screen(a2, false)).status).toBe(200);
+    expect(await callStatus(callId)).toBe('decided');
+  });
+
+  it('issue 11 item 1: withdrawing the last waiting application decides the call', async () => {
+    const {
+      callId,
+      applicationIds: [a1, a2],
+      organizationIds,
+    } = await callWith(2);
+    expect((await decide(api, fm, a1, { decision: 'approve' })).status).toBe(201);
+    expect(await callStatus(callId)).not.toBe('decided');
+    const ngo = await userWithRoles(api, ['ngo'], { organizationId: organizationIds[1] });
+    const w = await api.http().post(`/api/applications/${a2}/withdraw`).set(bearer(ngo.token));
+    expect(w.status).toBe(200);
+    expect(await callStatus(callId)).toBe('decided');
+  });
+
+  it('issue 11 item 1: a decision and a screening at once still leave the call decided', async () => {
+    for (let round = 0; round < 3; round++) {
+      const {
+        callId,
+        applicationIds: [a1, a2],
+      } = await callWith(2, [1]);
+      const [d, s] = await Promise.all([decide(api, fm, a1, { decision: 'reject' }), screen(a2, false)]);
+      expect([d.status, s.status]).toEqual([201, 200]);
+      expect(await callStatus(callId)).toBe('decided');
+    }
+  });
+
+  it('issue 11 item 5: scores are refused (409) once the application is decided or withdrawn', async () => {
+    const {
+      callId,
+      applicationIds: [a1, a2],
+      organizationIds,
+    } = await callWith(2);
+    const reviewer = await userWithRoles(api, ['reviewer']);
+    const assign = async (app: string) => {
+      const res = await api
+        .http()
+        .post(`/api/applications/${app}/assignments`)
+        .set(bearer(fm))
+        .send({ reviewerId: reviewer.id });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const [r1, r2] = [await assign(a1), await assign(a2)];
+    const put = (id: string, relevance: number) =>
+      api.http().put(`/api/assignments/${id}/scores`).set(bearer(reviewer.token)).send(fullScores(relevance));
+    const submit = (id: string) =>
+      api.http().post(`/api/assignments/${id}/submit`).set(bearer(reviewer.token));
+    expect((await put(r1, 5)).status).toBe(200);
+    expect((await decide(api, fm, a1, { decision: 'reject' })).status).toBe(201);
+    const ranking = async () =>
+      (await api.http().get(`/api/calls/${callId}/ranking`).set(bearer(fm))).body.items;
+    const before = await ranking();
+
+    const late = await put(r1, 10);
+    expect(late.status).toBe(409);
+    expect(late.headers['content-type']).toContain('application/problem+json');
+    expect(late.body).toMatchObject({
+      type: '/problems/application-decided',
+      code: 'REVIEWS.APPLICATION_DECIDED',
+    });
+    const lateSubmit = await submit(r1);
+    expect(lateSubmit.status).toBe(409);
+    expect(lateSubmit.body.type).toBe('/problems/application-decided');
+    expect(await ranking()).toEqual(before);
+    const [a] = await api.db.query(`SELECT status, scores FROM review_assignments WHERE id = $1`, [r1]);
+    expect(a.status).toBe('assigned');
+    expect(a.scores[0].score).toBe(5);
+
+    const ngo = await userWithRoles(api, ['ngo'], { organizationId: organizationIds[1] });
+    expect((await api.http().post(`/api/applications/${a2}/withdraw`).set(bearer(ngo.token))).status).toBe(
+      200,
+    );
+    const afterWithdraw = await put(r2, 7);
+    expect(afterWithdraw.status).toBe(409);
+    expect(afterWithdraw.body.type).toBe('/problems/application-decided');
+  });
+
+  it('issue 11 item 6: signing makes due the after-report tranche of a report accepted before signature', async () => {
+    const {
+      applicationIds: [a1],
+      organizationIds,
+    } = await callWith(1);
+    const d = await decide(api, fm, a1, {
+      decision: 'approve',
+      tranches: [
+        { percent: 60, condition: 'on_signature' },
+        { percent: 40, condition: 'after_report' },
+      ],
+    });
+    expect(d.status).toBe(201);
+    const grantId = d.body.grantId as string;
+    const ngo = await userWithRoles(api, ['ngo'], { organizationId: organizationIds[0] });
+    const report = await api
+      .http()
+      .post(`/api/grants/${grantId}/reports`)
+      .set(bearer(ngo.token))
+      .send({
+        periodEnd: '2015-06-30',
+        spent: 100_000,
+        narrative: 'Interim report before the signature',
+        victimsAssisted: [{ service: 'shelter', country: 'NG', count: 4 }],
+      });
+    expect(report.status).toBe(201);
+    const ok = await api
+      .http()
+      .post(`/api/grants/${grantId}/reports/${report.body.id}/accept`)
+      .set(bearer(fm))
+      .send({});
+    expect(ok.status).toBe(200);
+    const signed = await api.http().post(`/api/grants/${grantId}/sign`).set(bearer(fm));
+    expect(signed.status).toBe(200);
+    expect(signed.body.tranches.map((t: { state: string }) => t.state)).toEqual(['due', 'due']);
+    const pay = await api
+      .http()
+      .post(`/api/grants/${grantId}/tranches/2/disburse`)
+      .set(bearer(finance))
+      .set('idempotency-key', unique('pay'))
+      .send({});
+    expect(pay.status).toBe(201);
+  });
+});
