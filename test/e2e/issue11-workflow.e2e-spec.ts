@@ -210,4 +210,41 @@ describe('issue 11: workflow (call decided, frozen scores, tranches due at signa
       .send({});
     expect(pay.status).toBe(201);
   });
+
+  it('issue 11 also: GET /api/grants?limit=500 runs a fixed number of queries, not four per grant', async () => {
+    const { applicationIds } = await callWith(6);
+    const [fundId] = (
+      await api.db.query(`SELECT fund_id FROM applications WHERE id = $1`, [applicationIds[0]])
+    ).map((r: { fund_id: string }) => r.fund_id);
+    for (const id of applicationIds)
+      expect((await decide(api, fm, id, { decision: 'approve' })).status).toBe(201);
+    const one = await callWith(1);
+    expect((await decide(api, fm, one.applicationIds[0], { decision: 'approve' })).status).toBe(201);
+    const [oneFund] = (
+      await api.db.query(`SELECT fund_id FROM applications WHERE id = $1`, [one.applicationIds[0]])
+    ).map((r: { fund_id: string }) => r.fund_id);
+
+    // Every statement of the API goes through a PostgresQueryRunner: count those that read grant tables.
+    const runner = api.db.createQueryRunner();
+    const proto = Object.getPrototypeOf(runner) as { query: (sql: string) => Promise<unknown> };
+    await runner.release();
+    const spy = jest.spyOn(proto, 'query');
+    const grantQueries = async (fund: string, expected: number) => {
+      spy.mockClear();
+      const res = await api.http().get(`/api/grants?limit=500&fundId=${fund}`).set(bearer(fm));
+      expect(res.status).toBe(200);
+      expect(res.body.items).toHaveLength(expected);
+      return spy.mock.calls.filter(([sql]) =>
+        /\bgrant(s|_tranches|_reports|_returns|_report_victims)\b/.test(sql),
+      ).length;
+    };
+    try {
+      const many = await grantQueries(fundId, 6);
+      const few = await grantQueries(oneFund, 1);
+      expect(many).toBe(few);
+      expect(many).toBeLessThanOrEqual(5);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
