@@ -6,6 +6,7 @@ import { Grants1764288250000 } from './1764288250000-Grants';
 import { Jobs1764288300000 } from './1764288300000-Jobs';
 import { Reports1764288400000 } from './1764288400000-Reports';
 import { Housekeeping1764288600000 } from './1764288600000-Housekeeping';
+import { RateCorrections1764288610000 } from './1764288610000-RateCorrections';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Jobs1764288300000,
   Reports1764288400000,
   Housekeeping1764288600000,
+  RateCorrections1764288610000,
 ];

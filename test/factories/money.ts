@@ -16,8 +16,15 @@ export async function moneyActors(api: Api): Promise<MoneyActors> {
 export async function createFund(
   api: Api,
   adminToken: string,
-  body: Partial<{ newCallTarget: number; pscRateBps: number; currency: string }> = {},
-): Promise<{ id: string; code: string; currency: string; newCallTarget: number; pscRateBps: number }> {
+  body: Partial<{ newCallTarget: number; pscRateBps: number; currency: string; rateMaxAgeDays: number }> = {},
+): Promise<{
+  id: string;
+  code: string;
+  currency: string;
+  newCallTarget: number;
+  pscRateBps: number;
+  rateMaxAgeDays: number;
+}> {
   const code = unique('F')
     .replace(/[^A-Za-z0-9]/g, '')
     .slice(-12)

@@ -79,7 +79,10 @@ export class ContributionsController {
   @Roles('finance')
   @Post()
   @Idempotent()
-  @ApiUnprocessableEntityResponse({ description: '/problems/exchange-rate-missing' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      '/problems/exchange-rate-missing, or /problems/rate-stale when the newest rate is older than the fund allows (rateMaxAgeDays)',
+  })
   receive(
     @Body() dto: CreateContributionDto,
     @CurrentActor() actor: Actor,

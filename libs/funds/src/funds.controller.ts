@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor, IdempotencyClaim } from '@app/core';
 import { Clock, IdParam, Idempotent, IdempotencyKey, InvalidInputError } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
@@ -15,6 +23,7 @@ import {
   ExchangeRateQuery,
   ExchangeRateView,
   FundView,
+  SupersedeExchangeRateDto,
 } from './dto/funds.dto';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { FundsService } from './funds.service';
@@ -90,5 +99,26 @@ export class ExchangeRatesController {
   @Get()
   list(@Query() query: ExchangeRateQuery) {
     return this.rates.list(query);
+  }
+
+  @Roles('finance')
+  @Post(':id/supersede')
+  @ApiOperation({
+    summary: 'Correct a mistyped rate',
+    description:
+      'Records the corrected rate for the same currency and day and marks this one superseded (audited). ' +
+      'Conversions use the corrected rate from now on; contributions already converted keep their own rate.',
+  })
+  @ApiCreatedResponse({ type: ExchangeRateView, description: 'the corrected, current rate' })
+  @ApiBadRequestResponse({ description: '/problems/validation: rate or reason missing or malformed' })
+  @ApiForbiddenResponse({ description: '/problems/forbidden: the caller is limited to some funds' })
+  @ApiNotFoundResponse({ description: '/problems/not-found' })
+  @ApiConflictResponse({ description: '/problems/rate-superseded: correct the current rate instead' })
+  supersede(
+    @IdParam('id', 'exchange_rate') id: string,
+    @Body() dto: SupersedeExchangeRateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExchangeRateView> {
+    return this.rates.supersede(id, dto, actor);
   }
 }
