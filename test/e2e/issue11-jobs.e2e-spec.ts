@@ -1,9 +1,7 @@
 import '../setup/jobs-env';
-import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { Clock } from '@app/core';
-import { Api, startApi, startWorker, unique, waitFor } from '../setup/harness';
+import { Api, runJob, startApi, startWorker, unique, waitFor } from '../setup/harness';
 import { contribute, createDonor, createFund, moneyActors, MoneyActors } from '../factories/money';
 
 const DAY = 86_400_000;
@@ -12,10 +10,7 @@ describe('issue 11: scheduled jobs and the injectable clock', () => {
   let api: Api;
   let worker: INestApplicationContext;
   let actors: MoneyActors;
-  const run = (job: string) =>
-    worker
-      .get<Queue>(getQueueToken(job.split('.')[0]), { strict: false })
-      .add(job, {}, { jobId: unique('run') });
+  const run = (job: string) => runJob(worker, job);
 
   beforeAll(async () => {
     api = await startApi();

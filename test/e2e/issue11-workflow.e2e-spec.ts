@@ -1,7 +1,7 @@
-import { Api, startApi, unique, userWithRoles } from '../setup/harness';
-import { contribute, createDonor, createFund } from '../factories/money';
+import { Api, staffTokens, startApi, unique, userWithRoles } from '../setup/harness';
+import { fundWithAvailable } from '../factories/money';
 import { bearer, RUBRIC } from '../factories/grant-cycle';
-import { closedCallWithEligible, decide } from '../factories/grants';
+import { acceptedReport, closedCallWithEligible, decide } from '../factories/grants';
 
 const fullScores = (relevance: number) => ({
   scores: RUBRIC.map((c) => ({
@@ -19,29 +19,15 @@ describe('issue 11: workflow (call decided, frozen scores, tranches due at signa
 
   beforeAll(async () => {
     api = await startApi();
-    [admin, fm, finance] = (
-      await Promise.all([
-        userWithRoles(api, ['admin']),
-        userWithRoles(api, ['fund_manager']),
-        userWithRoles(api, ['finance']),
-      ])
-    ).map((u) => u.token);
+    [admin, fm, finance] = await staffTokens(api);
   });
   afterAll(async () => {
     await api.close();
   });
 
-  async function fundWith(available: number): Promise<string> {
-    const fund = await createFund(api, admin, { pscRateBps: 1300 });
-    const donor = await createDonor(api, finance);
-    const res = await contribute(api, finance, { donorId: donor.id, fundId: fund.id, amount: available });
-    expect(res.status).toBe(201);
-    return fund.id;
-  }
-
   /** A closed call whose applications are eligible, the first `submitted` of them set back to submitted. */
   async function callWith(count: number, submitted: number[] = []) {
-    const fundId = await fundWith(50_000_000);
+    const fundId = (await fundWithAvailable(api, { admin, finance }, 50_000_000)).id;
     const c = await closedCallWithEligible(api, fm, fundId, count, 1_000_000);
     for (const i of submitted)
       await api.db.query(`UPDATE applications SET status = 'submitted', screened_at = NULL WHERE id = $1`, [
@@ -182,23 +168,12 @@ describe('issue 11: workflow (call decided, frozen scores, tranches due at signa
     expect(d.status).toBe(201);
     const grantId = d.body.grantId as string;
     const ngo = await userWithRoles(api, ['ngo'], { organizationId: organizationIds[0] });
-    const report = await api
-      .http()
-      .post(`/api/grants/${grantId}/reports`)
-      .set(bearer(ngo.token))
-      .send({
-        periodEnd: '2015-06-30',
-        spent: 100_000,
-        narrative: 'Interim report before the signature',
-        victimsAssisted: [{ service: 'shelter', country: 'NG', count: 4 }],
-      });
-    expect(report.status).toBe(201);
-    const ok = await api
-      .http()
-      .post(`/api/grants/${grantId}/reports/${report.body.id}/accept`)
-      .set(bearer(fm))
-      .send({});
-    expect(ok.status).toBe(200);
+    await acceptedReport(
+      api,
+      grantId,
+      { ngo: ngo.token, fm },
+      { periodEnd: '2015-06-30', spent: 100_000, narrative: 'Interim report before the signature', count: 4 },
+    );
     const signed = await api.http().post(`/api/grants/${grantId}/sign`).set(bearer(fm));
     expect(signed.status).toBe(200);
     expect(signed.body.tranches.map((t: { state: string }) => t.state)).toEqual(['due', 'due']);

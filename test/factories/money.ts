@@ -69,6 +69,26 @@ export async function contribute(
     .send({ currency: 'USD', receivedAt: new Date().toISOString(), ...body });
 }
 
+/** A new fund (PSC rate `pscRateBps`) holding `available` received from a new donor (none when 0). */
+export async function fundWithAvailable(
+  api: Api,
+  tokens: { admin: string; finance: string },
+  available: number,
+  pscRateBps = 1300,
+) {
+  const fund = await createFund(api, tokens.admin, { pscRateBps });
+  const donor = await createDonor(api, tokens.finance);
+  if (available > 0) {
+    const res = await contribute(api, tokens.finance, {
+      donorId: donor.id,
+      fundId: fund.id,
+      amount: available,
+    });
+    if (res.status !== 201) throw new Error(`contribution: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return fund;
+}
+
 export async function balance(api: Api, token: string, fundId: string, asOf?: string) {
   const res = await api
     .http()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsDateString,
@@ -147,15 +147,8 @@ export class CreateExchangeRateDto {
   effectiveFrom: string;
 }
 
-export class SupersedeExchangeRateDto {
-  @ApiProperty({ example: '8.4150', description: 'the corrected rate: units of currency per 1 USD' })
-  @Transform(({ value }) => decimalText(value))
-  @IsString()
-  @Matches(/^(?=.*[1-9])\d{1,12}(\.\d{1,10})?$/, {
-    message: 'rate must be a positive decimal string like "8.415"',
-  })
-  rate: string;
-
+/** The corrected rate (validated as a new rate's) and why. */
+export class SupersedeExchangeRateDto extends PickType(CreateExchangeRateDto, ['rate'] as const) {
   @ApiProperty({ example: 'Mistyped: the UN operational rate for June 2015 is 8.415' })
   @IsString()
   @IsNotEmpty()
