@@ -86,6 +86,31 @@ function byGrant<T extends { grant_id: string }>(rows: T[]): Map<string, T[]> {
 /** SQL of the grants context for reading grants with their tranches, reports and returns. */
 @Injectable()
 export class GrantsRepository {
+  /** A grant's tranches in order (what the tranche rules need). */
+  tranches(em: EntityManager, grantId: string): Promise<Pick<TrancheRow, 'n' | 'condition' | 'state'>[]> {
+    return em.query(`SELECT n, condition, state FROM grant_tranches WHERE grant_id = $1 ORDER BY n`, [
+      grantId,
+    ]);
+  }
+
+  /** How many of a grant's reports are accepted. */
+  async acceptedReports(em: EntityManager, grantId: string): Promise<number> {
+    const [row]: { accepted: number }[] = await em.query(
+      `SELECT count(*)::int AS accepted FROM grant_reports WHERE grant_id = $1 AND status = 'accepted'`,
+      [grantId],
+    );
+    return row.accepted;
+  }
+
+  /** Makes the scheduled tranches numbered `ns` due at `at`. */
+  async makeDue(em: EntityManager, grantId: string, ns: number[], at: Date): Promise<void> {
+    await em.query(
+      `UPDATE grant_tranches SET state = 'due', due_at = $3
+       WHERE grant_id = $1 AND n = ANY($2::int[]) AND state = 'scheduled'`,
+      [grantId, ns, at],
+    );
+  }
+
   /**
    * The views of `grants`, in their order: four statements whatever their number (tranches, reports,
    * returns, victims assisted), in sequence since `em` may be a transaction's single connection.

@@ -120,17 +120,12 @@ export class GrantsService {
       const now = this.clock.now();
       await em.query(`UPDATE grants SET signed_at = $2 WHERE id = $1`, [id, now]);
       // Every tranche whose condition is already met: on signature, and one per report accepted before it.
-      const tranches: TrancheRow[] = await em.query(
-        `SELECT n, condition, state FROM grant_tranches WHERE grant_id = $1 ORDER BY n`,
-        [id],
-      );
-      const [{ accepted }]: { accepted: number }[] = await em.query(
-        `SELECT count(*)::int AS accepted FROM grant_reports WHERE grant_id = $1 AND status = 'accepted'`,
-        [id],
-      );
-      await em.query(
-        `UPDATE grant_tranches SET state = 'due', due_at = $2 WHERE grant_id = $1 AND n = ANY($3::int[]) AND state = 'scheduled'`,
-        [id, now, dueAtSignature(tranches, accepted).map((t) => t.n)],
+      const due = dueAtSignature(await this.repo.tranches(em, id), await this.repo.acceptedReports(em, id));
+      await this.repo.makeDue(
+        em,
+        id,
+        due.map((t) => t.n),
+        now,
       );
       await this.audit.record(em, actor, {
         action: 'grant.signed',
