@@ -5,6 +5,8 @@ import { GrantCycle1764288200000 } from './1764288200000-GrantCycle';
 import { Grants1764288250000 } from './1764288250000-Grants';
 import { Jobs1764288300000 } from './1764288300000-Jobs';
 import { Reports1764288400000 } from './1764288400000-Reports';
+import { Housekeeping1764288600000 } from './1764288600000-Housekeeping';
+import { RateCorrections1764288610000 } from './1764288610000-RateCorrections';
 import { AuditFundScope1764288700000 } from './1764288700000-AuditFundScope';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   Grants1764288250000,
   Jobs1764288300000,
   Reports1764288400000,
+  Housekeeping1764288600000,
+  RateCorrections1764288610000,
   AuditFundScope1764288700000,
 ];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Api, startApi, unique, userWithRoles } from '../setup/harness';
+import { Api, staffTokens, startApi, unique, userWithRoles } from '../setup/harness';
 import { contribute, createDonor, createFund } from '../factories/money';
 import { bearer } from '../factories/grant-cycle';
 import { closedCallWithEligible, decide } from '../factories/grants';
@@ -17,13 +17,7 @@ describe('grants and impact reports over random grants', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    [admin, fm, finance] = (
-      await Promise.all([
-        userWithRoles(api, ['admin']),
-        userWithRoles(api, ['fund_manager']),
-        userWithRoles(api, ['finance']),
-      ])
-    ).map((u) => u.token);
+    [admin, fm, finance] = await staffTokens(api);
     const plans = fc.sample(
       fc.record({
         countries: fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1, maxLength: 3 }),

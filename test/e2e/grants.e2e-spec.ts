@@ -1,7 +1,7 @@
-import { Api, registerNgo, startApi, unique, userWithRoles } from '../setup/harness';
-import { balance, contribute, createDonor, createFund, ledgerInvariants } from '../factories/money';
+import { Api, registerNgo, staffTokens, startApi, unique, userWithRoles } from '../setup/harness';
+import { balance, fundWithAvailable, ledgerInvariants } from '../factories/money';
 import { bearer, callIn, submittedApplication, verifiedNgo } from '../factories/grant-cycle';
-import { closedCallWithEligible, decide } from '../factories/grants';
+import { acceptedReport, closedCallWithEligible, decide } from '../factories/grants';
 
 describe('decisions and grants: commitments, tranches, disbursement, reports, returns', () => {
   let api: Api;
@@ -10,27 +10,14 @@ describe('decisions and grants: commitments, tranches, disbursement, reports, re
   let finance: string;
   beforeAll(async () => {
     api = await startApi();
-    [admin, fm, finance] = (
-      await Promise.all([
-        userWithRoles(api, ['admin']),
-        userWithRoles(api, ['fund_manager']),
-        userWithRoles(api, ['finance']),
-      ])
-    ).map((u) => u.token);
+    [admin, fm, finance] = await staffTokens(api);
   });
   afterAll(async () => {
     await api.close();
   });
 
-  async function fundWith(available: number, pscRateBps = 1300) {
-    const fund = await createFund(api, admin, { pscRateBps });
-    const donor = await createDonor(api, finance);
-    if (available > 0) {
-      const res = await contribute(api, finance, { donorId: donor.id, fundId: fund.id, amount: available });
-      expect(res.status).toBe(201);
-    }
-    return fund;
-  }
+  const fundWith = (available: number, pscRateBps = 1300) =>
+    fundWithAvailable(api, { admin, finance }, available, pscRateBps);
 
   async function checkLedger(fundId: string) {
     const inv = await ledgerInvariants(api, fundId);
@@ -185,23 +172,12 @@ describe('decisions and grants: commitments, tranches, disbursement, reports, re
     expect(notDue.status).toBe(422);
     expect(notDue.body.type).toBe('/problems/tranche-not-due');
 
-    const report = await api
-      .http()
-      .post(`/api/grants/${grantId}/reports`)
-      .set(bearer(ngo.token))
-      .send({
-        periodEnd: '2015-06-30',
-        spent: 1_100_000,
-        narrative: 'Interim: shelter running',
-        victimsAssisted: [{ service: 'shelter', country: 'NG', count: 40 }],
-      });
-    expect(report.status).toBe(201);
-    const accepted = await api
-      .http()
-      .post(`/api/grants/${grantId}/reports/${report.body.id}/accept`)
-      .set(bearer(fm))
-      .send({});
-    expect(accepted.status).toBe(200);
+    await acceptedReport(
+      api,
+      grantId,
+      { ngo: ngo.token, fm },
+      { periodEnd: '2015-06-30', spent: 1_100_000, narrative: 'Interim: shelter running', count: 40 },
+    );
     const paid2 = await disburse(2);
     expect(paid2.status).toBe(201);
     expect(paid2.body).toMatchObject({ amount: 800_000, psc: 104_000 });

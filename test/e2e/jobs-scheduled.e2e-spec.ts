@@ -1,8 +1,6 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { Clock } from '@app/core';
-import { Api, startApi, startWorker, unique, userWithRoles, waitFor } from '../setup/harness';
+import { Api, runJob, staffTokens, startApi, startWorker, userWithRoles, waitFor } from '../setup/harness';
 import { contribute, createDonor, createFund } from '../factories/money';
 import { applicationBody, bearer, callIn, verifiedNgo } from '../factories/grant-cycle';
 import { closedCallWithEligible, decide } from '../factories/grants';
@@ -13,21 +11,12 @@ describe('scheduled tasks, run as the schedulers run them (a job on the queue, h
   let admin: string;
   let fm: string;
   let finance: string;
-  const run = (job: string) =>
-    worker
-      .get<Queue>(getQueueToken(job.split('.')[0]), { strict: false })
-      .add(job, {}, { jobId: unique('run') });
+  const run = (job: string) => runJob(worker, job);
 
   beforeAll(async () => {
     api = await startApi();
     worker = await startWorker();
-    [admin, fm, finance] = (
-      await Promise.all([
-        userWithRoles(api, ['admin']),
-        userWithRoles(api, ['fund_manager']),
-        userWithRoles(api, ['finance']),
-      ])
-    ).map((u) => u.token);
+    [admin, fm, finance] = await staffTokens(api);
   });
   afterAll(async () => {
     worker.get(Clock).reset();

@@ -55,3 +55,31 @@ export function decide(
     .set('idempotency-key', key)
     .send({ note: 'decided in a test', ...body });
 }
+
+/** The NGO submits a progress report and the fund manager accepts it; returns the report's id. */
+export async function acceptedReport(
+  api: Api,
+  grantId: string,
+  tokens: { ngo: string; fm: string },
+  report: { periodEnd: string; spent: number; narrative: string; count: number },
+): Promise<string> {
+  const submitted = await api
+    .http()
+    .post(`/api/grants/${grantId}/reports`)
+    .set(bearer(tokens.ngo))
+    .send({
+      periodEnd: report.periodEnd,
+      spent: report.spent,
+      narrative: report.narrative,
+      victimsAssisted: [{ service: 'shelter', country: 'NG', count: report.count }],
+    });
+  if (submitted.status !== 201)
+    throw new Error(`report: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  const accepted = await api
+    .http()
+    .post(`/api/grants/${grantId}/reports/${submitted.body.id}/accept`)
+    .set(bearer(tokens.fm))
+    .send({});
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return submitted.body.id as string;
+}

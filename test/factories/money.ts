@@ -16,8 +16,15 @@ export async function moneyActors(api: Api): Promise<MoneyActors> {
 export async function createFund(
   api: Api,
   adminToken: string,
-  body: Partial<{ newCallTarget: number; pscRateBps: number; currency: string }> = {},
-): Promise<{ id: string; code: string; currency: string; newCallTarget: number; pscRateBps: number }> {
+  body: Partial<{ newCallTarget: number; pscRateBps: number; currency: string; rateMaxAgeDays: number }> = {},
+): Promise<{
+  id: string;
+  code: string;
+  currency: string;
+  newCallTarget: number;
+  pscRateBps: number;
+  rateMaxAgeDays: number;
+}> {
   const code = unique('F')
     .replace(/[^A-Za-z0-9]/g, '')
     .slice(-12)
@@ -60,6 +67,26 @@ export async function contribute(
     .set('authorization', `Bearer ${token}`)
     .set('idempotency-key', key)
     .send({ currency: 'USD', receivedAt: new Date().toISOString(), ...body });
+}
+
+/** A new fund (PSC rate `pscRateBps`) holding `available` received from a new donor (none when 0). */
+export async function fundWithAvailable(
+  api: Api,
+  tokens: { admin: string; finance: string },
+  available: number,
+  pscRateBps = 1300,
+) {
+  const fund = await createFund(api, tokens.admin, { pscRateBps });
+  const donor = await createDonor(api, tokens.finance);
+  if (available > 0) {
+    const res = await contribute(api, tokens.finance, {
+      donorId: donor.id,
+      fundId: fund.id,
+      amount: available,
+    });
+    if (res.status !== 201) throw new Error(`contribution: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return fund;
 }
 
 export async function balance(api: Api, token: string, fundId: string, asOf?: string) {

@@ -1,5 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -67,6 +69,23 @@ export async function userWithRoles(
     .send({ email, password, name: `Test ${roles.join(' ')}`, roles, ...extra });
   if (res.status !== 201) throw new Error(`creating user failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.id, token: await login(api, email, password), email };
+}
+
+/** Tokens of a new admin, fund manager and finance officer (none limited to some funds), in that order. */
+export async function staffTokens(api: Api): Promise<[string, string, string]> {
+  const [admin, fm, finance] = await Promise.all([
+    userWithRoles(api, ['admin']),
+    userWithRoles(api, ['fund_manager']),
+    userWithRoles(api, ['finance']),
+  ]);
+  return [admin.token, fm.token, finance.token];
+}
+
+/** Puts a job on its queue as its scheduler does, for the worker to run. */
+export function runJob(worker: INestApplicationContext, job: string) {
+  return worker
+    .get<Queue>(getQueueToken(job.split('.')[0]), { strict: false })
+    .add(job, {}, { jobId: unique('run') });
 }
 
 /** Registers an NGO over HTTP and logs its first member in. */

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CallsModule } from '@app/calls';
 import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { Application } from './entities/application.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application]), CallsModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService],
+  providers: [ApplicationsService, ApplicationsRepository],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

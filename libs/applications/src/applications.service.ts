@@ -36,6 +36,7 @@ import {
   OrganizationNotVerified,
   UnsupportedAttachment,
 } from './applications.errors';
+import { ApplicationsRepository } from './applications.repository';
 import {
   ApplicationStatus,
   ATTACHMENT_TYPES,
@@ -135,6 +136,7 @@ export class ApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly calls: CallsService,
+    private readonly repo: ApplicationsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -261,6 +263,7 @@ export class ApplicationsService {
         summary: { from },
       });
       await this.outbox.add(em, JOB.APPLICATION_STATUS_CHANGED, { applicationId: id, status: 'withdrawn' });
+      if (from !== 'draft') await this.decideCallIfSettled(em, app.callId, actor);
     });
     return this.view(id, actor);
   }
@@ -274,7 +277,8 @@ export class ApplicationsService {
       const app = await this.lockById(em, id);
       Scope.assertFund(actor, app.fundId, 'application', id);
       if (app.status !== 'submitted') throw new InvalidApplicationState(app.status, 'be screened');
-      const call = await this.calls.get(em, app.callId);
+      // Application first, then its call (the fixed lock order), so a concurrent decision cannot strand the call.
+      const call = await this.calls.lockById(em, app.callId);
       if (call.status !== 'closed' && call.status !== 'under_review') throw new CallNotClosed();
       app.status = dto.eligible ? 'eligible' : 'ineligible';
       app.eligibilityReason = dto.reason.trim();
@@ -288,8 +292,22 @@ export class ApplicationsService {
         summary: { reason: app.eligibilityReason },
       });
       await this.outbox.add(em, JOB.APPLICATION_STATUS_CHANGED, { applicationId: id, status: app.status });
+      await this.decideCallIfSettled(em, app.callId, actor);
     });
     return this.view(id, actor);
+  }
+
+  /**
+   * A closed (or under review) call becomes decided once none of its applications is submitted or eligible:
+   * called in the transaction of every change that can settle the last one (screening, decision,
+   * withdrawal). Locks the call, after the application the caller has locked.
+   */
+  async decideCallIfSettled(em: EntityManager, callId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+    const call = await this.calls.lockById(em, callId);
+    if (call.status !== 'closed' && call.status !== 'under_review') return;
+    if ((await this.repo.countWaiting(em, callId)) > 0) return;
+    if (call.status === 'closed') await this.calls.markUnderReview(em, callId, actor);
+    await this.calls.markDecided(em, callId, actor);
   }
 
   /** For the decision use case: an eligible application becomes approved or rejected, in the caller's transaction. */

@@ -5,6 +5,8 @@ import { AuditService } from './audit/audit.service';
 import { Clock } from './clock/clock';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { HousekeepingRepository } from './housekeeping/housekeeping.repository';
+import { HousekeepingService } from './housekeeping/housekeeping.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { OutboxMessage } from './outbox/outbox.entity';
@@ -22,7 +24,15 @@ import { RedisModule } from './queue/redis.module';
     QueueModule,
     TypeOrmModule.forFeature([AuditLogEntry, OutboxMessage]),
   ],
-  providers: [Clock, AuditService, OutboxService, IdempotencyService, IdempotencyInterceptor],
+  providers: [
+    Clock,
+    AuditService,
+    OutboxService,
+    IdempotencyService,
+    IdempotencyInterceptor,
+    HousekeepingRepository,
+    HousekeepingService,
+  ],
   exports: [
     AppConfigModule,
     RedisModule,
@@ -32,6 +42,7 @@ import { RedisModule } from './queue/redis.module';
     OutboxService,
     IdempotencyService,
     IdempotencyInterceptor,
+    HousekeepingService,
   ],
 })
 export class CoreModule {}

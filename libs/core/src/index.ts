@@ -10,6 +10,8 @@ export { dataSourceOptions } from './database/data-source-options';
 export { isPgError, pgError, PG } from './database/pg-errors';
 export * from './errors/domain-error';
 export * from './errors/problem';
+export { HousekeepingService } from './housekeeping/housekeeping.service';
+export type { PurgeResult } from './housekeeping/housekeeping.service';
 export * from './http/pagination';
 export * from './http/openapi';
 export * from './http/validators';

@@ -24,7 +24,6 @@ import {
   FundsService,
   LedgerService,
   Postings,
-  RateMissing,
   utcDay,
 } from '@app/funds';
 import { Scope } from '@app/identity';
@@ -115,8 +114,9 @@ export class ContributionsService {
       let usdRate: string | null = null;
       let usdAmount = dto.amount;
       if (dto.currency !== fund.currency) {
-        usdRate = dto.usdRate ?? (await this.rates.rateOn(em, dto.currency, utcDay(receivedAt)));
-        if (!usdRate) throw new RateMissing(dto.currency, utcDay(receivedAt));
+        // Without the donor's own rate: the current rate in force that day, if recent enough for the fund.
+        usdRate =
+          dto.usdRate ?? (await this.rates.rateForReceipt(em, fund.id, dto.currency, utcDay(receivedAt)));
         usdAmount = toUsdCents(dto.amount, currencyExponent(dto.currency), usdRate);
         if (usdAmount <= 0) throw new AmountTooSmall();
       }

@@ -110,7 +110,10 @@ export class ContributionsController {
   @Roles('finance')
   @Post()
   @Idempotent()
-  @ApiUnprocessableEntityResponse({ description: '/problems/exchange-rate-missing' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      '/problems/exchange-rate-missing, or /problems/rate-stale when the newest rate is older than the fund allows (rateMaxAgeDays)',
+  })
   @ApiOperation({
     operationId: 'createContribution',
     summary: 'Record a contribution',

@@ -1,26 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditService,
+  Clock,
   decodeCursor,
   DomainError,
   encodeCursor,
+  ForbiddenError,
   isPgError,
+  NotFoundError,
   Page,
   pageLimit,
   PG,
   toPage,
 } from '@app/core';
-import { CreateExchangeRateDto, ExchangeRateQuery, ExchangeRateView } from './dto/funds.dto';
-
-interface RateRow {
-  id: string;
-  currency: string;
-  rate: string;
-  effective_from: string;
-  created_at: Date;
-}
+import {
+  CreateExchangeRateDto,
+  ExchangeRateQuery,
+  ExchangeRateView,
+  SupersedeExchangeRateDto,
+} from './dto/funds.dto';
+import { ExchangeRatesRepository, RateRow } from './exchange-rates.repository';
+import { RateMissing, RateStale, RateSuperseded } from './funds.errors';
 
 /** Strips trailing zeros of PostgreSQL's numeric text (8.4150000000 -> 8.415). */
 export function normalizeRate(rate: string): string {
@@ -28,7 +31,16 @@ export function normalizeRate(rate: string): string {
 }
 
 function toView(r: RateRow): ExchangeRateView {
-  return { id: r.id, currency: r.currency, rate: normalizeRate(r.rate), effectiveFrom: r.effective_from };
+  return {
+    id: r.id,
+    currency: r.currency,
+    rate: normalizeRate(r.rate),
+    effectiveFrom: r.effective_from,
+    status: r.superseded_by ? 'superseded' : 'current',
+    supersededBy: r.superseded_by,
+    supersededAt: r.superseded_at,
+    supersededReason: r.superseded_reason,
+  };
 }
 
 export class RateExists extends DomainError {
@@ -44,23 +56,22 @@ export class RateExists extends DomainError {
 
 /**
  * The UN operational rates of exchange finance records: units of a currency per 1 USD, in force from a day
- * until the next rate of that currency.
+ * until the next rate of that currency. A mistyped rate is superseded, never edited: conversions use the
+ * current rate, while postings that used the old one keep the rate they recorded.
  */
 @Injectable()
 export class ExchangeRatesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repo: ExchangeRatesRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateExchangeRateDto, actor: Actor): Promise<ExchangeRateView> {
     try {
       return await this.dataSource.transaction(async (em) => {
-        const [row]: RateRow[] = await em.query(
-          `INSERT INTO exchange_rates (currency, rate, effective_from, created_by) VALUES ($1, $2, $3, $4)
-           RETURNING id, currency, rate::text, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, created_at`,
-          [dto.currency, dto.rate, dto.effectiveFrom, actor.userId],
-        );
+        const row = await this.repo.insert(em, { ...dto, createdBy: actor.userId });
         await this.audit.record(em, actor, {
           action: 'exchange-rate.recorded',
           entity: 'exchange_rate',
@@ -75,27 +86,75 @@ export class ExchangeRatesService {
     }
   }
 
+  /**
+   * Replaces a mistyped rate by a corrected one for the same currency and day. Rates serve every fund, so
+   * only finance staff not limited to some funds may correct them (403 otherwise). The old row is locked,
+   * so two corrections of one rate cannot both win (the second is 409).
+   */
+  async supersede(id: string, dto: SupersedeExchangeRateDto, actor: Actor): Promise<ExchangeRateView> {
+    if (actor.fundIds.length)
+      throw new ForbiddenError(
+        'Exchange rates serve every fund: only finance staff of all funds may correct one',
+      );
+    return this.dataSource.transaction(async (em) => {
+      const old = await this.repo.lock(em, id);
+      if (!old) throw new NotFoundError('exchange_rate', id);
+      if (old.superseded_by) throw new RateSuperseded(id, old.superseded_by);
+      const newId = randomUUID();
+      const reason = dto.reason.trim();
+      // The old row stops being current first (the unique index allows one current rate per day); the
+      // foreign key to the new row is checked at commit.
+      await this.repo.markSuperseded(em, id, newId, this.clock.now(), reason);
+      const row = await this.repo.insert(em, {
+        id: newId,
+        currency: old.currency,
+        rate: dto.rate,
+        effectiveFrom: old.effective_from,
+        createdBy: actor.userId,
+      });
+      await this.audit.record(em, actor, {
+        action: 'exchange-rate.superseded',
+        entity: 'exchange_rate',
+        entityId: id,
+        summary: {
+          currency: old.currency,
+          effectiveFrom: old.effective_from,
+          from: normalizeRate(old.rate),
+          to: normalizeRate(row.rate),
+          supersededBy: newId,
+          reason,
+        },
+      });
+      return toView(row);
+    });
+  }
+
   async list(query: ExchangeRateQuery): Promise<Page<ExchangeRateView>> {
     const limit = pageLimit(query);
-    const cursor = decodeCursor(query.cursor);
-    const rows: RateRow[] = await this.dataSource.query(
-      `SELECT id, currency, rate::text, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, created_at
-       FROM exchange_rates
-       WHERE ($1::text IS NULL OR currency = $1)
-         AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
-       ORDER BY created_at DESC, id DESC LIMIT $4`,
-      [query.currency ?? null, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+    const rows = await this.repo.list(
+      this.dataSource.manager,
+      query.currency ?? null,
+      decodeCursor(query.cursor),
+      limit + 1,
     );
     return toPage(rows, limit, toView, (r) => encodeCursor(r.created_at, r.id));
   }
 
-  /** The rate in force on a day (the latest rate that took effect on or before it), or null. */
+  /** The current rate in force on a day (the latest that took effect on or before it), or null. */
   async rateOn(em: EntityManager, currency: string, day: string): Promise<string | null> {
-    const rows: { rate: string }[] = await em.query(
-      `SELECT rate::text FROM exchange_rates WHERE currency = $1 AND effective_from <= $2::date
-       ORDER BY effective_from DESC LIMIT 1`,
-      [currency, day],
-    );
-    return rows.length ? normalizeRate(rows[0].rate) : null;
+    const r = await this.repo.inForce(em, currency, day);
+    return r ? normalizeRate(r.rate) : null;
+  }
+
+  /**
+   * The rate to convert a contribution to `fundId` received on `day`: the current rate in force that day,
+   * refused (422) when there is none or when it took effect more than the fund's `rateMaxAgeDays` before.
+   */
+  async rateForReceipt(em: EntityManager, fundId: string, currency: string, day: string): Promise<string> {
+    const r = await this.repo.inForce(em, currency, day);
+    if (!r) throw new RateMissing(currency, day);
+    const maxAge = (await this.repo.maxRateAgeDays(em, fundId)) ?? 45;
+    if (r.ageDays > maxAge) throw new RateStale(currency, day, r.effectiveFrom, r.ageDays, maxAge);
+    return normalizeRate(r.rate);
   }
 }

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -21,6 +24,7 @@ import {
   ExchangeRateQuery,
   ExchangeRateView,
   FundView,
+  SupersedeExchangeRateDto,
 } from './dto/funds.dto';
 import { ExchangeRatePage, FundList } from './dto/funds.views';
 import { ExchangeRatesService } from './exchange-rates.service';
@@ -137,5 +141,27 @@ export class ExchangeRatesController {
   @ApiOkResponse({ type: ExchangeRatePage })
   list(@Query() query: ExchangeRateQuery) {
     return this.rates.list(query);
+  }
+
+  @Roles('finance')
+  @Post(':id/supersede')
+  @ApiOperation({
+    operationId: 'supersedeExchangeRate',
+    summary: 'Correct a mistyped rate',
+    description:
+      'Records the corrected rate for the same currency and day and marks this one superseded (audited). ' +
+      'Conversions use the corrected rate from now on; contributions already converted keep their own rate.',
+  })
+  @ApiCreatedResponse({ type: ExchangeRateView, description: 'the corrected, current rate' })
+  @ApiBadRequestResponse({ description: '/problems/validation: rate or reason missing or malformed' })
+  @ApiForbiddenResponse({ description: '/problems/forbidden: the caller is limited to some funds' })
+  @ApiNotFoundResponse({ description: '/problems/not-found' })
+  @ApiConflictResponse({ description: '/problems/rate-superseded: correct the current rate instead' })
+  supersede(
+    @IdParam('id', 'exchange_rate') id: string,
+    @Body() dto: SupersedeExchangeRateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExchangeRateView> {
+    return this.rates.supersede(id, dto, actor);
   }
 }

@@ -46,3 +46,30 @@ export class RateMissing extends DomainError {
     );
   }
 }
+
+/** The newest rate before the day is older than the fund allows: finance must give the day's rate. */
+export class RateStale extends DomainError {
+  static readonly code = 'RATES.STALE';
+  constructor(currency: string, day: string, effectiveFrom: string, ageDays: number, maxAgeDays: number) {
+    super(
+      'rule',
+      RateStale.code,
+      'rate-stale',
+      `The newest ${currency} rate on or before ${day} took effect on ${effectiveFrom}, ${ageDays} days earlier; ` +
+        `this fund accepts rates at most ${maxAgeDays} days old: give usdRate or record the rate in force`,
+    );
+  }
+}
+
+/** A rate already superseded cannot be superseded again: correct the current one. */
+export class RateSuperseded extends DomainError {
+  static readonly code = 'RATES.SUPERSEDED';
+  constructor(id: string, by: string) {
+    super(
+      'conflict',
+      RateSuperseded.code,
+      'rate-superseded',
+      `Exchange rate ${id} is already superseded by ${by}; correct the current rate instead`,
+    );
+  }
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BalanceHistoryController } from './balance-history.controller';
 import { BalanceService } from './balance.service';
+import { ExchangeRatesRepository } from './exchange-rates.repository';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { ExchangeRatesController, FundsController } from './funds.controller';
 import { FundsService } from './funds.service';
@@ -11,7 +12,7 @@ const services = [FundsService, LedgerService, BalanceService, ExchangeRatesServ
 
 @Module({
   controllers: [FundsController, BalanceHistoryController, ExchangeRatesController],
-  providers: services,
+  providers: [...services, ExchangeRatesRepository],
   exports: services,
 })
 export class FundsModule {}

@@ -24,6 +24,7 @@ interface FundRow {
   currency: string;
   new_call_target: string;
   psc_rate_bps: number;
+  rate_max_age_days: number;
   created_at: Date;
 }
 
@@ -35,6 +36,7 @@ export function toFundView(r: FundRow): FundView {
     currency: r.currency,
     newCallTarget: Number(r.new_call_target),
     pscRateBps: r.psc_rate_bps,
+    rateMaxAgeDays: r.rate_max_age_days,
     createdAt: r.created_at,
   };
 }
@@ -53,14 +55,15 @@ export class FundsService {
     try {
       return await this.dataSource.transaction(async (em) => {
         const [row]: FundRow[] = await em.query(
-          `INSERT INTO funds (code, name, currency, new_call_target, psc_rate_bps) VALUES ($1, $2, $3, $4, $5)
-           RETURNING *`,
+          `INSERT INTO funds (code, name, currency, new_call_target, psc_rate_bps, rate_max_age_days)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
           [
             dto.code,
             dto.name.trim(),
             dto.currency ?? 'USD',
             dto.newCallTarget ?? 50_000_000,
             dto.pscRateBps ?? 1300,
+            dto.rateMaxAgeDays ?? 45,
           ],
         );
         await this.ledger.openFund(em, row.id);
@@ -72,6 +75,7 @@ export class FundsService {
             code: row.code,
             newCallTarget: Number(row.new_call_target),
             pscRateBps: row.psc_rate_bps,
+            rateMaxAgeDays: row.rate_max_age_days,
           },
         });
         return toFundView(row);

@@ -14,6 +14,6 @@ export type { Account, EntryLine, PostingKind, PostingRequest } from './domain/a
 export { figuresFrom } from './domain/balance';
 export type { BalanceFigures } from './domain/balance';
 export { effectiveDate, parseAsOf, utcDay } from './domain/dates';
-export { InsufficientFunds, AlreadyPosted, InFuture, RateMissing } from './funds.errors';
+export { InsufficientFunds, AlreadyPosted, InFuture, RateMissing, RateStale } from './funds.errors';
 export type { FundView } from './dto/funds.dto';
 export { BalanceFiguresView } from './dto/funds.dto';

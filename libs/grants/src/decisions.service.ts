@@ -139,7 +139,7 @@ export class DecisionsService {
           available: posted.available,
         };
       }
-      await this.closeCallIfDecided(em, call.id, call.status, actor);
+      await this.applications.decideCallIfSettled(em, call.id, actor);
       await this.idempotency.complete(em, claim, view);
       return view;
     });
@@ -185,21 +185,5 @@ export class DecisionsService {
       ],
     );
     return id;
-  }
-
-  /** The call is decided when no eligible application waits for a decision any more. */
-  private async closeCallIfDecided(
-    em: EntityManager,
-    callId: string,
-    status: string,
-    actor: Actor,
-  ): Promise<void> {
-    const waiting: unknown[] = await em.query(
-      `SELECT 1 FROM applications WHERE call_id = $1 AND status = 'eligible' LIMIT 1`,
-      [callId],
-    );
-    if (waiting.length) return;
-    if (status === 'closed') await this.calls.markUnderReview(em, callId, actor);
-    await this.calls.markDecided(em, callId, actor);
   }
 }

@@ -4,12 +4,13 @@ import { CallsModule } from '@app/calls';
 import { FundsModule } from '@app/funds';
 import { DecisionsService } from './decisions.service';
 import { DecisionsController, GrantsController } from './grants.controller';
+import { GrantsRepository } from './grants.repository';
 import { GrantsService } from './grants.service';
 
 @Module({
   imports: [FundsModule, CallsModule, ApplicationsModule],
   controllers: [DecisionsController, GrantsController],
-  providers: [DecisionsService, GrantsService],
+  providers: [DecisionsService, GrantsService, GrantsRepository],
   exports: [DecisionsService, GrantsService],
 })
 export class GrantsModule {}

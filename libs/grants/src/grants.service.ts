@@ -20,7 +20,8 @@ import {
   toPage,
 } from '@app/core';
 import { effectiveDate, LedgerService, Postings } from '@app/funds';
-import { canClose, nextAfterReport, TrancheCondition, TrancheState } from './domain/tranches';
+import { canClose, dueAtSignature, nextAfterReport } from './domain/tranches';
+import { GrantRow, GrantsRepository, ReportRow, TrancheRow } from './grants.repository';
 import {
   CancelGrantDto,
   DisburseDto,
@@ -37,61 +38,13 @@ import {
   TranchePaid,
 } from './grants.errors';
 
-interface GrantRow {
-  id: string;
-  application_id: string;
-  call_id: string;
-  fund_id: string;
-  organization_id: string;
-  title: string;
-  countries: string[];
-  services: string[];
-  currency: string;
-  amount: string;
-  psc_rate_bps: number;
-  psc_amount: string;
-  paid: string;
-  cancelled: string;
-  returned: string;
-  psc_released: string;
-  status: 'active' | 'closed' | 'cancelled';
-  note: string;
-  approved_at: Date;
-  signed_at: Date | null;
-  closed_at: Date | null;
-  created_at: Date;
-}
-
-interface TrancheRow {
-  n: number;
-  percent: number;
-  amount: string;
-  psc_amount: string;
-  condition: TrancheCondition;
-  state: TrancheState;
-  due_at: Date | null;
-  paid_at: Date | null;
-  reference: string | null;
-}
-
-interface ReportRow {
-  id: string;
-  period_end: string;
-  spent: string;
-  narrative: string;
-  final: boolean;
-  status: 'submitted' | 'accepted' | 'returned';
-  comment: string | null;
-  submitted_at: Date;
-  decided_at: Date | null;
-}
-
 const n = (v: string | number) => Number(v);
 
 @Injectable()
 export class GrantsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repo: GrantsRepository,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -146,97 +99,14 @@ export class GrantsService {
       (r) => r,
       (r) => encodeCursor(r.created_at, r.id),
     );
-    return {
-      items: await Promise.all(page.items.map((r) => this.view(this.dataSource.manager, r))),
-      nextCursor: page.nextCursor,
-    };
+    // A fixed number of statements for the whole page (the grants, then their tranches, reports, returns
+    // and victims each in one query), not four per grant.
+    return { items: await this.repo.views(this.dataSource.manager, page.items), nextCursor: page.nextCursor };
   }
 
+  /** One grant's full view (4 queries, whatever the grant). */
   private async view(em: EntityManager, g: GrantRow) {
-    // In order, not in parallel: `em` may be a transaction's single connection.
-    const tranches: TrancheRow[] = await em.query(
-      `SELECT * FROM grant_tranches WHERE grant_id = $1 ORDER BY n`,
-      [g.id],
-    );
-    const reports: ReportRow[] = await em.query(
-      `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS period_end, spent, narrative, final, status, comment,
-              submitted_at, decided_at
-       FROM grant_reports WHERE grant_id = $1 ORDER BY submitted_at DESC`,
-      [g.id],
-    );
-    const returns: { id: string; amount: string; psc_amount: string; note: string; effective_at: Date }[] =
-      await em.query(
-        `SELECT id, amount, psc_amount, note, effective_at FROM grant_returns WHERE grant_id = $1 ORDER BY effective_at DESC`,
-        [g.id],
-      );
-    const victims: { report_id: string; service: string; country: string; count: number }[] = reports.length
-      ? await em.query(
-          `SELECT report_id, service, country, count FROM grant_report_victims WHERE report_id = ANY($1)`,
-          [reports.map((r) => r.id)],
-        )
-      : [];
-    const committed = n(g.amount) - n(g.cancelled);
-    return {
-      id: g.id,
-      applicationId: g.application_id,
-      callId: g.call_id,
-      fundId: g.fund_id,
-      organizationId: g.organization_id,
-      title: g.title,
-      countries: g.countries,
-      services: g.services,
-      currency: g.currency.trim(),
-      status: g.status,
-      amount: n(g.amount),
-      pscRateBps: g.psc_rate_bps,
-      psc: n(g.psc_amount),
-      committed,
-      disbursed: n(g.paid),
-      paid: n(g.paid),
-      returned: n(g.returned),
-      cancelled: n(g.cancelled),
-      outstanding: committed - n(g.paid),
-      signed: g.signed_at !== null,
-      signedAt: g.signed_at,
-      approvedAt: g.approved_at,
-      closedAt: g.closed_at,
-      note: g.note,
-      tranches: tranches.map((t) => ({
-        n: t.n,
-        percent: t.percent,
-        amount: n(t.amount),
-        psc: n(t.psc_amount),
-        condition: t.condition,
-        state: t.state,
-        ...(t.due_at ? { dueBy: t.due_at } : {}),
-        paidAt: t.paid_at,
-        reference: t.reference,
-      })),
-      payments: tranches
-        .filter((t) => t.state === 'paid')
-        .map((t) => ({ n: t.n, amount: n(t.amount), paidAt: t.paid_at, reference: t.reference })),
-      reports: reports.map((r) => ({
-        id: r.id,
-        periodEnd: r.period_end,
-        spent: n(r.spent),
-        narrative: r.narrative,
-        final: r.final,
-        status: r.status,
-        comment: r.comment,
-        submittedAt: r.submitted_at,
-        decidedAt: r.decided_at,
-        victimsAssisted: victims
-          .filter((v) => v.report_id === r.id)
-          .map((v) => ({ service: v.service, country: v.country.trim(), count: v.count })),
-      })),
-      returns: returns.map((r) => ({
-        id: r.id,
-        amount: n(r.amount),
-        psc: n(r.psc_amount),
-        note: r.note,
-        effectiveAt: r.effective_at,
-      })),
-    };
+    return (await this.repo.views(em, [g]))[0];
   }
 
   // ---- the agreement and its money -------------------------------------------------------------------
@@ -249,9 +119,13 @@ export class GrantsService {
         throw new GrantStateConflict('The agreement is already signed', 'GRANTS.ALREADY_SIGNED');
       const now = this.clock.now();
       await em.query(`UPDATE grants SET signed_at = $2 WHERE id = $1`, [id, now]);
-      await em.query(
-        `UPDATE grant_tranches SET state = 'due', due_at = $2 WHERE grant_id = $1 AND condition = 'on_signature' AND state = 'scheduled'`,
-        [id, now],
+      // Every tranche whose condition is already met: on signature, and one per report accepted before it.
+      const due = dueAtSignature(await this.repo.tranches(em, id), await this.repo.acceptedReports(em, id));
+      await this.repo.makeDue(
+        em,
+        id,
+        due.map((t) => t.n),
+        now,
       );
       await this.audit.record(em, actor, {
         action: 'grant.signed',

@@ -74,3 +74,16 @@ export class ReviewIncomplete extends DomainError {
     );
   }
 }
+
+/** Scores are frozen once the application is decided (approved, rejected), withdrawn or ineligible. */
+export class ApplicationDecided extends DomainError {
+  static readonly code = 'REVIEWS.APPLICATION_DECIDED';
+  constructor(status: string) {
+    super(
+      'conflict',
+      ApplicationDecided.code,
+      'application-decided',
+      `The application is ${status}: its reviews can no longer be scored or submitted`,
+    );
+  }
+}

@@ -23,6 +23,7 @@ import { DEFAULT_SPREAD_THRESHOLD, rank, reviewScore, round2, scoreProblems } fr
 import { AssignmentQuery, AssignmentView, RankingView, ScoresDto } from './dto/review.dto';
 import { ReviewAssignment } from './entities/review-assignment.entity';
 import {
+  ApplicationDecided,
   ConflictDeclared,
   DuplicateAssignment,
   InvalidScores,
@@ -156,6 +157,7 @@ export class ReviewsService {
     return this.dataSource.transaction(async (em) => {
       const a = await this.lockOwn(em, id, actor);
       this.assertCanScore(a);
+      await this.assertUndecided(em, a);
       const { rubric } = await this.calls.get(em, a.callId);
       const problems = scoreProblems(rubric, dto.scores);
       if (problems.length) throw new InvalidScores(problems);
@@ -179,6 +181,7 @@ export class ReviewsService {
     return this.dataSource.transaction(async (em) => {
       const a = await this.lockOwn(em, id, actor);
       this.assertCanScore(a);
+      await this.assertUndecided(em, a);
       const { rubric } = await this.calls.get(em, a.callId);
       const problems = a.scores
         ? scoreProblems(rubric, a.scores)
@@ -232,6 +235,15 @@ export class ReviewsService {
   private assertCanScore(a: ReviewAssignment): void {
     if (a.status === 'conflict') throw new ConflictDeclared();
     if (a.status === 'submitted') throw new ReviewSubmitted();
+  }
+
+  /**
+   * Only an eligible application's reviews change: once it is decided (or withdrawn) the ranking is final.
+   * Locks the application after the assignment, so a decision committing meanwhile is seen (409).
+   */
+  private async assertUndecided(em: EntityManager, a: ReviewAssignment): Promise<void> {
+    const app = await this.applications.lockById(em, a.applicationId);
+    if (app.status !== 'eligible') throw new ApplicationDecided(app.status);
   }
 
   /** The caller's own assignment, locked; someone else's does not exist for them. */

@@ -18,6 +18,7 @@ export const JOB = {
   APPLICATION_STATUS_CHANGED: 'applications.status-changed',
   ASSIGNMENT_CHANGED: 'reviews.assignment-changed',
   DRAFT_REMINDERS: 'applications.draft-reminders',
+  PURGE: 'housekeeping.purge',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -77,6 +78,7 @@ export const SCHEDULES: readonly {
   { id: 'funds:reconcile', job: 'funds.reconcile', repeat: { pattern: '30 1 * * *', tz: 'UTC' } },
   { id: 'calls:close-due', job: 'calls.close-due', repeat: { every: 60_000 } },
   { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
+  { id: 'housekeeping:purge', job: 'housekeeping.purge', repeat: { pattern: '45 2 * * *', tz: 'UTC' } },
   {
     id: 'grants:report-reminders',
     job: 'grants.report-reminders',

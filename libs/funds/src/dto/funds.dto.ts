@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsDateString,
@@ -46,6 +46,20 @@ export class CreateFundDto {
   @Min(0)
   @Max(10000)
   pscRateBps?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'how many days old the newest exchange rate may be on the day a non-USD contribution is received ' +
+      'without its own usdRate (older: 422 /problems/rate-stale)',
+    default: 45,
+    minimum: 1,
+    maximum: 3660,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3660)
+  rateMaxAgeDays?: number;
 }
 
 export class FundView {
@@ -55,6 +69,8 @@ export class FundView {
   @ApiProperty() currency: string;
   @ApiMoney() newCallTarget: number;
   @ApiProperty({ type: 'integer' }) pscRateBps: number;
+  @ApiProperty({ type: 'integer', description: 'oldest exchange rate accepted, in days (see CreateFundDto)' })
+  rateMaxAgeDays: number;
   @ApiProperty() createdAt: Date;
 }
 
@@ -131,11 +147,34 @@ export class CreateExchangeRateDto {
   effectiveFrom: string;
 }
 
+/** The corrected rate (validated as a new rate's) and why. */
+export class SupersedeExchangeRateDto extends PickType(CreateExchangeRateDto, ['rate'] as const) {
+  @ApiProperty({ example: 'Mistyped: the UN operational rate for June 2015 is 8.415' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
 export class ExchangeRateView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() currency: string;
   @ApiProperty() rate: string;
   @ApiProperty() effectiveFrom: string;
+  @ApiProperty({
+    enum: ['current', 'superseded'],
+    description: 'superseded: corrected by a later rate for the same day; conversions use the current one',
+  })
+  status: 'current' | 'superseded';
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'the rate that replaced this one',
+  })
+  supersededBy: string | null;
+  @ApiProperty({ nullable: true, type: Date }) supersededAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) supersededReason: string | null;
 }
 
 export class ExchangeRateQuery extends PageQuery {

@@ -76,17 +76,19 @@ export class BalanceTrackingService {
          WHERE p.fund_id = $1 AND p.seq > $2 GROUP BY p.id, p.seq ORDER BY p.seq`,
         [fundId, covered, EQUITY_ACCOUNTS],
       );
-      const balance = await this.balances.now(fundId, this.clock.now(), em);
-      const alerts = await this.crossings(em, fundId, Number(state.available), postings, balance);
+      // One reading of the injectable clock for the balance, the alerts and the snapshot (a replay keeps its dates).
+      const at = this.clock.now();
+      const balance = await this.balances.now(fundId, at, em);
+      const alerts = await this.crossings(em, fundId, Number(state.available), postings, balance, at);
       let available = Number(state.available);
       for (const p of postings) available += Number(p.delta);
       if (postings.length) {
         await em.query(
-          `UPDATE fund_balance_state SET covered_seq = $2, available = $3, checked_at = now() WHERE fund_id = $1`,
-          [fundId, postings[postings.length - 1].seq, available],
+          `UPDATE fund_balance_state SET covered_seq = $2, available = $3, checked_at = $4 WHERE fund_id = $1`,
+          [fundId, postings[postings.length - 1].seq, available, at],
         );
       }
-      const snapshot = await this.snapshot(em, fundId, balance, reason);
+      const snapshot = await this.snapshot(em, fundId, balance, reason, at);
       return { recalculated: true, snapshot, alerts };
     });
   }
@@ -97,6 +99,7 @@ export class BalanceTrackingService {
     startAvailable: number,
     postings: { id: string; delta: string }[],
     balance: FundBalance,
+    at: Date,
   ): Promise<{ id: string; direction: 'up' | 'down' }[]> {
     if (!postings.length) return [];
     const target = balance.target;
@@ -114,11 +117,11 @@ export class BalanceTrackingService {
       above = nowAbove;
       const direction = nowAbove ? 'up' : 'down';
       const [alert]: { id: string; at: Date }[] = await em.query(
-        `INSERT INTO fund_alerts (fund_id, type, seq, direction, available, target, posting_id)
-         SELECT $1, 'crossing', coalesce(max(seq), 0) + 1, $2, $3, $4, $5
+        `INSERT INTO fund_alerts (fund_id, type, seq, direction, available, target, posting_id, at)
+         SELECT $1, 'crossing', coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6
          FROM fund_alerts WHERE fund_id = $1 AND type = 'crossing'
          RETURNING id, at`,
-        [fundId, direction, available, target, p.id],
+        [fundId, direction, available, target, p.id, at],
       );
       raised.push({ id: alert.id, direction });
       await this.notifyManagers(em, fundId, alert.id, direction, available, target, balance.currency);
@@ -172,6 +175,7 @@ export class BalanceTrackingService {
     fundId: string,
     now: FundBalance,
     reason: SnapshotReason,
+    at: Date,
   ): Promise<boolean> {
     const [last]: Record<string, string>[] = await em.query(
       `SELECT ${SNAPSHOT_FIELDS.join(', ')} FROM fund_balance_snapshots WHERE fund_id = $1 ORDER BY id DESC LIMIT 1`,
@@ -179,9 +183,10 @@ export class BalanceTrackingService {
     );
     if (reason === 'change' && last && SNAPSHOT_FIELDS.every((f) => Number(last[f]) === now[f])) return false;
     await em.query(
-      `INSERT INTO fund_balance_snapshots (fund_id, ${SNAPSHOT_FIELDS.join(', ')}, reason)
-       VALUES ($1, ${SNAPSHOT_FIELDS.map((_, i) => `$${i + 2}`).join(', ')}, $${SNAPSHOT_FIELDS.length + 2})`,
-      [fundId, ...SNAPSHOT_FIELDS.map((f) => now[f]), reason],
+      `INSERT INTO fund_balance_snapshots (fund_id, ${SNAPSHOT_FIELDS.join(', ')}, reason, at)
+       VALUES ($1, ${SNAPSHOT_FIELDS.map((_, i) => `$${i + 2}`).join(', ')}, $${SNAPSHOT_FIELDS.length + 2},
+         $${SNAPSHOT_FIELDS.length + 3})`,
+      [fundId, ...SNAPSHOT_FIELDS.map((f) => now[f]), reason, at],
     );
     return true;
   }
@@ -216,14 +221,15 @@ export class BalanceTrackingService {
       drifted.push(r.fund_id);
       this.logger.error(`balance drift in fund ${r.fund_id}: accounts ${accounts.join(',')}`);
       await this.dataSource.query(
-        `INSERT INTO fund_alerts (fund_id, type, available, target, run_id, detail)
-         SELECT $1, 'drift', $2, new_call_target, $3, $4 FROM funds WHERE id = $1
+        `INSERT INTO fund_alerts (fund_id, type, available, target, run_id, detail, at)
+         SELECT $1, 'drift', $2, new_call_target, $3, $4, $5 FROM funds WHERE id = $1
          ON CONFLICT (fund_id, run_id) WHERE type = 'drift' DO NOTHING`,
         [
           r.fund_id,
           r.available,
           runId,
           JSON.stringify({ accounts, available: Number(r.available), derived: Number(r.derived) }),
+          this.clock.now(),
         ],
       );
     }

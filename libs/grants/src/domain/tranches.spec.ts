@@ -1,4 +1,4 @@
-import { canClose, nextAfterReport, planTranches, scheduleProblems } from './tranches';
+import { canClose, dueAtSignature, nextAfterReport, planTranches, scheduleProblems } from './tranches';
 
 describe('tranches', () => {
   it.each([
@@ -43,5 +43,19 @@ describe('tranches', () => {
   ] as const)('closes with tranche states %j and final accepted %s: %s', (states, final, expected) => {
     const tranches = states.map((state, i) => ({ n: i + 1, condition: 'on_signature' as const, state }));
     expect(canClose(tranches, final)).toBe(expected);
+  });
+
+  it.each([
+    [0, [1]],
+    [1, [1, 2]],
+    [2, [1, 2, 3]],
+    [5, [1, 2, 3]],
+  ])('issue 11 item 6: signing after %d accepted reports makes due tranches %j', (accepted, due) => {
+    const tranches = [
+      { n: 1, condition: 'on_signature' as const, state: 'scheduled' as const },
+      { n: 2, condition: 'after_report' as const, state: 'scheduled' as const },
+      { n: 3, condition: 'after_report' as const, state: 'scheduled' as const },
+    ];
+    expect(dueAtSignature(tranches, accepted).map((t) => t.n)).toEqual(due);
   });
 });

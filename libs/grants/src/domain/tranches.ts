@@ -65,6 +65,16 @@ export function nextAfterReport<T extends TrancheLike>(tranches: readonly T[]): 
     .find((t) => t.condition === 'after_report' && t.state === 'scheduled');
 }
 
+/**
+ * The tranches signing makes due: every scheduled `on_signature` tranche, and as many `after_report` tranches
+ * (in order) as reports were accepted before the signature, since each accepted report releases the next one.
+ */
+export function dueAtSignature<T extends TrancheLike>(tranches: readonly T[], acceptedReports: number): T[] {
+  const sorted = [...tranches].sort((a, b) => a.n - b.n);
+  const released = new Set(sorted.filter((t) => t.condition === 'after_report').slice(0, acceptedReports));
+  return sorted.filter((t) => t.state === 'scheduled' && (t.condition === 'on_signature' || released.has(t)));
+}
+
 /** A grant closes when every tranche is paid or cancelled and its final report is accepted. */
 export function canClose(tranches: readonly TrancheLike[], finalReportAccepted: boolean): boolean {
   return finalReportAccepted && tranches.every((t) => t.state === 'paid' || t.state === 'cancelled');

@@ -109,3 +109,38 @@ describe('ranking', () => {
     expect(rank(ids, new Map(Object.entries(reviews)), threshold)).toEqual(expected);
   });
 });
+
+describe('issue 11 item 7: the spread flag uses the spread as shown', () => {
+  // Rubric 35/3, 35/7, 30/9: reviews of 23.333... and 3.333... differ by 20.000000000000004 in floats.
+  const thirds = [
+    { key: 'a', weight: 35, maxScore: 3 },
+    { key: 'b', weight: 35, maxScore: 7 },
+    { key: 'c', weight: 30, maxScore: 9 },
+  ];
+  const review = (a: number, b: number, c: number) =>
+    reviewScore(thirds, [
+      { criterion: 'a', score: a, comment: 'x' },
+      { criterion: 'b', score: b, comment: 'x' },
+      { criterion: 'c', score: c, comment: 'x' },
+    ]);
+
+  it('issue 11 item 7: a spread shown as 20 is not flagged at threshold 20', () => {
+    const high = review(0, 2, 4);
+    const low = review(0, 0, 1);
+    expect(high - low).toBeGreaterThan(20); // the float the old code compared
+    const [item] = rank(['x'], new Map([['x', [high, low]]]), 20);
+    expect(item.spread).toBe(20);
+    expect(item.flagged).toBe(false);
+  });
+
+  it.each([
+    [20.004, 20, false],
+    [20.005, 20, true],
+    [20.01, 20, true],
+    [19.99, 19.99, false],
+  ])('issue 11 item 7: spread %d against threshold %d flagged=%s', (spread, threshold, flagged) => {
+    const [item] = rank(['x'], new Map([['x', [spread, 0]]]), threshold);
+    expect(item.flagged).toBe(flagged);
+    expect(item.flagged).toBe((item.spread as number) > threshold);
+  });
+});

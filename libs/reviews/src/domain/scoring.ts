@@ -2,7 +2,8 @@
  * Pure scoring rules (DOMAIN.md, review): a review scores sum(weight x score / maxScore) over the rubric
  * (weights sum to 100, so 0-100); an application scores the mean of its submitted, non-conflicted reviews;
  * its spread is the highest minus the lowest; it is flagged when the spread exceeds a threshold.
- * Numbers stay unrounded until the output, which rounds to 2 decimals.
+ * Numbers stay unrounded until the output, which rounds to 2 decimals; the spread flag compares that
+ * rounded spread, in whole hundredths, so what is flagged is what is shown.
  */
 export interface Criterion {
   key: string;
@@ -70,8 +71,13 @@ export interface RankingItem {
   flagged: boolean;
 }
 
+/** A score in whole hundredths (half away from zero): the figure shown, as an integer to compare exactly. */
+export function hundredths(x: number): number {
+  return Math.round((x + Number.EPSILON * Math.sign(x)) * 100);
+}
+
 export function round2(x: number): number {
-  return Math.round((x + Number.EPSILON * Math.sign(x)) * 100) / 100;
+  return hundredths(x) / 100;
 }
 
 /**
@@ -101,11 +107,16 @@ export function rank(
     } else if (a.score !== b.score) return b.score - a.score;
     return a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0;
   });
-  return rows.map((r) => ({
-    applicationId: r.applicationId,
-    score: r.score === null ? null : round2(r.score),
-    reviewerCount: r.reviewerCount,
-    spread: r.spread === null ? null : round2(r.spread),
-    flagged: r.spread !== null && r.spread > threshold,
-  }));
+  // The flag compares the spread as shown (whole hundredths) with the threshold in hundredths: integers.
+  const limit = hundredths(threshold);
+  return rows.map((r) => {
+    const spread = r.spread === null ? null : hundredths(r.spread);
+    return {
+      applicationId: r.applicationId,
+      score: r.score === null ? null : round2(r.score),
+      reviewerCount: r.reviewerCount,
+      spread: spread === null ? null : spread / 100,
+      flagged: spread !== null && spread > limit,
+    };
+  });
 }

@@ -1,0 +1,14 @@
+import { Processor } from '@nestjs/bullmq';
+import { HousekeepingService, JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+
+/** The platform's own upkeep (no bounded context owns it): the nightly purge. */
+@Processor('housekeeping', WORKER_OPTIONS)
+export class HousekeepingProcessor extends JobsHost {
+  constructor(private readonly housekeeping: HousekeepingService) {
+    super();
+  }
+
+  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+    [JOB.PURGE]: () => this.housekeeping.purge(),
+  };
+}
