@@ -5,9 +5,17 @@ import { ExchangeRatesService } from './exchange-rates.service';
 import { ExchangeRatesController, FundsController } from './funds.controller';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
+import { LedgerRepository } from './repositories/ledger.repository';
 import { SnapshotsService } from './snapshots.service';
 
-const services = [FundsService, LedgerService, BalanceService, ExchangeRatesService, SnapshotsService];
+const services = [
+  FundsService,
+  LedgerService,
+  LedgerRepository,
+  BalanceService,
+  ExchangeRatesService,
+  SnapshotsService,
+];
 
 @Module({
   controllers: [FundsController, BalanceHistoryController, ExchangeRatesController],

@@ -2,6 +2,8 @@ export { FundsModule } from './funds.module';
 export { FundsJobsModule } from './funds-jobs.module';
 export { FundsService, toFundView } from './funds.service';
 export { LedgerService } from './ledger.service';
+export { LedgerRepository } from './repositories/ledger.repository';
+export type { BalanceStateCheck, ClosedPeriod } from './repositories/ledger.repository';
 export type { AlsoWrite, PostedEntry } from './ledger.service';
 export { BalanceService } from './balance.service';
 export type { FundBalance } from './balance.service';
