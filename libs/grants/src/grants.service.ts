@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
-  applyBps,
   AuditService,
   canAccessFund,
   Clock,
@@ -20,6 +19,7 @@ import {
   toPage,
 } from '@app/core';
 import { effectiveDate, LedgerService, Postings } from '@app/funds';
+import { pscReleasedOnReturn } from './domain/returns';
 import { canClose, nextAfterReport, TrancheCondition, TrancheState } from './domain/tranches';
 import {
   CancelGrantDto,
@@ -388,7 +388,13 @@ export class GrantsService {
         `SELECT coalesce(sum(psc_amount), 0)::bigint AS charged FROM grant_tranches WHERE grant_id = $1 AND state = 'paid'`,
         [id],
       );
-      const psc = Math.min(applyBps(dto.amount, g.psc_rate_bps), n(charged) - n(g.psc_released));
+      const psc = pscReleasedOnReturn({
+        returnedBefore: n(g.returned),
+        amount: dto.amount,
+        rateBps: g.psc_rate_bps,
+        releasedBefore: n(g.psc_released),
+        charged: n(charged),
+      });
       const [ret]: { id: string }[] = await em.query(
         `INSERT INTO grant_returns (grant_id, amount, psc_amount, note, effective_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
