@@ -20,6 +20,7 @@ import {
 } from '@app/core';
 import {
   effectiveDate,
+  notBefore,
   ExchangeRatesService,
   FundsService,
   LedgerService,
@@ -202,6 +203,8 @@ export class ContributionsService {
       if (!c) throw new NotFoundError('contribution', id);
       Scope.assertFund(actor, c.fund_id, 'contribution', id);
       if (c.status === 'reversed') throw new AlreadyReversed(id);
+      notBefore(effectiveAt, c.received_at, 'effectiveAt', 'the day the contribution was received');
+      // On the day of receipt itself, the reversal takes effect no earlier than the receipt.
       const at = effectiveAt.getTime() < c.received_at.getTime() ? c.received_at : effectiveAt;
       const fund = await this.funds.get(c.fund_id, undefined, em);
       await this.ledger.post(

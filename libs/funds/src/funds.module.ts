@@ -5,6 +5,7 @@ import { ExchangeRatesService } from './exchange-rates.service';
 import { ExchangeRatesController, FundsController } from './funds.controller';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
+import { PeriodsService } from './periods.service';
 import { LedgerRepository } from './repositories/ledger.repository';
 import { SnapshotsService } from './snapshots.service';
 
@@ -12,6 +13,7 @@ const services = [
   FundsService,
   LedgerService,
   LedgerRepository,
+  PeriodsService,
   BalanceService,
   ExchangeRatesService,
   SnapshotsService,

@@ -12,7 +12,7 @@ import {
   canAccessFund,
 } from '@app/core';
 import { Postings } from './domain/accounts';
-import { effectiveDate } from './domain/dates';
+import { effectiveDate, notBefore } from './domain/dates';
 import { CostView, CreateCostDto, CreateFundDto, FundView } from './dto/funds.dto';
 import { FundCodeTaken } from './funds.errors';
 import { LedgerService } from './ledger.service';
@@ -53,14 +53,15 @@ export class FundsService {
     try {
       return await this.dataSource.transaction(async (em) => {
         const [row]: FundRow[] = await em.query(
-          `INSERT INTO funds (code, name, currency, new_call_target, psc_rate_bps) VALUES ($1, $2, $3, $4, $5)
-           RETURNING *`,
+          `INSERT INTO funds (code, name, currency, new_call_target, psc_rate_bps, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
           [
             dto.code,
             dto.name.trim(),
             dto.currency ?? 'USD',
             dto.newCallTarget ?? 50_000_000,
             dto.pscRateBps ?? 1300,
+            this.clock.now(),
           ],
         );
         await this.ledger.openFund(em, row.id);
@@ -103,6 +104,7 @@ export class FundsService {
   ): Promise<CostView> {
     const fund = await this.get(fundId, actor);
     const incurredAt = effectiveDate(dto.incurredAt, this.clock.now(), 'incurredAt');
+    notBefore(incurredAt, fund.createdAt, 'incurredAt', 'the day the fund was created');
     return this.dataSource.transaction(async (em) => {
       const [cost]: { id: string }[] = await em.query(
         `INSERT INTO fund_costs (fund_id, amount, description, incurred_at, created_by) VALUES ($1, $2, $3, $4, $5)

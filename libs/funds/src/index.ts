@@ -15,6 +15,13 @@ export { Postings, ACCOUNTS, EQUITY_ACCOUNTS, availableDelta, assertBalanced } f
 export type { Account, EntryLine, PostingKind, PostingRequest } from './domain/accounts';
 export { figuresFrom } from './domain/balance';
 export type { BalanceFigures } from './domain/balance';
-export { effectiveDate, parseAsOf, utcDay } from './domain/dates';
-export { InsufficientFunds, AlreadyPosted, InFuture, RateMissing } from './funds.errors';
+export { effectiveDate, notBefore, parseAsOf, utcDay } from './domain/dates';
+export {
+  InsufficientFunds,
+  AlreadyPosted,
+  InFuture,
+  RateMissing,
+  PeriodClosed,
+  EffectiveDateTooEarly,
+} from './funds.errors';
 export type { FundView } from './dto/funds.dto';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, isPgError, JOB, PG } from '@app/core';
+import { Actor, isPgError, JOB, PG, pgError } from '@app/core';
 import { Account, ACCOUNTS, assertBalanced, availableDelta, PostingRequest } from './domain/accounts';
-import { AlreadyPosted, InsufficientFunds } from './funds.errors';
+import { AlreadyPosted, InsufficientFunds, PeriodClosed } from './funds.errors';
 
 export interface PostedEntry {
   postingId: string;
@@ -121,6 +121,9 @@ export class LedgerService {
     } catch (error) {
       if (isPgError(error, PG.UNIQUE_VIOLATION, 'ledger_postings_source_key')) {
         throw new AlreadyPosted(request.sourceType, request.sourceId);
+      }
+      if (isPgError(error, PG.CHECK_VIOLATION, 'ledger_postings_period_open')) {
+        throw new PeriodClosed(pgError(error)?.detail ?? 'an earlier day');
       }
       throw error;
     }

@@ -18,7 +18,7 @@ import {
   pageLimit,
   toPage,
 } from '@app/core';
-import { effectiveDate, LedgerService, Postings } from '@app/funds';
+import { effectiveDate, LedgerService, notBefore, Postings } from '@app/funds';
 import { pscReleasedOnReturn } from './domain/returns';
 import { canClose, nextAfterReport, TrancheCondition, TrancheState } from './domain/tranches';
 import {
@@ -276,6 +276,7 @@ export class GrantsService {
       if (!t) throw new NotFoundError('tranche', `${id}/${trancheNo}`);
       if (t.state === 'paid' || t.state === 'cancelled') throw new TranchePaid(trancheNo, t.state);
       if (t.state !== 'due') throw new TrancheNotDue(trancheNo, t.state);
+      if (g.signed_at) notBefore(effectiveAt, g.signed_at, 'effectiveAt', 'the day the agreement was signed');
       await em.query(
         `UPDATE grant_tranches SET state = 'paid', paid_at = $3, reference = $4 WHERE grant_id = $1 AND n = $2`,
         [id, trancheNo, effectiveAt, dto.reference ?? null],
@@ -384,10 +385,12 @@ export class GrantsService {
       const g = await this.lock(em, id, actor);
       const maximum = n(g.paid) - n(g.returned);
       if (dto.amount > maximum) throw new ReturnTooLarge(maximum);
-      const [{ charged }]: { charged: string }[] = await em.query(
-        `SELECT coalesce(sum(psc_amount), 0)::bigint AS charged FROM grant_tranches WHERE grant_id = $1 AND state = 'paid'`,
+      const [{ charged, last_paid_at }]: { charged: string; last_paid_at: Date | null }[] = await em.query(
+        `SELECT coalesce(sum(psc_amount), 0)::bigint AS charged, max(paid_at) AS last_paid_at
+         FROM grant_tranches WHERE grant_id = $1 AND state = 'paid'`,
         [id],
       );
+      if (last_paid_at) notBefore(effectiveAt, last_paid_at, 'effectiveAt', 'the day of the last payment');
       const psc = pscReleasedOnReturn({
         returnedBefore: n(g.returned),
         amount: dto.amount,

@@ -98,8 +98,9 @@ export class LedgerRepository {
     at: Date,
   ): Promise<ClosedPeriod> {
     const [row]: ClosedPeriodRow[] = await em.query(
-      `UPDATE fund_balances SET closed_through = $2::date, closed_at = $3 WHERE fund_id = $1
-       RETURNING ${CLOSED_PERIOD_COLUMNS}`,
+      `WITH u AS (UPDATE fund_balances SET closed_through = $2::date, closed_at = $3 WHERE fund_id = $1
+                  RETURNING fund_id, closed_through, closed_at)
+       SELECT ${CLOSED_PERIOD_COLUMNS} FROM u`,
       [fundId, through, at],
     );
     return toClosedPeriod(row);
