@@ -39,7 +39,7 @@ import {
 import {
   ApplicationStatus,
   ATTACHMENT_TYPES,
-  budgetTotal,
+  requestedAmount,
   canWithdraw,
   safeFilename,
   sniffAttachment,
@@ -122,8 +122,9 @@ function fitProblems(
 
 function totalOf(budget: BudgetLineDto[]): number {
   try {
-    return budgetTotal(budget);
-  } catch {
+    return requestedAmount(budget);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     throw new InvalidInputError('budget', 'the budget total must stay below 2^53 minor units');
   }
 }

@@ -4,19 +4,18 @@ import {
   Actor,
   AuditService,
   Clock,
-  currencyExponent,
   decodeCursor,
   encodeCursor,
   hasRole,
   IdempotencyClaim,
   IdempotencyService,
   JOB,
+  minor,
   NotFoundError,
   OutboxService,
   Page,
   pageLimit,
   toPage,
-  toUsdCents,
 } from '@app/core';
 import {
   effectiveDate,
@@ -29,6 +28,7 @@ import {
   utcDay,
 } from '@app/funds';
 import { Scope } from '@app/identity';
+import { usdCentsWithinCap } from './domain/usd';
 import { AlreadyReversed, AmountTooSmall, PledgeMismatch, UnknownReference } from './donors.errors';
 import {
   ContributionQuery,
@@ -68,10 +68,10 @@ export function toContributionView(r: ContributionRow): ContributionView {
     donorId: r.donor_id,
     fundId: r.fund_id,
     pledgeId: r.pledge_id,
-    amount: Number(r.amount),
+    amount: minor(r.amount),
     currency: r.currency.trim(),
     usdRate: rateText(r.usd_rate),
-    usdAmount: Number(r.usd_amount),
+    usdAmount: minor(r.usd_amount, 'usdAmount'),
     receivedAt: r.received_at.toISOString(),
     receiptNumber: r.receipt_number,
     status: r.status,
@@ -118,7 +118,7 @@ export class ContributionsService {
       if (dto.currency !== fund.currency) {
         usdRate = dto.usdRate ?? (await this.rates.rateOn(em, dto.currency, utcDay(receivedAt)));
         if (!usdRate) throw new RateMissing(dto.currency, utcDay(receivedAt));
-        usdAmount = toUsdCents(dto.amount, currencyExponent(dto.currency), usdRate);
+        usdAmount = usdCentsWithinCap(dto.amount, dto.currency, usdRate);
         if (usdAmount <= 0) throw new AmountTooSmall();
       }
 
@@ -216,7 +216,7 @@ export class ContributionsService {
           sourceId: c.id,
           description: `Reversal of ${c.receipt_number}: ${dto.reason}`,
           effectiveAt: at,
-          lines: Postings.contributionReversal(Number(c.usd_amount)),
+          lines: Postings.contributionReversal(minor(c.usd_amount, 'usdAmount')),
         },
         actor,
         fund.currency,

@@ -3,13 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditService,
+  canAccessFund,
   Clock,
   IdempotencyClaim,
   IdempotencyService,
   isPgError,
+  minor,
   NotFoundError,
   PG,
-  canAccessFund,
 } from '@app/core';
 import { Postings } from './domain/accounts';
 import { effectiveDate, notBefore } from './domain/dates';
@@ -33,7 +34,7 @@ export function toFundView(r: FundRow): FundView {
     code: r.code,
     name: r.name,
     currency: r.currency,
-    newCallTarget: Number(r.new_call_target),
+    newCallTarget: minor(r.new_call_target, 'newCallTarget'),
     pscRateBps: r.psc_rate_bps,
     createdAt: r.created_at,
   };
@@ -71,7 +72,7 @@ export class FundsService {
           entityId: row.id,
           summary: {
             code: row.code,
-            newCallTarget: Number(row.new_call_target),
+            newCallTarget: minor(row.new_call_target, 'newCallTarget'),
             pscRateBps: row.psc_rate_bps,
           },
         });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, isPgError, JOB, PG, pgError } from '@app/core';
+import { Actor, isPgError, JOB, minor, PG, pgError } from '@app/core';
 import { Account, ACCOUNTS, assertBalanced, availableDelta, PostingRequest } from './domain/accounts';
 import { AlreadyPosted, InsufficientFunds, PeriodClosed } from './funds.errors';
 
@@ -35,7 +35,7 @@ export class LedgerService {
       [fundId],
     );
     if (!rows.length) throw new Error(`fund ${fundId} has no balance row`);
-    return Number(rows[0].available);
+    return minor(rows[0].available, 'available');
   }
 
   /**
@@ -130,7 +130,7 @@ export class LedgerService {
     if (!row || row.available === null) throw new Error(`fund ${request.fundId} has no balance row`);
     return {
       postingId: row.id,
-      available: delta > 0 ? Number(row.available) : available! + delta,
+      available: delta > 0 ? minor(row.available, 'available') : available! + delta,
       counts: alsoWrite.flatMap((_, i) => (`w${i}` in row ? [Number(row[`w${i}`])] : [])),
     };
   }

@@ -12,6 +12,7 @@ import {
   IdempotencyService,
   isStaff,
   JOB,
+  minor,
   NotFoundError,
   OutboxService,
   Page,
@@ -86,7 +87,7 @@ interface ReportRow {
   decided_at: Date | null;
 }
 
-const n = (v: string | number) => Number(v);
+const n = (v: string | number) => minor(v);
 
 @Injectable()
 export class GrantsService {

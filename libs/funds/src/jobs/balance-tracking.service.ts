@@ -53,8 +53,9 @@ export class BalanceTrackingService {
       [postingId],
     );
     if (!rows.length || rows[0].fund_id !== fundId) return null;
-    if (Number(rows[0].seq) <= Number(rows[0].covered)) return SKIPPED;
-    return this.recalculate(fundId, 'change', Number(rows[0].seq));
+    const seq = minor(rows[0].seq, 'seq');
+    if (seq <= minor(rows[0].covered, 'covered_seq')) return SKIPPED;
+    return this.recalculate(fundId, 'change', seq);
   }
 
   /**
@@ -69,7 +70,7 @@ export class BalanceTrackingService {
         `SELECT covered_seq, available FROM fund_balance_state WHERE fund_id = $1`,
         [fundId],
       );
-      const covered = Number(state.covered_seq);
+      const covered = minor(state.covered_seq, 'covered_seq');
       if (needSeq > 0 && covered >= needSeq) return SKIPPED;
 
       const postings: { id: string; seq: string; delta: string }[] = await em.query(
@@ -80,9 +81,9 @@ export class BalanceTrackingService {
         [fundId, covered, EQUITY_ACCOUNTS],
       );
       const balance = await this.balances.now(fundId, this.clock.now(), em);
-      const alerts = await this.crossings(em, fundId, Number(state.available), postings, balance);
-      let available = Number(state.available);
-      for (const p of postings) available += Number(p.delta);
+      const alerts = await this.crossings(em, fundId, minor(state.available, 'available'), postings, balance);
+      let available = minor(state.available, 'available');
+      for (const p of postings) available = minor(BigInt(available) + BigInt(p.delta), 'available');
       if (postings.length) {
         await em.query(
           `UPDATE fund_balance_state SET covered_seq = $2, available = $3, checked_at = now() WHERE fund_id = $1`,
@@ -111,7 +112,7 @@ export class BalanceTrackingService {
     let available = startAvailable;
     const raised: { id: string; direction: 'up' | 'down' }[] = [];
     for (const p of postings) {
-      available += Number(p.delta);
+      available = minor(BigInt(available) + BigInt(p.delta), 'available');
       const nowAbove = available >= target;
       if (nowAbove === above) continue;
       above = nowAbove;
@@ -180,7 +181,8 @@ export class BalanceTrackingService {
       `SELECT ${SNAPSHOT_FIELDS.join(', ')} FROM fund_balance_snapshots WHERE fund_id = $1 ORDER BY id DESC LIMIT 1`,
       [fundId],
     );
-    if (reason === 'change' && last && SNAPSHOT_FIELDS.every((f) => Number(last[f]) === now[f])) return false;
+    if (reason === 'change' && last && SNAPSHOT_FIELDS.every((f) => minor(last[f], f) === now[f]))
+      return false;
     await em.query(
       `INSERT INTO fund_balance_snapshots (fund_id, ${SNAPSHOT_FIELDS.join(', ')}, reason)
        VALUES ($1, ${SNAPSHOT_FIELDS.map((_, i) => `$${i + 2}`).join(', ')}, $${SNAPSHOT_FIELDS.length + 2})`,
