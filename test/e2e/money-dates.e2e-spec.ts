@@ -195,6 +195,22 @@ describe('money dates: lower bounds, closed periods, PSC on returns (issue 11 it
     );
   });
 
+  it('issue 11 item 3: the close-period route is fully described in the OpenAPI document', async () => {
+    const doc = (await api.http().get('/api/docs-json')).body;
+    const op = doc.paths['/api/funds/{id}/close-period']?.post;
+    expect(op).toBeDefined();
+    expect(op.tags).toEqual(['funds']);
+    expect(op.summary).toMatch(/close/i);
+    expect(JSON.stringify(op.requestBody)).toContain('ClosePeriodDto');
+    expect(Object.keys(op.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '403', '404', '409', '422']),
+    );
+    expect(JSON.stringify(op.responses['200'])).toContain('ClosedPeriodView');
+    for (const status of ['400', '404', '409', '422'])
+      expect(JSON.stringify(op.responses[status])).toContain('ProblemView');
+    expect(doc.components.schemas.ClosePeriodDto.required).toEqual(['through']);
+  });
+
   it('issue 11 item 3: a posting dated in the period that waits for the fund lock while the close commits is refused (no race)', async () => {
     const { fund } = await fundWith(1_000_000, '2015-06-01');
     const ledger = api.app.get(LedgerService);
