@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '@app/core';
 import { LedgerService, PeriodClosed, Postings } from '@app/funds';
 import { Api, startApi, unique, userWithRoles, waitFor } from '../setup/harness';
-import { balance, contribute, createDonor, createFund } from '../factories/money';
+import { balance, contribute, createDonor, createFund, staffTokens } from '../factories/money';
 import { bearer } from '../factories/grant-cycle';
 import { closedCallWithEligible, decide } from '../factories/grants';
 
@@ -15,17 +15,9 @@ describe('money dates: lower bounds, closed periods, PSC on returns (issue 11 it
   let finance: string;
   beforeAll(async () => {
     api = await startApi();
-    [admin, fm, finance] = (
-      await Promise.all([
-        userWithRoles(api, ['admin']),
-        userWithRoles(api, ['fund_manager']),
-        userWithRoles(api, ['finance']),
-      ])
-    ).map((u) => u.token);
+    ({ admin, fm, finance } = await staffTokens(api));
   });
-  afterAll(async () => {
-    await api.close();
-  });
+  afterAll(() => api.close());
 
   async function fundWith(amount: number, receivedAt = new Date().toISOString()) {
     const fund = await createFund(api, admin);
