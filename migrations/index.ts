@@ -5,6 +5,7 @@ import { GrantCycle1764288200000 } from './1764288200000-GrantCycle';
 import { Grants1764288250000 } from './1764288250000-Grants';
 import { Jobs1764288300000 } from './1764288300000-Jobs';
 import { Reports1764288400000 } from './1764288400000-Reports';
+import { ClosedPeriods1764288500000 } from './1764288500000-ClosedPeriods';
 import { Housekeeping1764288600000 } from './1764288600000-Housekeeping';
 import { RateCorrections1764288610000 } from './1764288610000-RateCorrections';
 import { AuditFundScope1764288700000 } from './1764288700000-AuditFundScope';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Grants1764288250000,
   Jobs1764288300000,
   Reports1764288400000,
+  ClosedPeriods1764288500000,
   Housekeeping1764288600000,
   RateCorrections1764288610000,
   AuditFundScope1764288700000,

@@ -13,6 +13,14 @@ export async function moneyActors(api: Api): Promise<MoneyActors> {
   return { admin: admin.token, finance: finance.token };
 }
 
+/** An admin, a fund manager and a finance officer (unlimited), logged in: their tokens. */
+export async function staffTokens(api: Api): Promise<{ admin: string; fm: string; finance: string }> {
+  const [admin, fm, finance] = await Promise.all(
+    [['admin'], ['fund_manager'], ['finance']].map((roles) => userWithRoles(api, roles)),
+  );
+  return { admin: admin.token, fm: fm.token, finance: finance.token };
+}
+
 export async function createFund(
   api: Api,
   adminToken: string,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Actor, SYSTEM_ACTOR } from '@app/core';
+import { Actor, Clock, SYSTEM_ACTOR } from '@app/core';
 import { ContributionsService, DonorsService } from '@app/donors';
 import { FundsService } from '@app/funds';
 import { Api, unique } from '../setup/harness';
@@ -29,15 +29,22 @@ export async function seedMoney(api: Api, seed: number, options = { funds: 3, do
   const funds = api.app.get(FundsService);
   const donors = api.app.get(DonorsService);
   const contributions = api.app.get(ContributionsService);
+  const clock = api.app.get(Clock);
   const fundIds: string[] = [];
   for (let i = 0; i < options.funds; i++) {
     const code = unique('R')
       .replace(/[^A-Za-z0-9]/g, '')
       .slice(-14)
       .toUpperCase();
-    fundIds.push(
-      (await funds.create({ code, name: `Report fund ${code}`, newCallTarget: 50_000_000 }, FINANCE)).id,
-    );
+    // The history starts in 2010, and a cost may not predate its fund (issue 11 item 3).
+    clock.setNow(new Date(dayAt(0)));
+    try {
+      fundIds.push(
+        (await funds.create({ code, name: `Report fund ${code}`, newCallTarget: 50_000_000 }, FINANCE)).id,
+      );
+    } finally {
+      clock.reset();
+    }
   }
   const donorIds: string[] = [];
   for (let i = 0; i < options.donors; i++) {

@@ -40,7 +40,7 @@ import { ApplicationsRepository } from './applications.repository';
 import {
   ApplicationStatus,
   ATTACHMENT_TYPES,
-  budgetTotal,
+  requestedAmount,
   canWithdraw,
   safeFilename,
   servedFilename,
@@ -124,8 +124,9 @@ function fitProblems(
 
 function totalOf(budget: BudgetLineDto[]): number {
   try {
-    return budgetTotal(budget);
-  } catch {
+    return requestedAmount(budget);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     throw new InvalidInputError('budget', 'the budget total must stay below 2^53 minor units');
   }
 }

@@ -4,22 +4,22 @@ import {
   Actor,
   AuditService,
   Clock,
-  currencyExponent,
   decodeCursor,
   encodeCursor,
   hasRole,
   IdempotencyClaim,
   IdempotencyService,
   JOB,
+  minor,
   NotFoundError,
   OutboxService,
   Page,
   pageLimit,
   toPage,
-  toUsdCents,
 } from '@app/core';
 import {
   effectiveDate,
+  notBefore,
   ExchangeRatesService,
   FundsService,
   LedgerService,
@@ -27,6 +27,7 @@ import {
   utcDay,
 } from '@app/funds';
 import { Scope } from '@app/identity';
+import { usdCentsWithinCap } from './domain/usd';
 import { AlreadyReversed, AmountTooSmall, PledgeMismatch, UnknownReference } from './donors.errors';
 import {
   ContributionQuery,
@@ -66,10 +67,10 @@ export function toContributionView(r: ContributionRow): ContributionView {
     donorId: r.donor_id,
     fundId: r.fund_id,
     pledgeId: r.pledge_id,
-    amount: Number(r.amount),
+    amount: minor(r.amount),
     currency: r.currency.trim(),
     usdRate: rateText(r.usd_rate),
-    usdAmount: Number(r.usd_amount),
+    usdAmount: minor(r.usd_amount, 'usdAmount'),
     receivedAt: r.received_at.toISOString(),
     receiptNumber: r.receipt_number,
     status: r.status,
@@ -117,7 +118,7 @@ export class ContributionsService {
         // Without the donor's own rate: the current rate in force that day, if recent enough for the fund.
         usdRate =
           dto.usdRate ?? (await this.rates.rateForReceipt(em, fund.id, dto.currency, utcDay(receivedAt)));
-        usdAmount = toUsdCents(dto.amount, currencyExponent(dto.currency), usdRate);
+        usdAmount = usdCentsWithinCap(dto.amount, dto.currency, usdRate);
         if (usdAmount <= 0) throw new AmountTooSmall();
       }
 
@@ -202,6 +203,8 @@ export class ContributionsService {
       if (!c) throw new NotFoundError('contribution', id);
       Scope.assertFund(actor, c.fund_id, 'contribution', id);
       if (c.status === 'reversed') throw new AlreadyReversed(id);
+      notBefore(effectiveAt, c.received_at, 'effectiveAt', 'the day the contribution was received');
+      // On the day of receipt itself, the reversal takes effect no earlier than the receipt.
       const at = effectiveAt.getTime() < c.received_at.getTime() ? c.received_at : effectiveAt;
       const fund = await this.funds.get(c.fund_id, undefined, em);
       await this.ledger.post(
@@ -213,7 +216,7 @@ export class ContributionsService {
           sourceId: c.id,
           description: `Reversal of ${c.receipt_number}: ${dto.reason}`,
           effectiveAt: at,
-          lines: Postings.contributionReversal(Number(c.usd_amount)),
+          lines: Postings.contributionReversal(minor(c.usd_amount, 'usdAmount')),
         },
         actor,
         fund.currency,

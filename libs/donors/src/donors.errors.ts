@@ -44,3 +44,13 @@ export class UnknownReference extends DomainError {
     ]);
   }
 }
+
+/** A converted amount above the one-amount cap (USD 1 billion in cents). */
+export class AmountTooLarge extends DomainError {
+  static readonly code = 'MONEY.AMOUNT_TOO_LARGE';
+  static readonly slug = 'amount-too-large';
+  constructor(field: string, usdAmount: number | string, max: number) {
+    const message = `${field} is worth ${usdAmount} minor units of the fund's currency at this rate; at most ${max}`;
+    super('rule', AmountTooLarge.code, AmountTooLarge.slug, message, [{ field, messages: [message] }]);
+  }
+}

@@ -4,19 +4,19 @@ import {
   Actor,
   AuditService,
   Clock,
-  currencyExponent,
   decodeCursor,
   encodeCursor,
   hasRole,
   isPgError,
+  minor,
   Page,
   pageLimit,
   PageQuery,
   PG,
-  toUsdCents,
 } from '@app/core';
 import { ExchangeRatesService, FundsService, normalizeRate, RateMissing, utcDay } from '@app/funds';
 import { toPage } from '@app/core';
+import { usdCentsWithinCap } from './domain/usd';
 import { DonorNameTaken, UnknownReference } from './donors.errors';
 import { CreateDonorDto, CreatePledgeDto, DonorView, PledgeView } from './dto/donors.dto';
 
@@ -53,13 +53,13 @@ const toPledgeView = (r: PledgeRow): PledgeView => ({
   id: r.id,
   donorId: r.donor_id,
   fundId: r.fund_id,
-  amount: Number(r.amount),
+  amount: minor(r.amount),
   currency: r.currency,
-  usdAmount: Number(r.usd_amount),
+  usdAmount: minor(r.usd_amount, 'usdAmount'),
   usdRate: r.usd_rate === null ? null : normalizeRate(r.usd_rate),
   expectedAt: r.expected_at,
-  settled: Number(r.settled),
-  outstanding: Math.max(Number(r.usd_amount) - Number(r.settled), 0),
+  settled: minor(r.settled, 'settled'),
+  outstanding: Math.max(minor(r.usd_amount, 'usdAmount') - minor(r.settled, 'settled'), 0),
   createdAt: r.created_at,
 });
 
@@ -125,7 +125,7 @@ export class DonorsService {
       if (dto.currency !== fund.currency) {
         usdRate = await this.rates.rateOn(em, dto.currency, utcDay(now));
         if (!usdRate) throw new RateMissing(dto.currency, utcDay(now));
-        usdAmount = Math.max(toUsdCents(dto.amount, currencyExponent(dto.currency), usdRate), 1);
+        usdAmount = Math.max(usdCentsWithinCap(dto.amount, dto.currency, usdRate), 1);
       }
       const [{ id }]: { id: string }[] = await em.query(
         `INSERT INTO pledges (donor_id, fund_id, amount, currency, usd_amount, usd_rate, expected_at, created_at, created_by)

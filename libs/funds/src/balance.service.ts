@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Account } from './domain/accounts';
 import { BalanceFigures, figuresFrom } from './domain/balance';
+import { minor } from '@app/core';
 
 export interface FundBalance extends BalanceFigures {
   fundId: string;
@@ -58,14 +59,14 @@ export class BalanceService {
     pledged: number,
     at: Date,
   ): FundBalance {
-    const balances = Object.fromEntries(rows.map((r) => [r.account, Number(r.balance)])) as Record<
+    const balances = Object.fromEntries(rows.map((r) => [r.account, minor(r.balance, r.account)])) as Record<
       Account,
       number
     >;
     return {
       fundId,
       currency: fund.currency,
-      ...figuresFrom(balances, pledged, Number(fund.new_call_target)),
+      ...figuresFrom(balances, pledged, minor(fund.new_call_target, 'target')),
       asOf: at.toISOString(),
     };
   }
@@ -93,6 +94,6 @@ export class BalanceService {
        WHERE p.fund_id = $1 AND ($2::timestamptz IS NULL OR p.created_at <= $2)`,
       [fundId, at],
     );
-    return Number(rows[0]?.pledged ?? 0);
+    return minor(rows[0]?.pledged, 'pledged');
   }
 }

@@ -3,11 +3,12 @@ import { IdentityJobsModule } from '@app/identity';
 import { BalanceService } from './balance.service';
 import { BalanceTrackingService } from './jobs/balance-tracking.service';
 import { FundsProcessor } from './jobs/funds.processor';
+import { LedgerRepository } from './repositories/ledger.repository';
 
 /** The funds context's job handlers; only the worker imports this module. */
 @Module({
   imports: [IdentityJobsModule],
-  providers: [BalanceService, BalanceTrackingService, FundsProcessor],
+  providers: [BalanceService, BalanceTrackingService, FundsProcessor, LedgerRepository],
   exports: [BalanceTrackingService],
 })
 export class FundsJobsModule {}

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiOkResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Actor, IdempotencyClaim } from '@app/core';
 import { Clock, IdParam, Idempotent, IdempotencyKey, InvalidInputError } from '@app/core';
@@ -28,7 +29,9 @@ import {
 } from './dto/funds.dto';
 import { ExchangeRatePage, FundList } from './dto/funds.views';
 import { ExchangeRatesService } from './exchange-rates.service';
+import { ClosedPeriodView, ClosePeriodDto, ProblemView } from './dto/periods.dto';
 import { FundsService } from './funds.service';
+import { PeriodsService } from './periods.service';
 
 @ApiTags('funds')
 @Controller('funds')
@@ -37,6 +40,7 @@ export class FundsController {
     private readonly funds: FundsService,
     private readonly balances: BalanceService,
     private readonly clock: Clock,
+    private readonly periods: PeriodsService,
   ) {}
 
   @Roles('admin')
@@ -110,6 +114,38 @@ export class FundsController {
     @IdempotencyKey() claim: IdempotencyClaim,
   ): Promise<CostView> {
     return this.funds.addCost(id, dto, actor, claim);
+  }
+
+  @Roles('finance', 'admin')
+  @Post(':id/close-period')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Close the fund's books through a day",
+    description:
+      'After it, no money write (contribution, reversal, cost, decision, disbursement, return, cancellation) ' +
+      'may take effect on or before that day (422 /problems/period-closed). The day must be before today; ' +
+      'it never moves backwards (409); closing through the same day again changes nothing. Audited.',
+  })
+  @ApiOkResponse({ type: ClosedPeriodView, description: 'the closed period now in force' })
+  @ApiBadRequestResponse({
+    type: ProblemView,
+    description: '/problems/validation: through is not YYYY-MM-DD',
+  })
+  @ApiNotFoundResponse({ type: ProblemView, description: '/problems/not-found: no such fund, or not yours' })
+  @ApiConflictResponse({
+    type: ProblemView,
+    description: '/problems/period-cannot-reopen: the books are closed through a later day',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemView,
+    description: '/problems/period-not-ended: through is today or later',
+  })
+  closePeriod(
+    @IdParam('id', 'fund') id: string,
+    @Body() dto: ClosePeriodDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ClosedPeriodView> {
+    return this.periods.close(id, dto.through, actor);
   }
 }
 

@@ -61,6 +61,20 @@ export class RateStale extends DomainError {
   }
 }
 
+/** A money write dated on or before the fund's closed period (issue 11: closed periods). */
+export class PeriodClosed extends DomainError {
+  static readonly code = 'LEDGER.PERIOD_CLOSED';
+  static readonly slug = 'period-closed';
+  constructor(through: string) {
+    super(
+      'rule',
+      PeriodClosed.code,
+      PeriodClosed.slug,
+      `The fund's books are closed through ${through}: nothing may take effect on or before that day`,
+    );
+  }
+}
+
 /** A rate already superseded cannot be superseded again: correct the current one. */
 export class RateSuperseded extends DomainError {
   static readonly code = 'RATES.SUPERSEDED';
@@ -71,5 +85,49 @@ export class RateSuperseded extends DomainError {
       'rate-superseded',
       `Exchange rate ${id} is already superseded by ${by}; correct the current rate instead`,
     );
+  }
+}
+
+/** Closing a period earlier than the one already closed: a closed period never reopens. */
+export class PeriodCannotReopen extends DomainError {
+  static readonly code = 'FUNDS.PERIOD_CANNOT_REOPEN';
+  static readonly slug = 'period-cannot-reopen';
+  constructor(closedThrough: string, through: string) {
+    super(
+      'conflict',
+      PeriodCannotReopen.code,
+      PeriodCannotReopen.slug,
+      `The books are closed through ${closedThrough}; closing through ${through} would reopen days`,
+    );
+  }
+}
+
+/** A period that has not ended yet (today or later) cannot be closed. */
+export class PeriodNotEnded extends DomainError {
+  static readonly code = 'FUNDS.PERIOD_NOT_ENDED';
+  static readonly slug = 'period-not-ended';
+  constructor(through: string, today: string) {
+    super(
+      'rule',
+      PeriodNotEnded.code,
+      PeriodNotEnded.slug,
+      `A period can be closed only once it has ended: ${through} is not before today (${today})`,
+      [{ field: 'through', messages: [`through must be before ${today}`] }],
+    );
+  }
+}
+
+/**
+ * A money write dated before what caused it: a payment before the grant's signature, a return before the
+ * payment it returns, a reversal before the receipt, a cost before the fund existed.
+ */
+export class EffectiveDateTooEarly extends DomainError {
+  static readonly code = 'LEDGER.EFFECTIVE_DATE_TOO_EARLY';
+  static readonly slug = 'effective-date-too-early';
+  constructor(field: string, earliest: string, cause: string) {
+    const message = `${field} must be on or after ${earliest} (${cause})`;
+    super('rule', EffectiveDateTooEarly.code, EffectiveDateTooEarly.slug, message, [
+      { field, messages: [message] },
+    ]);
   }
 }

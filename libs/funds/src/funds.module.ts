@@ -6,9 +6,19 @@ import { ExchangeRatesService } from './exchange-rates.service';
 import { ExchangeRatesController, FundsController } from './funds.controller';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
+import { PeriodsService } from './periods.service';
+import { LedgerRepository } from './repositories/ledger.repository';
 import { SnapshotsService } from './snapshots.service';
 
-const services = [FundsService, LedgerService, BalanceService, ExchangeRatesService, SnapshotsService];
+const services = [
+  FundsService,
+  LedgerService,
+  LedgerRepository,
+  PeriodsService,
+  BalanceService,
+  ExchangeRatesService,
+  SnapshotsService,
+];
 
 @Module({
   controllers: [FundsController, BalanceHistoryController, ExchangeRatesController],

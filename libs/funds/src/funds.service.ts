@@ -3,16 +3,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditService,
+  canAccessFund,
   Clock,
   IdempotencyClaim,
   IdempotencyService,
   isPgError,
+  minor,
   NotFoundError,
   PG,
-  canAccessFund,
 } from '@app/core';
 import { Postings } from './domain/accounts';
-import { effectiveDate } from './domain/dates';
+import { effectiveDate, notBefore } from './domain/dates';
 import { CostView, CreateCostDto, CreateFundDto, FundView } from './dto/funds.dto';
 import { FundCodeTaken } from './funds.errors';
 import { LedgerService } from './ledger.service';
@@ -34,7 +35,7 @@ export function toFundView(r: FundRow): FundView {
     code: r.code,
     name: r.name,
     currency: r.currency,
-    newCallTarget: Number(r.new_call_target),
+    newCallTarget: minor(r.new_call_target, 'newCallTarget'),
     pscRateBps: r.psc_rate_bps,
     rateMaxAgeDays: r.rate_max_age_days,
     createdAt: r.created_at,
@@ -55,8 +56,8 @@ export class FundsService {
     try {
       return await this.dataSource.transaction(async (em) => {
         const [row]: FundRow[] = await em.query(
-          `INSERT INTO funds (code, name, currency, new_call_target, psc_rate_bps, rate_max_age_days)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+          `INSERT INTO funds (code, name, currency, new_call_target, psc_rate_bps, rate_max_age_days, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
           [
             dto.code,
             dto.name.trim(),
@@ -64,6 +65,7 @@ export class FundsService {
             dto.newCallTarget ?? 50_000_000,
             dto.pscRateBps ?? 1300,
             dto.rateMaxAgeDays ?? 45,
+            this.clock.now(),
           ],
         );
         await this.ledger.openFund(em, row.id);
@@ -73,7 +75,7 @@ export class FundsService {
           entityId: row.id,
           summary: {
             code: row.code,
-            newCallTarget: Number(row.new_call_target),
+            newCallTarget: minor(row.new_call_target, 'newCallTarget'),
             pscRateBps: row.psc_rate_bps,
             rateMaxAgeDays: row.rate_max_age_days,
           },
@@ -107,6 +109,7 @@ export class FundsService {
   ): Promise<CostView> {
     const fund = await this.get(fundId, actor);
     const incurredAt = effectiveDate(dto.incurredAt, this.clock.now(), 'incurredAt');
+    notBefore(incurredAt, fund.createdAt, 'incurredAt', 'the day the fund was created');
     return this.dataSource.transaction(async (em) => {
       const [cost]: { id: string }[] = await em.query(
         `INSERT INTO fund_costs (fund_id, amount, description, incurred_at, created_by) VALUES ($1, $2, $3, $4, $5)

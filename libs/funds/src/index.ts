@@ -2,6 +2,8 @@ export { FundsModule } from './funds.module';
 export { FundsJobsModule } from './funds-jobs.module';
 export { FundsService, toFundView } from './funds.service';
 export { LedgerService } from './ledger.service';
+export { LedgerRepository } from './repositories/ledger.repository';
+export type { BalanceStateCheck, ClosedPeriod } from './repositories/ledger.repository';
 export type { AlsoWrite, PostedEntry } from './ledger.service';
 export { BalanceService } from './balance.service';
 export type { FundBalance } from './balance.service';
@@ -13,7 +15,15 @@ export { Postings, ACCOUNTS, EQUITY_ACCOUNTS, availableDelta, assertBalanced } f
 export type { Account, EntryLine, PostingKind, PostingRequest } from './domain/accounts';
 export { figuresFrom } from './domain/balance';
 export type { BalanceFigures } from './domain/balance';
-export { effectiveDate, parseAsOf, utcDay } from './domain/dates';
-export { InsufficientFunds, AlreadyPosted, InFuture, RateMissing, RateStale } from './funds.errors';
+export { effectiveDate, notBefore, parseAsOf, utcDay } from './domain/dates';
+export {
+  InsufficientFunds,
+  AlreadyPosted,
+  InFuture,
+  RateMissing,
+  RateStale,
+  PeriodClosed,
+  EffectiveDateTooEarly,
+} from './funds.errors';
 export type { FundView } from './dto/funds.dto';
 export { BalanceFiguresView } from './dto/funds.dto';

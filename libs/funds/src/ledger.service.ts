@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, isPgError, JOB, PG } from '@app/core';
+import { Actor, isPgError, JOB, minor, PG, pgError } from '@app/core';
 import { Account, ACCOUNTS, assertBalanced, availableDelta, PostingRequest } from './domain/accounts';
-import { AlreadyPosted, InsufficientFunds } from './funds.errors';
+import { AlreadyPosted, InsufficientFunds, PeriodClosed } from './funds.errors';
 
 export interface PostedEntry {
   postingId: string;
@@ -35,7 +35,7 @@ export class LedgerService {
       [fundId],
     );
     if (!rows.length) throw new Error(`fund ${fundId} has no balance row`);
-    return Number(rows[0].available);
+    return minor(rows[0].available, 'available');
   }
 
   /**
@@ -79,24 +79,26 @@ export class LedgerService {
       JOB.BALANCE_CHANGED,
       delta,
     ];
-    // delta > 0: f updates (and so locks) the available row and b waits for f's row; delta < 0: the row is
-    // locked already; delta = 0: the available row does not change.
+    // The fund's available row is locked before the posting row (and its seq) exists, for every delta: p
+    // inserts FROM f, so its seq is drawn only once f holds the lock, and seq order is commit order within
+    // a fund. delta > 0: f updates (and so locks) the row here; delta <= 0: lockAvailable locked it already
+    // and f only reads it (a delta of 0 leaves the row as it is).
     const ctes = [
+      delta !== 0
+        ? `f AS (UPDATE fund_balances SET available = available + $13::bigint, updated_at = now()
+                 WHERE fund_id = $1 RETURNING available)`
+        : `f AS (SELECT available FROM fund_balances WHERE fund_id = $1 AND $13::bigint = 0)`,
       `p AS (
          INSERT INTO ledger_postings (fund_id, kind, source_type, source_id, description, effective_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)`,
+         SELECT $1, $2, $3, $4, $5, $6, $7 FROM f RETURNING id)`,
       `e AS (
          INSERT INTO ledger_entries (posting_id, fund_id, account, amount, effective_at)
          SELECT p.id, $1, l.account, l.amount, $6
          FROM p, unnest($8::text[], $9::bigint[]) WITH ORDINALITY AS l(account, amount, n) ORDER BY l.n)`,
-      delta !== 0
-        ? `f AS (UPDATE fund_balances SET available = available + $13::bigint, updated_at = now()
-                 WHERE fund_id = $1 RETURNING available)`
-        : `f AS (SELECT $13::bigint AS available WHERE false)`,
       `b AS (
          UPDATE ledger_balances b SET balance = b.balance + m.delta
          FROM unnest($10::text[], $11::bigint[]) AS m(account, delta)
-         WHERE b.fund_id = $1 AND b.account = m.account ${delta > 0 ? 'AND EXISTS (SELECT FROM f)' : ''})`,
+         WHERE b.fund_id = $1 AND b.account = m.account AND EXISTS (SELECT FROM p))`,
       `o AS (
          INSERT INTO outbox (name, payload)
          SELECT $12, jsonb_build_object('fundId', $1::uuid, 'postingId', p.id) FROM p)`,
@@ -120,12 +122,15 @@ export class LedgerService {
       if (isPgError(error, PG.UNIQUE_VIOLATION, 'ledger_postings_source_key')) {
         throw new AlreadyPosted(request.sourceType, request.sourceId);
       }
+      if (isPgError(error, PG.CHECK_VIOLATION, 'ledger_postings_period_open')) {
+        throw new PeriodClosed(pgError(error)?.detail ?? 'an earlier day');
+      }
       throw error;
     }
-    if (delta > 0 && row.available === null) throw new Error(`fund ${request.fundId} has no balance row`);
+    if (!row || row.available === null) throw new Error(`fund ${request.fundId} has no balance row`);
     return {
       postingId: row.id,
-      available: delta > 0 ? Number(row.available) : available! + delta,
+      available: delta > 0 ? minor(row.available, 'available') : available! + delta,
       counts: alsoWrite.flatMap((_, i) => (`w${i}` in row ? [Number(row[`w${i}`])] : [])),
     };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, InvalidCursor, Page } from '@app/core';
+import { decodeCursor, encodeCursor, InvalidCursor, minor, Page } from '@app/core';
 
 export const SNAPSHOT_FIELDS = [
   'received',
@@ -63,7 +63,7 @@ export class SnapshotsService {
     );
     const more = rows.length > limit;
     const items = (more ? rows.slice(0, limit) : rows).map((r) => {
-      const figures = Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, Number(r[f])])) as Record<
+      const figures = Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, minor(r[f] as string, f)])) as Record<
         SnapshotField,
         number
       >;
@@ -104,8 +104,8 @@ export class SnapshotsService {
       id: r.id,
       type: r.type,
       direction: r.direction,
-      available: Number(r.available),
-      target: Number(r.target),
+      available: minor(r.available, 'available'),
+      target: minor(r.target, 'target'),
       at: r.at.toISOString(),
       ...(r.type === 'drift' ? { detail: r.detail } : {}),
     }));

@@ -9,6 +9,7 @@ import {
   IdempotencyClaim,
   IdempotencyService,
   JOB,
+  minor,
   NotFoundError,
   OutboxService,
 } from '@app/core';
@@ -87,8 +88,8 @@ export class DecisionsService {
             `SELECT coalesce(sum(amount - cancelled), 0)::bigint AS committed FROM grants WHERE call_id = $1`,
             [call.id],
           );
-          if (Number(committed) + amount > call.envelope) {
-            throw new EnvelopeExceeded(call.envelope, Number(committed), amount);
+          if (minor(committed, 'committed') + amount > call.envelope) {
+            throw new EnvelopeExceeded(call.envelope, minor(committed, 'committed'), amount);
           }
         }
         const psc = applyBps(amount, fund.psc_rate_bps);

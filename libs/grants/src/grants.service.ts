@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
-  applyBps,
   AuditService,
   canAccessFund,
   Clock,
@@ -13,13 +12,15 @@ import {
   IdempotencyService,
   isStaff,
   JOB,
+  minor,
   NotFoundError,
   OutboxService,
   Page,
   pageLimit,
   toPage,
 } from '@app/core';
-import { effectiveDate, LedgerService, Postings } from '@app/funds';
+import { effectiveDate, LedgerService, notBefore, Postings } from '@app/funds';
+import { pscReleasedOnReturn } from './domain/returns';
 import { canClose, dueAtSignature, nextAfterReport } from './domain/tranches';
 import { GrantRow, GrantsRepository, ReportRow, TrancheRow } from './grants.repository';
 import {
@@ -38,7 +39,7 @@ import {
   TranchePaid,
 } from './grants.errors';
 
-const n = (v: string | number) => Number(v);
+const n = (v: string | number) => minor(v);
 
 @Injectable()
 export class GrantsService {
@@ -150,6 +151,7 @@ export class GrantsService {
       if (!t) throw new NotFoundError('tranche', `${id}/${trancheNo}`);
       if (t.state === 'paid' || t.state === 'cancelled') throw new TranchePaid(trancheNo, t.state);
       if (t.state !== 'due') throw new TrancheNotDue(trancheNo, t.state);
+      if (g.signed_at) notBefore(effectiveAt, g.signed_at, 'effectiveAt', 'the day the agreement was signed');
       await em.query(
         `UPDATE grant_tranches SET state = 'paid', paid_at = $3, reference = $4 WHERE grant_id = $1 AND n = $2`,
         [id, trancheNo, effectiveAt, dto.reference ?? null],
@@ -258,11 +260,19 @@ export class GrantsService {
       const g = await this.lock(em, id, actor);
       const maximum = n(g.paid) - n(g.returned);
       if (dto.amount > maximum) throw new ReturnTooLarge(maximum);
-      const [{ charged }]: { charged: string }[] = await em.query(
-        `SELECT coalesce(sum(psc_amount), 0)::bigint AS charged FROM grant_tranches WHERE grant_id = $1 AND state = 'paid'`,
+      const [{ charged, last_paid_at }]: { charged: string; last_paid_at: Date | null }[] = await em.query(
+        `SELECT coalesce(sum(psc_amount), 0)::bigint AS charged, max(paid_at) AS last_paid_at
+         FROM grant_tranches WHERE grant_id = $1 AND state = 'paid'`,
         [id],
       );
-      const psc = Math.min(applyBps(dto.amount, g.psc_rate_bps), n(charged) - n(g.psc_released));
+      if (last_paid_at) notBefore(effectiveAt, last_paid_at, 'effectiveAt', 'the day of the last payment');
+      const psc = pscReleasedOnReturn({
+        returnedBefore: n(g.returned),
+        amount: dto.amount,
+        rateBps: g.psc_rate_bps,
+        releasedBefore: n(g.psc_released),
+        charged: n(charged),
+      });
       const [ret]: { id: string }[] = await em.query(
         `INSERT INTO grant_returns (grant_id, amount, psc_amount, note, effective_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

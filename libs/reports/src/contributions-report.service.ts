@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '@app/core';
+import { Actor, minor } from '@app/core';
 import { FundsService } from '@app/funds';
 import {
   ContributionGroup,
@@ -43,12 +43,16 @@ export class ContributionsReportService {
        ${group.length ? `GROUP BY ${group.join(', ')} ORDER BY ${group.join(', ')}` : 'HAVING count(*) > 0'}`,
       [fundId, period.from, period.to],
     );
-    const total = rows.reduce((t, r) => t + Number(r.amount), 0);
+    // The total is summed in bigint and read through the safe-integer helper; shares divide exact integers.
+    const total = minor(
+      rows.reduce((t, r) => t + BigInt(r.amount), 0n),
+      'total',
+    );
     const items: ContributionGroupRow[] = rows.map((r) => ({
       ...r,
-      amount: Number(r.amount),
+      amount: minor(r.amount),
       count: r.count,
-      share: total > 0 ? Number(r.amount) / total : 0,
+      share: total > 0 ? minor(r.amount) / total : 0,
     }));
     return {
       fundId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, hasRole, NotFoundError } from '@app/core';
+import { Actor, hasRole, minor, NotFoundError } from '@app/core';
 import { Scope } from '@app/identity';
 import { Period } from './domain/period';
 
@@ -75,10 +75,10 @@ export class DonorStatementService {
       fundCode: r.fund_code,
       fundName: r.fund_name,
       receivedAt: r.received_at.toISOString(),
-      amount: Number(r.amount),
+      amount: minor(r.amount),
       currency: r.currency,
       usdRate: r.usd_rate === null ? null : r.usd_rate.replace(/\.?0+$/, ''),
-      fundAmount: Number(r.usd_amount),
+      fundAmount: minor(r.usd_amount, 'fundAmount'),
       fundCurrency: r.fund_currency,
       void: r.status === 'reversed',
       reversedAt: r.reversed_at ? r.reversed_at.toISOString() : null,

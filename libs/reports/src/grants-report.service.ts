@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, canAccessFund, isStaff, NotFoundError } from '@app/core';
+import { Actor, canAccessFund, isStaff, minor, NotFoundError } from '@app/core';
 import { FundsService } from '@app/funds';
 import { GrantFacts, GrantGroup, GrantGroupRow, groupGrants, ImpactGroup } from './domain/grants-report';
 
@@ -63,9 +63,9 @@ export class GrantsReportService {
       callTitle: r.call_title,
       countries: r.countries,
       services: r.services,
-      committed: Number(r.committed),
-      disbursed: Number(r.paid),
-      returned: Number(r.returned),
+      committed: minor(r.committed, 'committed'),
+      disbursed: minor(r.paid, 'disbursed'),
+      returned: minor(r.returned, 'returned'),
     }));
     const [total] = groupGrants(facts, []);
     return {

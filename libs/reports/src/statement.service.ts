@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, Clock } from '@app/core';
+import { Actor, Clock, minor } from '@app/core';
 import { BalanceService, FundBalance, FundsService } from '@app/funds';
 import { FundStatement, KindAccountSum, movementsFrom, StatementFigures } from './domain/statement';
 import { Period } from './domain/period';
@@ -71,7 +71,7 @@ export class StatementService {
       to: to.toISOString(),
       opening: open,
       movements: movementsFrom(
-        sums.map((s) => ({ ...s, amount: Number(s.amount) })),
+        sums.map((s) => ({ ...s, amount: minor(s.amount, s.account) })),
         open,
         close,
       ),

@@ -1,7 +1,9 @@
+import { InvalidInputError } from '@app/core';
 import {
   budgetTotal,
   canWithdraw,
   contentDisposition,
+  requestedAmount,
   safeFilename,
   sniffAttachment,
 } from './application-rules';
@@ -29,6 +31,13 @@ describe('application rules', () => {
 
   it('refuses a budget total beyond 2^53', () => {
     expect(() => budgetTotal([{ amount: Number.MAX_SAFE_INTEGER }, { amount: 1 }])).toThrow(RangeError);
+  });
+
+  it('issue 11 item 8: the amount requested is capped at USD 1 billion in cents, naming the budget', () => {
+    expect(requestedAmount([{ amount: 60_000_000_000 }, { amount: 40_000_000_000 }])).toBe(100_000_000_000);
+    expect(() => requestedAmount([{ amount: 60_000_000_000 }, { amount: 40_000_000_001 }])).toThrow(
+      InvalidInputError,
+    );
   });
 
   const zip = (entry: string) =>

@@ -1,3 +1,5 @@
+import { InvalidInputError, MAX_AMOUNT } from '@app/core';
+
 /** Pure rules of an application: statuses, the budget total and what an uploaded file really is. */
 export const APPLICATION_STATUSES = [
   'draft',
@@ -20,6 +22,15 @@ export function budgetTotal(lines: readonly { amount: number }[]): number {
   const total = lines.reduce((sum, l) => sum + BigInt(l.amount), 0n);
   if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('budget total exceeds 2^53');
   return Number(total);
+}
+
+/** The amount requested, at most one amount's cap (USD 1 billion in cents): 400 naming `budget` beyond it. */
+export function requestedAmount(lines: readonly { amount: number }[]): number {
+  const total = budgetTotal(lines);
+  if (total > MAX_AMOUNT) {
+    throw new InvalidInputError('budget', `budget lines must add up to at most ${MAX_AMOUNT} minor units`);
+  }
+  return total;
 }
 
 export const ATTACHMENT_TYPES = {

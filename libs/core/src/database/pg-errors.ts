@@ -13,6 +13,7 @@ export const PG = {
 interface PgDriverError {
   code?: string;
   constraint?: string;
+  detail?: string;
 }
 
 export function pgError(error: unknown): PgDriverError | undefined {

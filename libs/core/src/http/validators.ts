@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { IsIn, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { isKnownCurrency } from '../money/money';
+import { isKnownCurrency, MAX_AMOUNT } from '../money/money';
 
 /** ISO 3166-1 alpha-2, the officially assigned codes. */
 export const COUNTRIES: ReadonlySet<string> = new Set([
@@ -283,8 +283,9 @@ function simple(name: string, test: (v: unknown) => boolean, message: string, op
 }
 
 /**
- * A money amount in minor units: a JSON integer, safe (below 2^53), and positive unless `allowZero`.
- * Strings ("1000", "1e3"), fractions, NaN and larger integers are refused.
+ * A money amount in minor units: a JSON integer, positive unless `allowZero`, and at most MAX_AMOUNT
+ * (USD 1 billion in cents), so sums of many amounts stay far below 2^53 and the bigint columns.
+ * Strings ("1000", "1e3"), fractions, NaN and larger integers are refused, naming the field.
  */
 export function IsMinorUnits(opts: { allowZero?: boolean } & ApiPropertyOptions = {}): PropertyDecorator {
   const { allowZero, ...api } = opts;
@@ -293,12 +294,15 @@ export function IsMinorUnits(opts: { allowZero?: boolean } & ApiPropertyOptions 
       type: 'integer',
       format: 'int64',
       minimum: allowZero ? 0 : 1,
+      maximum: MAX_AMOUNT,
       ...api,
     } as ApiPropertyOptions),
     simple(
       'isMinorUnits',
-      (v) => typeof v === 'number' && Number.isSafeInteger(v) && (allowZero ? v >= 0 : v > 0),
-      `$property must be ${allowZero ? 'a non-negative' : 'a positive'} integer number of minor units below 2^53`,
+      (v) =>
+        typeof v === 'number' && Number.isSafeInteger(v) && (allowZero ? v >= 0 : v > 0) && v <= MAX_AMOUNT,
+      `$property must be ${allowZero ? 'a non-negative' : 'a positive'} integer number of minor units ` +
+        `of at most ${MAX_AMOUNT} (1 billion in major units)`,
     ),
   );
 }

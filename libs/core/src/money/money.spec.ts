@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allocate, applyBps, minorUnits, toUsdCents } from './money';
+import { allocate, applyBps, MAX_AMOUNT, minor, minorUnits, toUsdCents } from './money';
 
 describe('money', () => {
   it('allocation always sums to the total and each part is within one unit of its exact share', () => {
@@ -66,5 +66,28 @@ describe('money', () => {
     expect(minorUnits.to(2 ** 53 - 1)).toBe('9007199254740991');
     expect(minorUnits.from('-42')).toBe(-42);
     expect(minorUnits.from(null)).toBeNull();
+  });
+
+  it('issue 11 item 8: minor() reads bigint sums exactly up to 2^53 - 1 and refuses anything beyond, never rounding', () => {
+    expect(minor('9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(minor('-9007199254740991')).toBe(-Number.MAX_SAFE_INTEGER);
+    expect(minor(9007199254740991n)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(minor(null)).toBe(0);
+    // Number('9007199254740993') is 9007199254740992: a silently wrong sum. minor() refuses it.
+    expect(() => minor('9007199254740992')).toThrow(/not a safe integer/);
+    expect(() => minor('9007199254740993')).toThrow(/not a safe integer/);
+    expect(() => minor('90071992547409930000')).toThrow(/not a safe integer/);
+    expect(() => minor(2 ** 53)).toThrow(/not a safe integer/);
+    expect(() => minor('12.5')).toThrow(/not an integer/);
+    expect(() => minor('1e3')).toThrow(/not an integer/);
+  });
+
+  it('issue 11 item 8: 90,071 amounts at the cap still sum below 2^53; conversion refuses a result beyond 2^53', () => {
+    expect(MAX_AMOUNT).toBe(100_000_000_000);
+    const sum = 90_071n * BigInt(MAX_AMOUNT);
+    expect(minor(sum)).toBe(9_007_100_000_000_000);
+    expect(() => minor(sum + BigInt(MAX_AMOUNT))).toThrow(/not a safe integer/);
+    expect(() => toUsdCents(MAX_AMOUNT, 0, '0.00000001')).toThrow(/not a safe integer/);
+    expect(() => applyBps(Number.MAX_SAFE_INTEGER, 10000)).not.toThrow();
   });
 });

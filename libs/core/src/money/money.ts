@@ -79,6 +79,28 @@ export function currencyExponent(code: string): number {
   return e;
 }
 
+/** The largest amount one money field accepts: USD 1 billion (or its like) in minor units. */
+export const MAX_AMOUNT = 100_000_000_000;
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The one way a bigint (a column, or a SQL sum cast to ::bigint or numeric) is read into a number: from
+ * the text PostgreSQL sends (or a number or bigint), refusing anything that is not an integer within
+ * +/-(2^53 - 1), so a sum is never silently rounded. null reads as 0 (an empty sum).
+ */
+export function minor(value: string | number | bigint | null | undefined, what = 'amount'): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'string' && !/^-?\d+$/.test(value)) {
+    throw new MoneyError(`refusing to read ${what} ${value}: not an integer of minor units`);
+  }
+  const big = typeof value === 'number' ? value : BigInt(value);
+  if (typeof big === 'number' ? !Number.isSafeInteger(big) : big > MAX_SAFE || big < -MAX_SAFE) {
+    throw new MoneyError(`refusing to read ${what} ${String(value)}: not a safe integer of minor units`);
+  }
+  return Number(big);
+}
+
 export function assertMinorUnits(value: number, what = 'amount'): number {
   if (!Number.isSafeInteger(value)) throw new MoneyError(`${what} must be a safe integer of minor units`);
   return value;
@@ -98,11 +120,7 @@ export const minorUnits: ValueTransformer = {
   },
   from(value: string | number | null): number | null {
     if (value === null || value === undefined) return null;
-    const n = typeof value === 'number' ? value : Number(value);
-    if (!Number.isSafeInteger(n) || (typeof value === 'string' && !/^-?\d+$/.test(value))) {
-      throw new MoneyError(`refusing to read ${String(value)}: not a safe integer of minor units`);
-    }
-    return n;
+    return minor(value);
   },
 };
 
@@ -124,7 +142,7 @@ export function divRoundHalfAwayFromZero(numerator: bigint, denominator: bigint)
 export function applyBps(amount: number, bps: number): number {
   assertMinorUnits(amount);
   if (!Number.isSafeInteger(bps) || bps < 0) throw new MoneyError('bps must be a non-negative integer');
-  return Number(divRoundHalfAwayFromZero(BigInt(amount) * BigInt(bps), 10000n));
+  return minor(divRoundHalfAwayFromZero(BigInt(amount) * BigInt(bps), 10000n));
 }
 
 /**
@@ -171,5 +189,5 @@ export function toUsdCents(amount: number, exponent: number, rate: string): numb
   // cents = amount / 10^e / rate * 100 = amount * 100 * 10^f / (10^e * rateNumerator)
   const numerator = BigInt(amount) * 100n * 10n ** BigInt(fraction.length);
   const denominator = 10n ** BigInt(exponent) * rateNumerator;
-  return Number(divRoundHalfAwayFromZero(numerator, denominator));
+  return minor(divRoundHalfAwayFromZero(numerator, denominator), 'converted amount');
 }

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandler, JobName, JobsHost, minor, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { formatMinor } from '../receipts/receipt-pdf';
 
@@ -37,7 +37,7 @@ export class DonorsProcessor extends JobsHost {
     if (!rows.length) throw new UnrecoverableError(`contribution ${contributionId} not found`);
     const c = rows[0];
     const users = await this.notifications.usersOfDonor(c.donor_id);
-    const amount = formatMinor(Number(c.amount), c.currency.trim());
+    const amount = formatMinor(minor(c.amount), c.currency.trim());
     return this.notifications.notifyUsers(users, {
       eventId: `contribution-received:${contributionId}`,
       kind: 'contribution.received',

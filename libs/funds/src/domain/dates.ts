@@ -1,4 +1,4 @@
-import { InFuture } from '../funds.errors';
+import { EffectiveDateTooEarly, InFuture } from '../funds.errors';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,4 +17,13 @@ export function effectiveDate(value: string | undefined, now: Date, field: strin
 
 export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
+}
+
+/**
+ * The lower bound of an effective date: its UTC day may not be before the day of its cause (the grant's
+ * signature, the payment returned, the receipt reversed, the fund's creation). Days, not moments, because
+ * finance enters days.
+ */
+export function notBefore(at: Date, cause: Date, field: string, what: string): void {
+  if (utcDay(at) < utcDay(cause)) throw new EffectiveDateTooEarly(field, utcDay(cause), what);
 }

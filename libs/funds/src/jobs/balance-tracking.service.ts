@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@app/core';
+import { AuditService, Clock, minor, SYSTEM_ACTOR } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { BalanceService, FundBalance } from '../balance.service';
 import { EQUITY_ACCOUNTS } from '../domain/accounts';
+import { BalanceStateCheck, LedgerRepository } from '../repositories/ledger.repository';
 import { SNAPSHOT_FIELDS } from '../snapshots.service';
 
 export type SnapshotReason = 'change' | 'daily' | 'manual';
@@ -40,6 +41,8 @@ export class BalanceTrackingService {
     private readonly balances: BalanceService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly ledgerRows: LedgerRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** Handles one `funds.balance-changed` event; returns null when the posting does not exist. */
@@ -50,8 +53,9 @@ export class BalanceTrackingService {
       [postingId],
     );
     if (!rows.length || rows[0].fund_id !== fundId) return null;
-    if (Number(rows[0].seq) <= Number(rows[0].covered)) return SKIPPED;
-    return this.recalculate(fundId, 'change', Number(rows[0].seq));
+    const seq = minor(rows[0].seq, 'seq');
+    if (seq <= minor(rows[0].covered, 'covered_seq')) return SKIPPED;
+    return this.recalculate(fundId, 'change', seq);
   }
 
   /**
@@ -66,7 +70,7 @@ export class BalanceTrackingService {
         `SELECT covered_seq, available FROM fund_balance_state WHERE fund_id = $1`,
         [fundId],
       );
-      const covered = Number(state.covered_seq);
+      const covered = minor(state.covered_seq, 'covered_seq');
       if (needSeq > 0 && covered >= needSeq) return SKIPPED;
 
       const postings: { id: string; seq: string; delta: string }[] = await em.query(
@@ -79,9 +83,16 @@ export class BalanceTrackingService {
       // One reading of the injectable clock for the balance, the alerts and the snapshot (a replay keeps its dates).
       const at = this.clock.now();
       const balance = await this.balances.now(fundId, at, em);
-      const alerts = await this.crossings(em, fundId, Number(state.available), postings, balance, at);
-      let available = Number(state.available);
-      for (const p of postings) available += Number(p.delta);
+      const alerts = await this.crossings(
+        em,
+        fundId,
+        minor(state.available, 'available'),
+        postings,
+        balance,
+        at,
+      );
+      let available = minor(state.available, 'available');
+      for (const p of postings) available = minor(BigInt(available) + BigInt(p.delta), 'available');
       if (postings.length) {
         await em.query(
           `UPDATE fund_balance_state SET covered_seq = $2, available = $3, checked_at = $4 WHERE fund_id = $1`,
@@ -111,7 +122,7 @@ export class BalanceTrackingService {
     let available = startAvailable;
     const raised: { id: string; direction: 'up' | 'down' }[] = [];
     for (const p of postings) {
-      available += Number(p.delta);
+      available = minor(BigInt(available) + BigInt(p.delta), 'available');
       const nowAbove = available >= target;
       if (nowAbove === above) continue;
       above = nowAbove;
@@ -181,7 +192,8 @@ export class BalanceTrackingService {
       `SELECT ${SNAPSHOT_FIELDS.join(', ')} FROM fund_balance_snapshots WHERE fund_id = $1 ORDER BY id DESC LIMIT 1`,
       [fundId],
     );
-    if (reason === 'change' && last && SNAPSHOT_FIELDS.every((f) => Number(last[f]) === now[f])) return false;
+    if (reason === 'change' && last && SNAPSHOT_FIELDS.every((f) => minor(last[f], f) === now[f]))
+      return false;
     await em.query(
       `INSERT INTO fund_balance_snapshots (fund_id, ${SNAPSHOT_FIELDS.join(', ')}, reason, at)
        VALUES ($1, ${SNAPSHOT_FIELDS.map((_, i) => `$${i + 2}`).join(', ')}, $${SNAPSHOT_FIELDS.length + 2},
@@ -198,7 +210,9 @@ export class BalanceTrackingService {
 
   /**
    * Recomputes every fund's account balances and available balance from the ledger entries and compares
-   * them with the running balances; any difference becomes a `drift` alert (once per fund and run).
+   * them with the running balances, and compares the balance job's state (`fund_balance_state`) with
+   * `fund_balances`. A drifted job state is repaired (and audited); any difference becomes a `drift` alert
+   * (once per fund and run).
    */
   async reconcile(runId: string): Promise<{ funds: number; drifted: string[] }> {
     const rows: { fund_id: string; accounts: string[] | null; available: string; derived: string }[] =
@@ -208,31 +222,60 @@ export class BalanceTrackingService {
              LEFT JOIN (SELECT account, sum(amount) AS s FROM ledger_entries WHERE fund_id = f.id GROUP BY account) e
                ON e.account = b.account
              WHERE b.fund_id = f.id AND b.balance <> coalesce(e.s, 0)) AS accounts,
-           coalesce(fb.available, 0) AS available,
-           -(SELECT coalesce(sum(amount), 0) FROM ledger_entries
-              WHERE fund_id = f.id AND account = ANY($1::text[]))::bigint AS derived
+           coalesce(fb.available, 0)::text AS available,
+           (-(SELECT coalesce(sum(amount), 0) FROM ledger_entries
+              WHERE fund_id = f.id AND account = ANY($1::text[])))::bigint::text AS derived
          FROM funds f LEFT JOIN fund_balances fb ON fb.fund_id = f.id`,
         [EQUITY_ACCOUNTS],
       );
     const drifted: string[] = [];
     for (const r of rows) {
       const accounts = r.accounts ?? [];
-      if (!accounts.length && Number(r.available) === Number(r.derived)) continue;
+      const available = minor(r.available, 'available');
+      const derived = minor(r.derived, 'derived available');
+      const state = await this.repairState(r.fund_id, runId);
+      if (!accounts.length && available === derived && !state) continue;
       drifted.push(r.fund_id);
-      this.logger.error(`balance drift in fund ${r.fund_id}: accounts ${accounts.join(',')}`);
+      this.logger.error(
+        `balance drift in fund ${r.fund_id}: accounts ${accounts.join(',')}` +
+          (state
+            ? `; job state ${state.stateAvailable}, expected ${state.expectedAvailable} (repaired)`
+            : ''),
+      );
       await this.dataSource.query(
         `INSERT INTO fund_alerts (fund_id, type, available, target, run_id, detail, at)
          SELECT $1, 'drift', $2, new_call_target, $3, $4, $5 FROM funds WHERE id = $1
          ON CONFLICT (fund_id, run_id) WHERE type = 'drift' DO NOTHING`,
         [
           r.fund_id,
-          r.available,
+          available,
           runId,
-          JSON.stringify({ accounts, available: Number(r.available), derived: Number(r.derived) }),
+          JSON.stringify({ accounts, available, derived, balanceState: state }),
           this.clock.now(),
         ],
       );
     }
     return { funds: rows.length, drifted };
+  }
+
+  /**
+   * Under the fund's balance lock (no recalculation runs meanwhile): when the job's recorded available
+   * differs from `fund_balances` less the postings it has not covered yet, sets it right and audits it.
+   * Returns the difference found, or null.
+   */
+  private async repairState(fundId: string, runId: string): Promise<BalanceStateCheck | null> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('tfg:balance:' || $1))`, [fundId]);
+      const check = await this.ledgerRows.balanceState(em, fundId);
+      if (!check || check.stateAvailable === check.expectedAvailable) return null;
+      await this.ledgerRows.repairBalanceState(em, fundId, check.expectedAvailable);
+      await this.audit.record(em, SYSTEM_ACTOR, {
+        action: 'fund.balance-state-repaired',
+        entity: 'fund',
+        entityId: fundId,
+        summary: { runId, ...check },
+      });
+      return check;
+    });
   }
 }
