@@ -31,3 +31,4 @@ export { JobsHost, checkJobHandlers } from './queue/jobs-host';
 export type { JobHandler } from './queue/jobs-host';
 export { redisOptions } from './queue/redis-options';
 export { REDIS } from './queue/redis.module';
+export { pdfText, runsOf, unicodePdf } from './pdf/unicode-pdf';
