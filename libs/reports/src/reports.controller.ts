@@ -22,7 +22,8 @@ import {
   IMPACT_GROUPS,
   parseGroups,
 } from './domain/grants-report';
-import { GrantsReport, GrantsReportService, ImpactReport } from './grants-report.service';
+import { GrantsReport, GrantsReportService, ImpactReport, PublicImpactReport } from './grants-report.service';
+import { ImpactReportView, PublicImpactReportView } from './dto/impact.view';
 import { EXPORT_TYPES, exportFile } from './export/export';
 import { Column } from './export/table';
 import { donorStatementPdf, fundStatementPdf } from './pdf/statement-pdf';
@@ -126,6 +127,7 @@ export class ReportsController {
   /** Victims assisted, from accepted reports only, by year, service and/or country. */
   @Roles('fund_manager', 'finance', 'admin', 'donor')
   @Get('impact')
+  @ApiOkResponse({ type: ImpactReportView, description: 'exact figures' })
   impact(@Query() query: ImpactQuery, @CurrentActor() actor: Actor): Promise<ImpactReport> {
     const groupBy = parseGroups(query.groupBy, IMPACT_GROUPS);
     if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);
@@ -200,12 +202,16 @@ export class DonorStatementController {
 export class PublicImpactController {
   constructor(private readonly grantsReports: GrantsReportService) {}
 
-  /** The fund's public impact figures: aggregates of accepted reports, no organization named. */
+  /**
+   * The fund's public impact figures: aggregates of accepted reports, no organization named, cells under 5
+   * shown as "<5" and every other figure rounded to a multiple of 5, so no hidden cell can be recovered.
+   */
   @Public()
   @Get('impact')
-  impact(@Query() query: ImpactQuery): Promise<ImpactReport> {
+  @ApiOkResponse({ type: PublicImpactReportView, description: 'small cells suppressed, the rest rounded' })
+  publicImpact(@Query() query: ImpactQuery): Promise<PublicImpactReport> {
     const groupBy = parseGroups(query.groupBy, IMPACT_GROUPS);
     if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);
-    return this.grantsReports.impact(query.fundId, groupBy, null);
+    return this.grantsReports.publicImpact(query.fundId, groupBy);
   }
 }
