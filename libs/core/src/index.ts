@@ -7,7 +7,7 @@ export type { AppConfig } from './config/app-config';
 export { APP_CONFIG, AppConfigModule } from './config/config.module';
 export { CoreModule } from './core.module';
 export { dataSourceOptions } from './database/data-source-options';
-export { isPgError, pgError, PG } from './database/pg-errors';
+export { isConnectionError, isPgError, pgError, PG } from './database/pg-errors';
 export * from './errors/domain-error';
 export * from './errors/problem';
 export * from './http/pagination';

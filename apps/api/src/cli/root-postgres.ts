@@ -60,9 +60,10 @@ export async function startRootPostgres(
   root: string,
   port: number,
   log: (line: string) => void,
+  name = `tfg-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`,
 ): Promise<RootPostgres> {
   const ids = postgresUser();
-  const dir = join('/var/tmp', `tfg-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`);
+  const dir = join('/var/tmp', name);
   mkdirSync(dir, { recursive: true });
   chownSync(dir, ids.uid, ids.gid);
   chmodSync(dir, 0o700);
