@@ -1,27 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core';
 import { startRootPostgres } from '../../apps/api/src/cli/root-postgres';
-import { Api, startApi, startWorker, unique, userWithRoles, waitFor } from '../setup/harness';
+import { Api, freePort, startApi, startWorker, unique, userWithRoles, waitFor } from '../setup/harness';
 import { TEST_REDIS_PREFIX } from '../setup/test-env';
 import { contribute, createDonor, createFund, ledgerInvariants, moneyActors } from '../factories/money';
 import { bearer } from '../factories/grant-cycle';
 import { closedCallWithEligible, decide } from '../factories/grants';
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 /** This file's own PostgreSQL (never the shared server): as root through root-postgres.ts, else embedded. */
 async function ownPostgres(port: number) {

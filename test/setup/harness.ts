@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -107,4 +108,15 @@ export async function waitFor<T>(
     value = await probe();
   }
   return value;
+}
+
+/** A TCP port free on 127.0.0.1 right now, for a server a test starts of its own. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }

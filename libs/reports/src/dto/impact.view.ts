@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SERVICES } from '@app/core';
 import { ROUNDING_BASE, SMALL_CELL_LIMIT, SUPPRESSED } from '../domain/small-cells';
-
-const SERVICES = [
-  'shelter',
-  'psychological_support',
-  'legal_aid',
-  'education_training',
-  'health_care',
-  'stipends',
-];
 
 /** A count as published: a multiple of 5 from 5 up, or "<5" for a small cell. */
 const PUBLIC_COUNT = {
@@ -23,7 +15,7 @@ class ImpactKeys {
   @ApiPropertyOptional({ example: 2015, description: "the year of the reports' periodEnd (groupBy year)" })
   year?: number;
 
-  @ApiPropertyOptional({ enum: SERVICES, description: 'groupBy service' })
+  @ApiPropertyOptional({ enum: [...SERVICES], description: 'groupBy service' })
   service?: string;
 
   @ApiPropertyOptional({ example: 'NG', description: 'ISO 3166-1 alpha-2 (groupBy country)' })
