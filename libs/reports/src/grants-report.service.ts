@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor, canAccessFund, isStaff, minor, NotFoundError } from '@app/core';
 import { FundsService } from '@app/funds';
 import { GrantFacts, GrantGroup, GrantGroupRow, groupGrants, ImpactGroup } from './domain/grants-report';
+import { PublicCount, publicCount, ROUNDING_BASE, SMALL_CELL_LIMIT } from './domain/small-cells';
 
 export interface GrantsReport {
   fundId: string;
@@ -24,6 +25,16 @@ export interface ImpactReport {
   groupBy: ImpactGroup[];
   items: ImpactRow[];
   total: number;
+}
+
+export type PublicImpactRow = Omit<ImpactRow, 'victimsAssisted'> & { victimsAssisted: PublicCount };
+
+export interface PublicImpactReport {
+  fundId: string | null;
+  groupBy: ImpactGroup[];
+  items: PublicImpactRow[];
+  total: PublicCount;
+  suppression: { below: number; roundedTo: number };
 }
 
 const IMPACT_SQL: Record<ImpactGroup, { select: string; group: string }> = {
@@ -107,6 +118,21 @@ export class GrantsReportService {
       groupBy: [...groupBy],
       items,
       total: items.reduce((s, r) => s + r.victimsAssisted, 0),
+    };
+  }
+
+  /** The public figures: the same aggregates with small cells suppressed and the rest rounded (small-cells.ts). */
+  async publicImpact(
+    fundId: string | undefined,
+    groupBy: readonly ImpactGroup[],
+  ): Promise<PublicImpactReport> {
+    const exact = await this.impact(fundId, groupBy, null);
+    return {
+      fundId: exact.fundId,
+      groupBy: exact.groupBy,
+      items: exact.items.map((i) => ({ ...i, victimsAssisted: publicCount(i.victimsAssisted) })),
+      total: publicCount(exact.total),
+      suppression: { below: SMALL_CELL_LIMIT, roundedTo: ROUNDING_BASE },
     };
   }
 }

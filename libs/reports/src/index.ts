@@ -7,4 +7,10 @@ export type { FundStatement, StatementFigures, StatementMovements } from './doma
 export type { ContributionsReport, ContributionGroup, ContributionGroupRow } from './domain/contributions';
 export { neutralise } from './export/table';
 export { GrantsReportService } from './grants-report.service';
-export type { GrantsReport, ImpactReport, ImpactRow } from './grants-report.service';
+export type {
+  GrantsReport,
+  ImpactReport,
+  ImpactRow,
+  PublicImpactReport,
+  PublicImpactRow,
+} from './grants-report.service';

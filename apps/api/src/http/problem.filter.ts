@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
+  isConnectionError,
   isPgError,
   PG,
   Problem,
@@ -35,6 +36,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const problem = this.toProblem(error, req);
     if (problem.status === 429) void reply.header('retry-after', '60');
+    if (problem.status === 503) void reply.header('retry-after', '1');
     void reply
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)
@@ -70,6 +72,11 @@ export class ProblemFilter implements ExceptionFilter {
       return fromStatus(409, 'This conflicts with something that already exists', 'CONFLICT.DUPLICATE');
     }
     const requestId = String(req.id ?? '');
+    if (isConnectionError(error)) {
+      // the database restarted or is out of reach: nothing was done that a retry cannot finish
+      this.logger.warn({ err: error, requestId }, `database unavailable in ${req.method} ${req.url}`);
+      return fromStatus(503, 'The database is briefly unavailable; retry shortly', 'DATABASE.UNAVAILABLE');
+    }
     this.logger.error({ err: error, requestId }, `unexpected error in ${req.method} ${req.url}`);
     return {
       type: '/problems/internal',

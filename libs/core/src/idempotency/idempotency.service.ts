@@ -1,3 +1,4 @@
+import { isConnectionError } from '../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -175,10 +176,20 @@ export class IdempotencyService {
   }
 
   /** Forgets a claim whose request was refused by validation or failed unexpectedly, so it can be retried. */
-  async release(claim: IdempotencyClaim): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight'`,
-      [claim.userId, claim.route, claim.key, claim.token],
-    );
+  async release(claim: IdempotencyClaim, retries = 8): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `DELETE FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight'`,
+        [claim.userId, claim.route, claim.key, claim.token],
+      );
+    } catch (error) {
+      // The database went away (a restart): the request failed as a whole, so free its key once the database
+      // is back rather than answer a retry with 409 until the claim goes stale. The timer never holds the
+      // process open, and the DELETE takes only this claim (its token), never a later retry's.
+      if (retries <= 0 || !isConnectionError(error)) throw error;
+      const wait = 250 * 2 ** (8 - retries);
+      setTimeout(() => void this.release(claim, retries - 1).catch(() => undefined), wait).unref();
+      throw error;
+    }
   }
 }

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { currencyExponent } from '@app/core';
+import { currencyExponent, pdfText, unicodePdf } from '@app/core';
 
 /** Formats minor units as a decimal amount with thousands separators, without floating point. */
 export function formatMinor(amount: number, currency: string): string {
@@ -27,16 +26,13 @@ export interface ReceiptData {
   reversalReason: string | null;
 }
 
-/** The donor's receipt as a PDF stream (pdfkit), text only so it can be read back. */
+/** The donor's receipt as a PDF stream (pdfkit, embedded Noto fonts), text only so it can be read back. */
 export function receiptPdf(r: ReceiptData): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Receipt ${r.receiptNumber}` } });
-  doc.fontSize(18).text(r.fundName);
-  doc
-    .moveDown(0.5)
-    .fontSize(14)
-    .text(`Receipt ${r.receiptNumber}${r.void ? ' - VOID' : ''}`);
+  const doc = unicodePdf({ size: 'A4', margin: 56, info: { Title: `Receipt ${r.receiptNumber}` } });
+  pdfText(doc.fontSize(18), r.fundName);
+  pdfText(doc.moveDown(0.5).fontSize(14), `Receipt ${r.receiptNumber}${r.void ? ' - VOID' : ''}`);
   doc.moveDown().fontSize(11);
-  const line = (label: string, value: string) => doc.text(`${label}: ${value}`);
+  const line = (label: string, value: string) => pdfText(doc, `${label}: ${value}`);
   line('Receipt number', r.receiptNumber);
   line('Fund', `${r.fundName} (${r.fundCode})`);
   line('Donor', `${r.donorName} (${r.donorType === 'member_state' ? 'member state' : 'private sector'})`);
@@ -46,13 +42,13 @@ export function receiptPdf(r: ReceiptData): PDFKit.PDFDocument {
     line('UN operational rate of exchange', `${r.usdRate} ${r.currency} per 1 ${r.fundCurrency}`);
   line(`Amount in ${r.fundCurrency}`, formatMinor(r.usdAmount, r.fundCurrency));
   if (r.void) {
-    doc
-      .moveDown()
-      .fillColor('red')
-      .text(`VOID: this contribution was reversed (${r.reversalReason ?? 'no reason given'}).`);
-    doc.text('This receipt number is not reused.').fillColor('black');
+    pdfText(
+      doc.moveDown().fillColor('red'),
+      `VOID: this contribution was reversed (${r.reversalReason ?? 'no reason given'}).`,
+    );
+    pdfText(doc, 'This receipt number is not reused.').fillColor('black');
   }
-  doc.moveDown(2).fontSize(9).text('With the thanks of the fund and of the survivors it serves.');
+  pdfText(doc.moveDown(2).fontSize(9), 'With the thanks of the fund and of the survivors it serves.');
   doc.end();
   return doc;
 }

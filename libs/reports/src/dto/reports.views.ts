@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ApiMoney, SERVICES } from '@app/core';
 import { BalanceFiguresView } from '@app/funds';
 import { CONTRIBUTION_GROUPS } from '../domain/contributions';
-import { GRANT_GROUPS, IMPACT_GROUPS } from '../domain/grants-report';
+import { GRANT_GROUPS } from '../domain/grants-report';
 
 /** The balance figures at one end of a statement's period (minor units of the fund currency). */
 export class StatementFiguresView extends OmitType(BalanceFiguresView, ['target', 'progress'] as const) {}
@@ -59,22 +59,6 @@ export class GrantsReportView {
   @ApiProperty({ enum: GRANT_GROUPS, isArray: true }) groupBy: string[];
   @ApiProperty({ type: [GrantsReportItemView] }) items: GrantsReportItemView[];
   @ApiProperty({ type: GrantsReportTotalView }) total: GrantsReportTotalView;
-}
-
-/** Victims assisted in one group; only the fields of the requested groups are present. */
-export class ImpactItemView {
-  @ApiPropertyOptional({ type: 'integer', example: 2015 }) year?: number;
-  @ApiPropertyOptional({ enum: SERVICES }) service?: string;
-  @ApiPropertyOptional({ example: 'NG' }) country?: string;
-  @ApiProperty({ type: 'integer' }) victimsAssisted: number;
-}
-
-export class ImpactReportView {
-  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null: all funds' })
-  fundId: string | null;
-  @ApiProperty({ enum: IMPACT_GROUPS, isArray: true }) groupBy: string[];
-  @ApiProperty({ type: [ImpactItemView] }) items: ImpactItemView[];
-  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 /** Contributions of one group; only the fields of the requested groups are present. */

@@ -8,6 +8,29 @@ export interface Column<Row> {
   key: keyof Row & string;
   header: string;
   type: ColumnType;
+  /** Money columns: the currency's minor-unit digits (ISO 4217 exponent; 2 when not given). */
+  minorDigits?: number;
+}
+
+/**
+ * The spreadsheet number format of a column. Money cells keep their integer minor units (the JSON's
+ * numbers, exact, summable) and are shown in major units by a format that puts the decimal point before
+ * the last `minorDigits` digits (`0"."00`: 123456 shows as 1234.56); ratios show as percent (0.4567 as
+ * 45.67%), counts and years as plain integers, text as text.
+ */
+export function numberFormatOf(column: Pick<Column<unknown>, 'type' | 'minorDigits'>): string {
+  switch (column.type) {
+    case 'text':
+      return '@';
+    case 'integer':
+      return '0';
+    case 'ratio':
+      return '0.00%';
+    case 'money': {
+      const digits = column.minorDigits ?? 2;
+      return digits > 0 ? `0"."${'0'.repeat(digits)}` : '0';
+    }
+  }
 }
 
 export type Cell = string | number | null;

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
-import { cellOf, Table } from './table';
+import { cellOf, numberFormatOf, Table } from './table';
 
 /**
  * The table as an XLSX stream: exceljs's streaming WorkbookWriter commits each row as it is added and zips
- * into the returned stream, so the workbook is never held whole in memory. Numbers stay numeric cells.
+ * into the returned stream, so the workbook is never held whole in memory. Numbers stay numeric cells, each
+ * column with its own number format (`numberFormatOf`).
  */
 export function xlsxStream<Row>(table: Table<Row>): Readable {
   const out = new PassThrough();
@@ -15,7 +16,7 @@ export function xlsxStream<Row>(table: Table<Row>): Readable {
       key: c.key,
       header: c.header,
       width: Math.max(12, c.header.length + 2),
-      style: c.type === 'ratio' ? { numFmt: '0.00%' } : c.type === 'text' ? {} : { numFmt: '0' },
+      style: { numFmt: numberFormatOf(c) },
     }));
     for (const row of table.rows) {
       sheet
