@@ -13,6 +13,7 @@ export * from './errors/problem';
 export * from './http/pagination';
 export * from './http/validators';
 export { IdParam, ParseIdPipe } from './http/uuid-param';
+export { clientAddressKey } from './http/client-address';
 export {
   Idempotent,
   IdempotencyKey,

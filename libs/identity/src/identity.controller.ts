@@ -1,17 +1,15 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { IdParam, PageQuery } from '@app/core';
-import { CurrentActor, Public, Roles } from './auth/auth.decorators';
+import { AllowDuringMfaEnrolment, CurrentActor, Public, Roles } from './auth/auth.decorators';
 import { AuthService } from './auth/auth.service';
 import {
   CreateUserDto,
-  LoginDto,
   OrganizationQuery,
   OrganizationView,
   RegisterDto,
   RegisteredView,
-  TokenView,
   UpdateUserDto,
   UserView,
 } from './dto/identity.dto';
@@ -29,15 +27,6 @@ export class AuthController {
   register(@Body() dto: RegisterDto, @CurrentActor() actor: Actor): Promise<RegisteredView> {
     return this.auth.register(dto, actor);
   }
-
-  @Public()
-  @Post('login')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TokenView })
-  @ApiTooManyRequestsResponse({ description: 'More than 5 failed logins for this email within a minute' })
-  login(@Body() dto: LoginDto): Promise<TokenView> {
-    return this.auth.login(dto.email, dto.password);
-  }
 }
 
 @ApiTags('users')
@@ -49,6 +38,7 @@ export class MeController {
   ) {}
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'donor', 'admin')
+  @AllowDuringMfaEnrolment()
   @Get('me')
   me(@CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.get(actor.userId!);
