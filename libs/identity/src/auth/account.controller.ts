@@ -157,7 +157,7 @@ export class SignInController {
   @ApiNoContentResponse({ description: 'The session ended; its refresh token no longer works' })
   async logout(
     @CurrentActor() actor: Actor,
-    @CurrentSession() sessionId: string,
+    @CurrentSession() sessionId: string | null,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
@@ -224,7 +224,7 @@ export class AccountController {
   @Get('me/sessions')
   @ApiOperation({ summary: "The caller's live sessions" })
   @ApiOkResponse({ type: [SessionView] })
-  list(@CurrentActor() actor: Actor, @CurrentSession() sessionId: string): Promise<SessionView[]> {
+  list(@CurrentActor() actor: Actor, @CurrentSession() sessionId: string | null): Promise<SessionView[]> {
     return this.sessions.list(actor.userId!, sessionId);
   }
 
@@ -255,7 +255,7 @@ export class AccountController {
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @CurrentActor() actor: Actor,
-    @CurrentSession() sessionId: string,
+    @CurrentSession() sessionId: string | null,
     @Req() req: FastifyRequest,
   ): Promise<void> {
     await this.resets.change(actor, sessionId, dto.currentPassword, dto.newPassword, clientInfo(req));

@@ -42,7 +42,7 @@ export class AuthGuard implements CanActivate {
       const allowRestricted = this.reflector.getAllAndOverride<boolean>(MFA_ENROLMENT_KEY, targets) ?? false;
       const { actor, sessionId } = await this.auth.authenticate(match[1], requestId, allowRestricted);
       req.actor = actor;
-      req.sessionId = sessionId;
+      req.sessionId = sessionId ?? undefined;
     } else {
       if (!isPublic) throw new UnauthorizedError();
       req.actor = anonymousActor(requestId);

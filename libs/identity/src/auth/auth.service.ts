@@ -30,13 +30,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface TokenClaims {
   sub: string;
   /** The session (refresh-token family) the token was issued in. */
-  sid: string;
+  sid?: string;
+  iat?: number;
 }
+
+type TokenUser = Pick<User, 'id' | 'roles' | 'organizationId' | 'donorId' | 'fundIds' | 'active'> & {
+  restricted: boolean;
+};
+
+const USER_COLUMNS = `u.id, u.roles, u.organization_id AS "organizationId", u.donor_id AS "donorId",
+  u.fund_ids AS "fundIds", u.active`;
 
 /** Who a bearer token speaks for, and in which session. */
 export interface Authenticated {
   actor: Actor;
-  sessionId: string;
+  /** Null for a token issued before sessions existed (see legacyUser). */
+  sessionId: string | null;
 }
 
 @Injectable()
@@ -135,20 +144,11 @@ export class AuthService {
     } catch {
       throw new UnauthorizedError('The access token is invalid or expired');
     }
-    const { sub, sid } = claims;
-    if (typeof sub !== 'string' || !UUID.test(sub) || typeof sid !== 'string' || !UUID.test(sid)) {
+    const { sub, sid, iat } = claims;
+    if (typeof sub !== 'string' || !UUID.test(sub)) {
       throw new UnauthorizedError('The access token is invalid or expired');
     }
-    const rows: (Pick<User, 'id' | 'roles' | 'organizationId' | 'donorId' | 'fundIds' | 'active'> & {
-      restricted: boolean;
-    })[] = await this.dataSource.query(
-      `SELECT u.id, u.roles, u.organization_id AS "organizationId", u.donor_id AS "donorId",
-              u.fund_ids AS "fundIds", u.active, s.mfa_enrolment_required AS restricted
-       FROM users u JOIN user_sessions s ON s.id = $2 AND s.user_id = u.id
-       WHERE u.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [sub, sid],
-    );
-    const user = rows[0];
+    const user = sid === undefined ? await this.legacyUser(sub, iat) : await this.sessionUser(sub, sid);
     if (!user || !user.active) throw new UnauthorizedError('The access token is invalid or expired');
     if (user.restricted && !allowRestricted) throw new MfaEnrolmentRequired();
     const actor: Actor = {
@@ -159,6 +159,36 @@ export class AuthService {
       fundIds: user.fundIds ?? [],
       requestId,
     };
-    return { actor, sessionId: sid };
+    return { actor, sessionId: sid ?? null };
+  }
+
+  /** The user of a token with its live session, in one query by primary keys. */
+  private async sessionUser(userId: string, sessionId: unknown): Promise<TokenUser | undefined> {
+    if (typeof sessionId !== 'string' || !UUID.test(sessionId)) return undefined;
+    const rows: TokenUser[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, s.mfa_enrolment_required AS restricted
+       FROM users u JOIN user_sessions s ON s.id = $2 AND s.user_id = u.id
+       WHERE u.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [userId, sessionId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * A token without a session id was issued by the version before sessions (they live 15 minutes, so
+   * this matters only for that long after an upgrade). It is refused once the user changed after it was
+   * issued (roles, deactivation, password: every change moves updated_at), and it counts as restricted
+   * for a role that needs two-factor sign-in without enrolment.
+   */
+  private async legacyUser(userId: string, issuedAt: unknown): Promise<TokenUser | undefined> {
+    if (typeof issuedAt !== 'number' || !Number.isSafeInteger(issuedAt)) return undefined;
+    const rows: TokenUser[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS},
+              (u.roles && $3::text[]) AND NOT EXISTS (
+                SELECT 1 FROM user_mfa m WHERE m.user_id = u.id AND m.confirmed_at IS NOT NULL) AS restricted
+       FROM users u WHERE u.id = $1 AND u.updated_at < to_timestamp($2 + 1)`,
+      [userId, issuedAt, this.config.mfaRequiredRoles],
+    );
+    return rows[0];
   }
 }

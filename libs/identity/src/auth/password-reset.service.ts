@@ -70,7 +70,7 @@ export class PasswordResetService {
   /** Changes the caller's password (the current one required); their other sessions end. */
   async change(
     actor: Actor,
-    sessionId: string,
+    sessionId: string | null,
     currentPassword: string,
     newPassword: string,
     client: ClientInfo,

@@ -25,13 +25,15 @@ export class SessionsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Starts a session for a user whose credentials (and second factor) were checked. */
+  /**
+   * Starts a session for a user whose credentials (and second factor) were checked. A sign-in is not an
+   * account change, so it writes no audit row: the session row keeps when, from where and on which device.
+   */
   async start(
     em: EntityManager,
     userId: string,
     client: ClientInfo,
     mfaEnrolmentRequired: boolean,
-    actor: Actor,
   ): Promise<SignedInView> {
     const sessionId = await this.sessions.insertSession(
       em,
@@ -40,21 +42,6 @@ export class SessionsService {
     );
     const refreshToken = newToken();
     await this.sessions.insertRefreshToken(em, sessionId, tokenHash(refreshToken));
-    await this.audit.record(
-      em,
-      { ...actor, userId },
-      {
-        action: 'session.started',
-        entity: 'user',
-        entityId: userId,
-        summary: {
-          sessionId,
-          address: client.address,
-          device: deviceName(client.userAgent),
-          mfaEnrolmentRequired,
-        },
-      },
-    );
     return this.signedIn(userId, sessionId, refreshToken, mfaEnrolmentRequired);
   }
 
@@ -93,11 +80,11 @@ export class SessionsService {
   }
 
   /** Ends one session of the caller (DELETE /api/me/sessions/:id, or sign-out of the current one). */
-  async end(actor: Actor, sessionId: string, address: string): Promise<void> {
+  async end(actor: Actor, sessionId: string | null, address: string): Promise<void> {
     const userId = actor.userId!;
     await this.dataSource.transaction(async (em) => {
-      if (!(await this.sessions.revokeSession(em, userId, sessionId, 'signed out'))) {
-        throw new NotFoundError('session', sessionId);
+      if (!sessionId || !(await this.sessions.revokeSession(em, userId, sessionId, 'signed out'))) {
+        throw new NotFoundError('session', sessionId ?? undefined);
       }
       await this.audit.record(em, actor, {
         action: 'session.ended',

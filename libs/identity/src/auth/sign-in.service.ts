@@ -75,7 +75,7 @@ export class SignInService {
         );
         return { status: 'mfa_required', stepToken, expiresIn: STEP_TOKEN_TTL_SECONDS };
       }
-      return this.sessions.start(em, user.id, client, required, actor);
+      return this.sessions.start(em, user.id, client, required);
     });
   }
 
@@ -110,7 +110,7 @@ export class SignInService {
           summary: { method, address: client.address },
         },
       );
-      return this.sessions.start(em, userId, client, false, actor);
+      return this.sessions.start(em, userId, client, false);
     });
     await this.attempts.giveBack(limiterKey, addressKey);
     return view;
