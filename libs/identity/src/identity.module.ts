@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountController, SignInController } from './auth/account.controller';
+import { AccountsRepository } from './auth/accounts.repository';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginAttempts } from './auth/login-attempts';
@@ -32,6 +33,7 @@ const services = [
   NotificationsService,
   AuthGuard,
   SessionsRepository,
+  AccountsRepository,
   SessionsService,
   MfaRepository,
   MfaService,

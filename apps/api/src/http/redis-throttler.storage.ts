@@ -3,12 +3,7 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 
-interface StorageRecord {
-  totalHits: number;
-  timeToExpire: number;
-  isBlocked: boolean;
-  timeToBlockExpire: number;
-}
+type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /** One round trip: count the hit, start the window on the first one, and say how long the window has left. */
 const HIT = `

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuditService, NotFoundError } from '@app/core';
 import { MfaEnrolmentView } from '../dto/account.dto';
+import { AccountsRepository } from './accounts.repository';
 import { MfaCodeInvalid, MfaEnrolmentState } from './auth.errors';
 import { MfaRepository } from './mfa.repository';
 import { SessionsRepository } from './sessions.repository';
@@ -53,6 +54,7 @@ export class MfaService {
     private readonly sessionRows: SessionsRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   isEnrolled(em: EntityManager, userId: string): Promise<boolean> {
@@ -68,7 +70,7 @@ export class MfaService {
       if (current?.confirmed) {
         throw new MfaEnrolmentState('Two-factor sign-in is already set up; an admin can reset it');
       }
-      const [user]: { email: string }[] = await em.query(`SELECT email FROM users WHERE id = $1`, [userId]);
+      const user = (await this.accounts.credentials(em, userId))!;
       await this.mfa.begin(em, userId, secret);
       await this.audit.record(em, actor, {
         action: 'mfa.enrolment-started',
@@ -143,8 +145,7 @@ export class MfaService {
   /** An admin removes a user's enrolment (a lost phone): the user enrols again; their sessions end. */
   async reset(actor: Actor, userId: string, address: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const users: unknown[] = await em.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [userId]);
-      if (!users.length) throw new NotFoundError('user', userId);
+      if (!(await this.accounts.credentials(em, userId, true))) throw new NotFoundError('user', userId);
       const removed = await this.mfa.remove(em, userId);
       await this.audit.record(em, actor, {
         action: 'mfa.reset',

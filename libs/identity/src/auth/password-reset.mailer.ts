@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '@app/core';
 import { NotificationsService } from '../notifications.service';
+import { AccountsRepository } from './accounts.repository';
 import { SessionsRepository } from './sessions.repository';
 import { newToken, tokenHash } from './tokens';
 
@@ -19,16 +20,14 @@ export class PasswordResetMailer {
     private readonly notifications: NotificationsService,
     private readonly sessionRows: SessionsRepository,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   async sendLink(email: string, address: string | null): Promise<'mailed' | 'unknown'> {
     return this.dataSource.transaction(async (em) => {
-      const users: { id: string }[] = await em.query(
-        `SELECT id FROM users WHERE lower(email) = $1 AND active FOR UPDATE`,
-        [email],
-      );
-      if (!users.length) return 'unknown';
-      const userId = users[0].id;
+      const user = await this.accounts.lockActiveByEmail(em, email);
+      if (!user) return 'unknown';
+      const userId = user.id;
       await this.sessionRows.voidAuthTokens(em, 'password_reset', userId);
       const token = newToken();
       const hash = tokenHash(token);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, AuditService, JOB, OutboxService } from '@app/core';
+import { Actor, AuditService, clientAddressKey, JOB, OutboxService } from '@app/core';
+import { AccountsRepository } from './accounts.repository';
 import { CurrentPasswordWrong, TokenInvalid } from './auth.errors';
 import { ClientInfo } from './client-info';
 import { LoginAttempts } from './login-attempts';
@@ -9,7 +10,6 @@ import { hashPassword, verifyPassword } from './passwords';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { looksLikeToken, tokenHash } from './tokens';
-import { clientAddressKey } from '@app/core';
 
 /**
  * Forgotten and changed passwords. A reset request answers the same whether or not the address has an
@@ -26,6 +26,7 @@ export class PasswordResetService {
     private readonly sessions: SessionsService,
     private readonly attempts: LoginAttempts,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   async request(email: string, client: ClientInfo): Promise<void> {
@@ -43,8 +44,8 @@ export class PasswordResetService {
     const hash = tokenHash(token);
     const userId = await this.sessionRows.lockAuthToken(this.dataSource.manager, 'password_reset', hash);
     if (!userId) throw new TokenInvalid('token');
-    const email = await this.emailOf(userId);
-    assertPasswordAllowed(password, 'password', { email });
+    const user = await this.accounts.credentials(this.dataSource.manager, userId);
+    assertPasswordAllowed(password, 'password', { email: user?.email });
     const passwordHash = await hashPassword(password);
     await this.dataSource.transaction(async (em) => {
       // Checked again under the lock: two requests with one token set the password once.
@@ -52,10 +53,7 @@ export class PasswordResetService {
         throw new TokenInvalid('token');
       }
       await this.sessionRows.markAuthTokenUsed(em, hash);
-      await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
-        userId,
-        passwordHash,
-      ]);
+      await this.accounts.setPasswordHash(em, userId, passwordHash);
       const who = { ...actor, userId };
       await this.audit.record(em, who, {
         action: 'password.reset',
@@ -76,24 +74,18 @@ export class PasswordResetService {
     client: ClientInfo,
   ): Promise<void> {
     const userId = actor.userId!;
-    const rows: { password_hash: string; email: string }[] = await this.dataSource.query(
-      `SELECT password_hash, email FROM users WHERE id = $1`,
-      [userId],
-    );
+    const user = await this.accounts.credentials(this.dataSource.manager, userId);
     const limiterKey = `password-change:${userId}`;
     const addressKey = clientAddressKey(client.address);
     await this.attempts.take(limiterKey, addressKey);
-    if (!rows.length || !(await verifyPassword(rows[0].password_hash, currentPassword))) {
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new CurrentPasswordWrong();
     }
     await this.attempts.giveBack(limiterKey, addressKey);
-    assertPasswordAllowed(newPassword, 'newPassword', { email: rows[0].email });
+    assertPasswordAllowed(newPassword, 'newPassword', { email: user.email });
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (em) => {
-      await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
-        userId,
-        passwordHash,
-      ]);
+      await this.accounts.setPasswordHash(em, userId, passwordHash);
       await this.audit.record(em, actor, {
         action: 'password.changed',
         entity: 'user',
@@ -102,12 +94,5 @@ export class PasswordResetService {
       });
       await this.sessions.revokeAllForUser(em, actor, userId, 'password changed', client.address, sessionId);
     });
-  }
-
-  private async emailOf(userId: string): Promise<string> {
-    const rows: { email: string }[] = await this.dataSource.query(`SELECT email FROM users WHERE id = $1`, [
-      userId,
-    ]);
-    return rows[0]?.email ?? '';
   }
 }

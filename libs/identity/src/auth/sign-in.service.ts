@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AuditService, InvalidInputError, UnauthorizedError } from '@app/core';
+import {
+  Actor,
+  APP_CONFIG,
+  AuditService,
+  clientAddressKey,
+  InvalidInputError,
+  UnauthorizedError,
+} from '@app/core';
 import type { AppConfig } from '@app/core';
 import { MfaRequiredView, MfaStepDto, SignedInView } from '../dto/account.dto';
 import { User } from '../entities/user.entity';
 import { BadCredentials } from '../identity.errors';
+import { AccountsRepository } from './accounts.repository';
 import { MfaCodeInvalid, TokenInvalid } from './auth.errors';
 import { ClientInfo } from './client-info';
 import { LoginAttempts } from './login-attempts';
@@ -13,7 +21,6 @@ import { dummyHash, verifyPassword } from './passwords';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { looksLikeToken, newToken, tokenHash } from './tokens';
-import { clientAddressKey } from '@app/core';
 
 export const STEP_TOKEN_TTL_SECONDS = 5 * 60;
 
@@ -31,6 +38,7 @@ export class SignInService {
     private readonly sessionRows: SessionsRepository,
     private readonly mfa: MfaService,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -93,10 +101,9 @@ export class SignInService {
     const view = await this.dataSource.transaction(async (em) => {
       const userId = await this.sessionRows.lockAuthToken(em, 'mfa_step', hash);
       if (!userId) throw new TokenInvalid('stepToken');
-      const active: { active: boolean }[] = await em.query(`SELECT active FROM users WHERE id = $1`, [
-        userId,
-      ]);
-      if (!active[0]?.active) throw new UnauthorizedError('This account is not active');
+      if (!(await this.accounts.credentials(em, userId))?.active) {
+        throw new UnauthorizedError('This account is not active');
+      }
       const method = await this.mfa.verify(em, userId, dto);
       if (!method) throw new MfaCodeInvalid(dto.code ? 'code' : 'recoveryCode');
       await this.sessionRows.markAuthTokenUsed(em, hash);
