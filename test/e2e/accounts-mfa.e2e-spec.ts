@@ -1,4 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '@app/core';
+import { MfaService } from '@app/identity';
 import { Api, adminToken, startApi, userWithRoles } from '../setup/harness';
 
 const PASSWORD = 'a-good-password-1'; // what userWithRoles sets
@@ -176,5 +179,21 @@ describe('accounts: two-factor sign-in (TOTP) for the roles in MFA_REQUIRED_ROLE
       .delete(`/api/users/00000000-0000-4000-8000-000000000000/mfa`)
       .set(bearer(admin));
     expect(unknownUser.status).toBe(404);
+  });
+
+  it('the demo seed can enrol a known secret through the service: sign-in then asks for its codes', async () => {
+    const fm = await userWithRoles(api, ['fund_manager']);
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    await api.app
+      .get(DataSource)
+      .transaction((em) => api.app.get(MfaService).enrolKnownSecret(em, SYSTEM_ACTOR, fm.id, secret));
+    const first = await login(fm.email);
+    expect(first.body.status).toBe('mfa_required');
+    const ok = await api
+      .http()
+      .post('/api/auth/mfa')
+      .send({ stepToken: first.body.stepToken, code: codeAt(secret) });
+    expect(ok.status).toBe(200);
+    expect(ok.body.mfaEnrolmentRequired).toBe(false);
   });
 });
