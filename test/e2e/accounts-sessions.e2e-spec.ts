@@ -268,6 +268,26 @@ describe('accounts: sessions, refresh tokens, sign-out, password reset and chang
     expect(JSON.stringify(summaries)).not.toContain(newPassword);
   });
 
+  it('mails one address at most 3 reset links an hour, and the API answers the same 202 each time', async () => {
+    const u = await userWithRoles(api, ['reviewer']);
+    for (let i = 0; i < 5; i += 1) {
+      expect((await api.http().post('/api/auth/password-reset').send({ email: u.email })).status).toBe(202);
+    }
+    await waitFor(
+      async () => resetMail(u.email),
+      (m) => m.length === 3,
+      20_000,
+    );
+    // the requests were relayed and handled in order: give the last two time to (not) arrive
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(resetMail(u.email)).toHaveLength(3);
+    const tokens: { n: number }[] = await api.db.query(
+      `SELECT count(*)::int AS n FROM auth_tokens WHERE user_id = $1 AND kind = 'password_reset'`,
+      [u.id],
+    );
+    expect(tokens[0].n).toBe(3);
+  });
+
   it('password reset confirm refuses an unknown token and changes nothing', async () => {
     const res = await api
       .http()

@@ -7,6 +7,8 @@ import { SessionsRepository } from './sessions.repository';
 import { newToken, tokenHash } from './tokens';
 
 export const RESET_TOKEN_TTL_SECONDS = 3600;
+/** Reset mails to one user in an hour at most, so nobody can flood a mailbox through the form. */
+export const MAX_RESET_MAILS_PER_HOUR = 3;
 
 /**
  * The worker's half of a password reset request (job `identity.password-reset-requested`): a known, active
@@ -23,11 +25,13 @@ export class PasswordResetMailer {
     private readonly accounts: AccountsRepository,
   ) {}
 
-  async sendLink(email: string, address: string | null): Promise<'mailed' | 'unknown'> {
+  async sendLink(email: string, address: string | null): Promise<'mailed' | 'unknown' | 'throttled'> {
     return this.dataSource.transaction(async (em) => {
       const user = await this.accounts.lockActiveByEmail(em, email);
       if (!user) return 'unknown';
       const userId = user.id;
+      const recent = await this.sessionRows.countRecentAuthTokens(em, 'password_reset', userId, 3600);
+      if (recent >= MAX_RESET_MAILS_PER_HOUR) return 'throttled';
       await this.sessionRows.voidAuthTokens(em, 'password_reset', userId);
       const token = newToken();
       const hash = tokenHash(token);

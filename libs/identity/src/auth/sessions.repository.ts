@@ -178,4 +178,19 @@ export class SessionsRepository {
       [userId, kind],
     );
   }
+
+  /** How many tokens of a kind a user got in the last `seconds` (used or not). */
+  async countRecentAuthTokens(
+    em: EntityManager,
+    kind: AuthTokenKind,
+    userId: string,
+    seconds: number,
+  ): Promise<number> {
+    const [row]: { n: number }[] = await em.query(
+      `SELECT count(*)::int AS n FROM auth_tokens
+       WHERE user_id = $1 AND kind = $2 AND created_at > now() - make_interval(secs => $3)`,
+      [userId, kind, seconds],
+    );
+    return row.n;
+  }
 }
