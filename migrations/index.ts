@@ -9,6 +9,7 @@ import { ClosedPeriods1764288500000 } from './1764288500000-ClosedPeriods';
 import { Housekeeping1764288600000 } from './1764288600000-Housekeeping';
 import { RateCorrections1764288610000 } from './1764288610000-RateCorrections';
 import { AuditFundScope1764288700000 } from './1764288700000-AuditFundScope';
+import { Sessions1764288900000 } from './1764288900000-Sessions';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Housekeeping1764288600000,
   RateCorrections1764288610000,
   AuditFundScope1764288700000,
+  Sessions1764288900000,
 ];

@@ -15,6 +15,8 @@ export function applyTestEnv(): void {
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // Two-factor sign-in is off for the test users; the MFA tests set the roles they need.
+    MFA_REQUIRED_ROLES: '',
     LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
   });
 }

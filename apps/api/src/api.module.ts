@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { Redis } from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, CoreModule } from '@app/core';
+import { APP_CONFIG, AppConfig, CoreModule, REDIS } from '@app/core';
 import { DonorsModule } from '@app/donors';
 import { FundsModule } from '@app/funds';
 import { GrantsModule } from '@app/grants';
@@ -15,8 +16,9 @@ import { ReviewsModule } from '@app/reviews';
 import { BoardAccess, BoardCodesController } from './admin/board-access';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
-import { FixedWindowThrottlerStorage } from './http/fixed-window-throttler.storage';
+import { ClientThrottlerGuard } from './http/client-throttler.guard';
 import { ProblemFilter } from './http/problem.filter';
+import { RedisThrottlerStorage } from './http/redis-throttler.storage';
 import { apiLogger } from './http/request-log';
 
 /** The HTTP composition root: every bounded context's module, behind one guard chain and one filter. */
@@ -32,14 +34,14 @@ import { apiLogger } from './http/request-log';
         forRoutes: [],
       }),
     }),
-    // The general per-address limit (RATE_LIMIT_PER_MINUTE), counted in each API process in fixed windows
-    // (O(1) a request; see FixedWindowThrottlerStorage). Failed logins are counted in Redis across processes
-    // (LoginAttempts).
+    // The general per-address limit (RATE_LIMIT_PER_MINUTE), counted in Redis in fixed windows, so every API
+    // process enforces one limit (RedisThrottlerStorage; in memory while Redis is away). Failed sign-ins have
+    // their own Redis counters (LoginAttempts).
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      inject: [APP_CONFIG, REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
         throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
-        storage: new FixedWindowThrottlerStorage(),
+        storage: new RedisThrottlerStorage(redis),
       }),
     }),
     TerminusModule,
@@ -55,7 +57,7 @@ import { apiLogger } from './http/request-log';
   controllers: [HealthController, AuditController, BoardCodesController],
   providers: [
     BoardAccess,
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: ClientThrottlerGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],

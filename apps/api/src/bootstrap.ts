@@ -22,10 +22,13 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  * fastify, helmet, multipart, the validation pipe, the problem+json filter, OpenAPI at /api/docs.
  */
 export async function createApiApp(): Promise<NestFastifyApplication> {
+  const config = loadConfig();
   const adapter = new FastifyAdapter({
-    loggerInstance: apiLogger(loadConfig().logLevel),
+    loggerInstance: apiLogger(config.logLevel),
     logController: new LogController({ disableRequestLogging: true }), // one line a request: logRequests
-    trustProxy: false, // the per-address limit must not trust a client-sent X-Forwarded-For
+    // X-Forwarded-For is believed only from the balancers named in TRUST_PROXY (addresses or CIDRs):
+    // otherwise any client could pick the address its rate limits are counted under.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     // fastify's and Node's own refusals (414, 431, bad URL) in the API's problem+json shape
     frameworkErrors,

@@ -16,6 +16,7 @@ export * from './http/pagination';
 export * from './http/openapi';
 export * from './http/validators';
 export { IdParam, ParseIdPipe } from './http/uuid-param';
+export { clientAddressKey } from './http/client-address';
 export {
   Idempotent,
   IdempotencyKey,

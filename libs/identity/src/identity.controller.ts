@@ -5,21 +5,18 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { IdParam, PageQuery } from '@app/core';
-import { CurrentActor, Public, Roles } from './auth/auth.decorators';
+import { AllowDuringMfaEnrolment, CurrentActor, Public, Roles } from './auth/auth.decorators';
 import { AuthService } from './auth/auth.service';
 import {
   CreateUserDto,
-  LoginDto,
   OrganizationQuery,
   OrganizationView,
   RegisterDto,
   RegisteredView,
-  TokenView,
   UpdateUserDto,
   UserView,
 } from './dto/identity.dto';
@@ -45,20 +42,6 @@ export class AuthController {
   register(@Body() dto: RegisterDto, @CurrentActor() actor: Actor): Promise<RegisteredView> {
     return this.auth.register(dto, actor);
   }
-
-  @Public()
-  @Post('login')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TokenView })
-  @ApiTooManyRequestsResponse({ description: 'More than 5 failed logins for this email within a minute' })
-  @ApiOperation({
-    operationId: 'login',
-    summary: 'Sign in',
-    description: 'Exchanges an email and password for a short-lived bearer access token.',
-  })
-  login(@Body() dto: LoginDto): Promise<TokenView> {
-    return this.auth.login(dto.email, dto.password);
-  }
 }
 
 @ApiTags('users')
@@ -70,6 +53,7 @@ export class MeController {
   ) {}
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'donor', 'admin')
+  @AllowDuringMfaEnrolment()
   @Get('me')
   @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user', description: 'The caller as a user.' })
   @ApiOkResponse({ type: UserView })

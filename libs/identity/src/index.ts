@@ -8,3 +8,7 @@ export { UsersService } from './users.service';
 export { OrganizationsService } from './organizations.service';
 export { NotificationsService } from './notifications.service';
 export type { NewNotification } from './notifications.service';
+export { SessionsService } from './auth/sessions.service';
+export { MfaService } from './auth/mfa.service';
+export { passwordProblem, assertPasswordAllowed } from './auth/password-policy';
+export { AllowDuringMfaEnrolment, CurrentSession } from './auth/auth.decorators';

@@ -23,6 +23,7 @@ import { User } from './entities/user.entity';
 import { EmailTaken, InvalidUserLinks, UserOutOfScope } from './identity.errors';
 import { outOfScope } from './domain/user-scope';
 import { hashPassword } from './auth/passwords';
+import { SessionsService } from './auth/sessions.service';
 import { toUserView } from './views';
 
 @Injectable()
@@ -33,6 +34,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
@@ -130,6 +132,14 @@ export class UsersService implements OnApplicationBootstrap {
         entityId: id,
         summary: { ...logged, passwordChanged: Boolean(passwordHash) },
       });
+      // Deactivation and a change of roles end the user's sessions: their next request is 401.
+      const rolesChanged =
+        dto.roles !== undefined &&
+        (dto.roles.length !== user.roles.length || dto.roles.some((r) => !user.roles.includes(r)));
+      if (dto.active === false || rolesChanged) {
+        const reason = dto.active === false ? 'user deactivated' : 'roles changed';
+        await this.sessions.revokeAllForUser(em, actor, id, reason, null);
+      }
       return toUserView((await em.findOneByOrFail(User, { id }))!);
     });
   }

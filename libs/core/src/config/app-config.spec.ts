@@ -8,6 +8,17 @@ describe('configuration', () => {
     expect(c).toMatchObject({ port: 3000, redisUrl: 'redis://127.0.0.1:6379', rateLimitPerMinute: 600 });
   });
 
+  it('reads MFA_REQUIRED_ROLES (default admin, fund_manager, finance; empty: none) and TRUST_PROXY', () => {
+    expect(loadConfig({ ...base }).mfaRequiredRoles).toEqual(['admin', 'fund_manager', 'finance']);
+    expect(loadConfig({ ...base, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...base }).trustProxy).toEqual([]);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, ::1, 192.168.1.7' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      '192.168.1.7',
+    ]);
+  });
+
   it.each([
     [{}, 'DATABASE_URL'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
@@ -17,6 +28,9 @@ describe('configuration', () => {
     [{ ...base, ADMIN_EMAIL: 'a@b.org' }, 'ADMIN_PASSWORD'],
     [{ ...base, RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ ...base, SMTP_URL: 'nope' }, 'SMTP_URL'],
+    [{ ...base, MFA_REQUIRED_ROLES: 'admin,boss' }, 'MFA_REQUIRED_ROLES'],
+    [{ ...base, TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ ...base, TRUST_PROXY: 'balancer.local' }, 'TRUST_PROXY'],
   ])('a bad or missing value stops with a message naming it: %j', (env, name) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(name);

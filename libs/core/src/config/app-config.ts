@@ -1,3 +1,7 @@
+import ipaddr from 'ipaddr.js';
+import { ROLES } from '../auth/actor';
+import type { Role } from '../auth/actor';
+
 /**
  * The operators' configuration, read once from the environment and validated before anything starts.
  * A bad or missing value stops the process with a message naming the variable.
@@ -18,6 +22,13 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
+  /** Roles whose sign-in needs a second factor (TOTP); empty: nobody's. */
+  mfaRequiredRoles: Role[];
+  /**
+   * Addresses or CIDRs of the load balancers in front of the API: only a request from one of them has its
+   * client address taken from X-Forwarded-For. Empty: the socket's address, always.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -55,6 +66,38 @@ function parsePositiveInt(
     return fallback;
   }
   return Number(raw);
+}
+
+function parseRoles(name: string, raw: string, problems: string[]): Role[] {
+  const roles = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length)
+    problems.push(`${name} names unknown roles: ${unknown.join(', ')} (roles: ${ROLES.join(', ')})`);
+  return [...new Set(roles)] as Role[];
+}
+
+function parseTrustProxy(raw: string, problems: string[]): string[] {
+  const entries = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const ok = entry.includes('/') ? canParseCidr(entry) : ipaddr.isValid(entry);
+    if (!ok) problems.push(`TRUST_PROXY entries must be IP addresses or CIDRs (got "${entry}")`);
+  }
+  return entries;
+}
+
+function canParseCidr(value: string): boolean {
+  try {
+    ipaddr.parseCIDR(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -120,6 +163,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^[A-Za-z0-9_-]+$/.test(redisPrefix))
     problems.push('REDIS_PREFIX may hold only letters, digits, _ and -');
 
+  const mfaRequiredRoles = parseRoles(
+    'MFA_REQUIRED_ROLES',
+    env.MFA_REQUIRED_ROLES ?? 'admin,fund_manager,finance',
+    problems,
+  );
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '', problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv: nodeEnv!,
@@ -135,5 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl,
     mailFrom,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    mfaRequiredRoles,
+    trustProxy,
   };
 }

@@ -5,6 +5,7 @@
 export const JOB = {
   ORGANIZATION_REGISTERED: 'identity.organization-registered',
   SEND_MAIL: 'identity.send-mail',
+  PASSWORD_RESET_REQUESTED: 'identity.password-reset-requested',
   BALANCE_CHANGED: 'funds.balance-changed',
   GRANT_CHANGED: 'grants.changed',
   REPORT_REMINDERS: 'grants.report-reminders',

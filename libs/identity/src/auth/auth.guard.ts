@@ -1,13 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor, ForbiddenError, hasRole, Role, UnauthorizedError } from '@app/core';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { MFA_ENROLMENT_KEY, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 interface AuthRequest {
   id?: string;
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor;
+  sessionId?: string;
 }
 
 export function anonymousActor(requestId: string | null): Actor {
@@ -38,7 +39,10 @@ export class AuthGuard implements CanActivate {
     if (value) {
       const match = /^Bearer\s+(\S+)$/i.exec(value);
       if (!match) throw new UnauthorizedError('Authorization must be "Bearer <token>"');
-      req.actor = await this.auth.actorFromToken(match[1], requestId);
+      const allowRestricted = this.reflector.getAllAndOverride<boolean>(MFA_ENROLMENT_KEY, targets) ?? false;
+      const { actor, sessionId } = await this.auth.authenticate(match[1], requestId, allowRestricted);
+      req.actor = actor;
+      req.sessionId = sessionId ?? undefined;
     } else {
       if (!isPublic) throw new UnauthorizedError();
       req.actor = anonymousActor(requestId);

@@ -13,13 +13,13 @@ import {
   UnauthorizedError,
 } from '@app/core';
 import type { AppConfig } from '@app/core';
-import { RegisterDto, RegisteredView, TokenView } from '../dto/identity.dto';
+import { RegisterDto, RegisteredView } from '../dto/identity.dto';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
-import { BadCredentials, EmailTaken } from '../identity.errors';
+import { EmailTaken } from '../identity.errors';
 import { toOrganizationView, toUserView } from '../views';
-import { LoginAttempts } from './login-attempts';
-import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import { MfaEnrolmentRequired } from './auth.errors';
+import { hashPassword } from './passwords';
 
 export const TOKEN_AUDIENCE = 'trust-fund-grants';
 export const TOKEN_ISSUER = 'trust-fund-grants';
@@ -29,6 +29,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface TokenClaims {
   sub: string;
+  /** The session (refresh-token family) the token was issued in. */
+  sid?: string;
+  iat?: number;
+}
+
+type TokenUser = Pick<User, 'id' | 'roles' | 'organizationId' | 'donorId' | 'fundIds' | 'active'> & {
+  restricted: boolean;
+};
+
+const USER_COLUMNS = `u.id, u.roles, u.organization_id AS "organizationId", u.donor_id AS "donorId",
+  u.fund_ids AS "fundIds", u.active`;
+
+/** Who a bearer token speaks for, and in which session. */
+export interface Authenticated {
+  actor: Actor;
+  /** Null for a token issued before sessions existed (see legacyUser). */
+  sessionId: string | null;
 }
 
 @Injectable()
@@ -36,7 +53,6 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
-    private readonly attempts: LoginAttempts,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -90,30 +106,32 @@ export class AuthService {
     }
   }
 
-  async login(email: string, password: string): Promise<TokenView> {
-    const normalized = email.trim().toLowerCase();
-    await this.attempts.take(normalized);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = :email', { email: normalized })
-      .getOne();
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-    if (!user || !ok || !user.active) throw new BadCredentials();
-    await this.attempts.giveBack(normalized);
-    const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims, {
+  /** An access token for a user in a session: HS256, 15 minutes. */
+  signAccessToken(userId: string, sessionId: string): Promise<string> {
+    return this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies TokenClaims, {
       algorithm: 'HS256',
       audience: TOKEN_AUDIENCE,
       issuer: TOKEN_ISSUER,
       expiresIn: TOKEN_TTL_SECONDS,
       secret: this.config.jwtSecret,
     });
-    return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_TTL_SECONDS };
   }
 
-  /** Verifies a bearer token (HS256 only; signature, audience, issuer and expiry) and loads its user. */
+  /** The actor of a bearer token; a session that may only enrol in two-factor sign-in is refused (403). */
   async actorFromToken(token: string, requestId: string | null): Promise<Actor> {
+    return (await this.authenticate(token, requestId, false)).actor;
+  }
+
+  /**
+   * Verifies a bearer token (HS256 only; signature, audience, issuer and expiry) and loads its user with
+   * its session in one query by primary keys: a revoked or ended session, or a deactivated user, is 401 on
+   * the very next request (deactivation and role changes revoke the user's sessions).
+   */
+  async authenticate(
+    token: string,
+    requestId: string | null,
+    allowRestricted: boolean,
+  ): Promise<Authenticated> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims & object>(token, {
@@ -126,21 +144,31 @@ export class AuthService {
     } catch {
       throw new UnauthorizedError('The access token is invalid or expired');
     }
-    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+    const { sub, sid, iat } = claims;
+    if (typeof sub !== 'string' || !UUID.test(sub)) {
       throw new UnauthorizedError('The access token is invalid or expired');
     }
-    return this.actorFromUserId(claims.sub, requestId);
+    const user = sid === undefined ? await this.legacyUser(sub, iat) : await this.sessionUser(sub, sid);
+    if (!user || !user.active) throw new UnauthorizedError('The access token is invalid or expired');
+    if (user.restricted && !allowRestricted) throw new MfaEnrolmentRequired();
+    const actor: Actor = {
+      userId: user.id,
+      roles: user.roles,
+      organizationId: user.organizationId,
+      donorId: user.donorId,
+      fundIds: user.fundIds ?? [],
+      requestId,
+    };
+    return { actor, sessionId: sid ?? null };
   }
 
-  /** The acting user as the database has it now (roles, scope, active), for a token or a board session. */
+  /** The acting user as the database has it now (roles, scope, active), for a board session. */
   async actorFromUserId(userId: string, requestId: string | null): Promise<Actor> {
     if (!UUID.test(userId)) throw new UnauthorizedError('The access token is invalid or expired');
-    const rows: Pick<User, 'id' | 'roles' | 'organizationId' | 'donorId' | 'fundIds' | 'active'>[] =
-      await this.dataSource.query(
-        `SELECT id, roles, organization_id AS "organizationId", donor_id AS "donorId", fund_ids AS "fundIds", active
-         FROM users WHERE id = $1`,
-        [userId],
-      );
+    const rows: TokenUser[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, false AS restricted FROM users u WHERE u.id = $1`,
+      [userId],
+    );
     const user = rows[0];
     if (!user || !user.active) throw new UnauthorizedError('The access token is invalid or expired');
     return {
@@ -151,5 +179,35 @@ export class AuthService {
       fundIds: user.fundIds ?? [],
       requestId,
     };
+  }
+
+  /** The user of a token with its live session, in one query by primary keys. */
+  private async sessionUser(userId: string, sessionId: unknown): Promise<TokenUser | undefined> {
+    if (typeof sessionId !== 'string' || !UUID.test(sessionId)) return undefined;
+    const rows: TokenUser[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, s.mfa_enrolment_required AS restricted
+       FROM users u JOIN user_sessions s ON s.id = $2 AND s.user_id = u.id
+       WHERE u.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [userId, sessionId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * A token without a session id was issued by the version before sessions (they live 15 minutes, so
+   * this matters only for that long after an upgrade). It is refused once the user changed after it was
+   * issued (roles, deactivation, password: every change moves updated_at), and it counts as restricted
+   * for a role that needs two-factor sign-in without enrolment.
+   */
+  private async legacyUser(userId: string, issuedAt: unknown): Promise<TokenUser | undefined> {
+    if (typeof issuedAt !== 'number' || !Number.isSafeInteger(issuedAt)) return undefined;
+    const rows: TokenUser[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS},
+              (u.roles && $3::text[]) AND NOT EXISTS (
+                SELECT 1 FROM user_mfa m WHERE m.user_id = u.id AND m.confirmed_at IS NOT NULL) AS restricted
+       FROM users u WHERE u.id = $1 AND u.updated_at < to_timestamp($2 + 1)`,
+      [userId, issuedAt, this.config.mfaRequiredRoles],
+    );
+    return rows[0];
   }
 }

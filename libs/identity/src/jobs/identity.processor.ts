@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { PasswordResetMailer } from '../auth/password-reset.mailer';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications.service';
 
@@ -11,6 +12,7 @@ export class IdentityProcessor extends JobsHost {
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
+    private readonly resetMailer: PasswordResetMailer,
   ) {
     super();
   }
@@ -18,7 +20,14 @@ export class IdentityProcessor extends JobsHost {
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JOB.ORGANIZATION_REGISTERED]: (job) => this.organizationRegistered(job),
     [JOB.SEND_MAIL]: (job) => this.sendMail(job),
+    [JOB.PASSWORD_RESET_REQUESTED]: (job) => this.passwordResetRequested(job),
   };
+
+  private async passwordResetRequested(job: Job): Promise<string> {
+    const { email, address } = job.data as { email?: string; address?: string };
+    if (typeof email !== 'string' || !email) throw new UnrecoverableError('email missing');
+    return this.resetMailer.sendLink(email, typeof address === 'string' ? address : null);
+  }
 
   private async sendMail(job: Job): Promise<string> {
     const { notificationId } = job.data as { notificationId?: string };
