@@ -4,11 +4,27 @@ import { Notification } from './entities/notification.entity';
 import { IdentityProcessor } from './jobs/identity.processor';
 import { MailService } from './mail/mail.service';
 import { NotificationsService } from './notifications.service';
+import { AccountLinks } from './accounts/account-links';
+import { AccountMailSender } from './accounts/account-mail.sender';
+import { AccountTokensRepository } from './accounts/account-tokens.repository';
+import { DigestRepository } from './digest/digest.repository';
+import { DigestService } from './digest/digest.service';
+import { PeopleRepository } from './people.repository';
 
 /** The identity context's job handlers; only the worker imports this module. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification])],
-  providers: [NotificationsService, MailService, IdentityProcessor],
+  providers: [
+    NotificationsService,
+    MailService,
+    IdentityProcessor,
+    PeopleRepository,
+    AccountLinks,
+    AccountTokensRepository,
+    AccountMailSender,
+    DigestRepository,
+    DigestService,
+  ],
   exports: [NotificationsService],
 })
 export class IdentityJobsModule {}

@@ -9,8 +9,6 @@ import {
   LoginDto,
   OrganizationQuery,
   OrganizationView,
-  RegisterDto,
-  RegisteredView,
   TokenView,
   UpdateUserDto,
   UserView,
@@ -23,12 +21,6 @@ import { UsersService } from './users.service';
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
-
-  @Public()
-  @Post('register')
-  register(@Body() dto: RegisterDto, @CurrentActor() actor: Actor): Promise<RegisteredView> {
-    return this.auth.register(dto, actor);
-  }
 
   @Public()
   @Post('login')

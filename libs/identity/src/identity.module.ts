@@ -16,6 +16,21 @@ import {
 import { NotificationsService } from './notifications.service';
 import { OrganizationsService } from './organizations.service';
 import { UsersService } from './users.service';
+import { AccountLinks } from './accounts/account-links';
+import { AccountTokensRepository } from './accounts/account-tokens.repository';
+import { AccountTokensService } from './accounts/account-tokens.service';
+import { InvitationAcceptController, InvitationsController } from './invitations/invitations.controller';
+import { InvitationsRepository } from './invitations/invitations.repository';
+import { InvitationsService } from './invitations/invitations.service';
+import { PeopleRepository } from './people.repository';
+import { PreferencesRepository } from './preferences/preferences.repository';
+import { ProfileController } from './preferences/profile.controller';
+import { ProfileService } from './preferences/profile.service';
+import { RegistrationController } from './registration/registration.controller';
+import { RegistrationLimiter } from './registration/registration-limiter';
+import { RegistrationService } from './registration/registration.service';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsService } from './teams/teams.service';
 
 const services = [
   AuthService,
@@ -24,11 +39,32 @@ const services = [
   OrganizationsService,
   NotificationsService,
   AuthGuard,
+  PeopleRepository,
+  AccountLinks,
+  AccountTokensRepository,
+  AccountTokensService,
+  RegistrationLimiter,
+  RegistrationService,
+  InvitationsRepository,
+  InvitationsService,
+  TeamsService,
+  PreferencesRepository,
+  ProfileService,
 ];
 
 @Module({
   imports: [JwtModule.register({}), TypeOrmModule.forFeature([User, Organization, Notification])],
-  controllers: [AuthController, MeController, UsersController, OrganizationsController],
+  controllers: [
+    AuthController,
+    RegistrationController,
+    InvitationAcceptController,
+    MeController,
+    ProfileController,
+    UsersController,
+    OrganizationsController,
+    InvitationsController,
+    TeamsController,
+  ],
   providers: services,
   exports: services,
 })

@@ -8,3 +8,6 @@ export { UsersService } from './users.service';
 export { OrganizationsService } from './organizations.service';
 export { NotificationsService } from './notifications.service';
 export type { NewNotification } from './notifications.service';
+export { RegistrationService } from './registration/registration.service';
+export { AccountLinks } from './accounts/account-links';
+export { DigestService } from './digest/digest.service';

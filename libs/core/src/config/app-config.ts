@@ -16,6 +16,10 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
+  /** Where people open the links of account mails (invitations, e-mail confirmation). */
+  publicUrl: string;
+  /** NGO self-registrations per client address per hour, counted in Redis across API processes. */
+  registrationsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^[A-Za-z0-9_-]+$/.test(redisPrefix))
     problems.push('REDIS_PREFIX may hold only letters, digits, _ and -');
 
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  parseUrl('PUBLIC_URL', publicUrl, ['http:', 'https:'], problems);
+  const registrationsPerHour = parsePositiveInt(
+    'REGISTRATIONS_PER_HOUR',
+    env.REGISTRATIONS_PER_HOUR,
+    20,
+    problems,
+  );
+
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv: nodeEnv!,
@@ -116,5 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl,
     mailFrom,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    publicUrl,
+    registrationsPerHour,
   };
 }

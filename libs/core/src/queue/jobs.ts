@@ -5,6 +5,9 @@
 export const JOB = {
   ORGANIZATION_REGISTERED: 'identity.organization-registered',
   SEND_MAIL: 'identity.send-mail',
+  ACCOUNT_MAIL: 'identity.account-mail',
+  DAILY_DIGEST: 'identity.daily-digest',
+  SEND_DIGEST: 'identity.send-digest',
   BALANCE_CHANGED: 'funds.balance-changed',
   GRANT_CHANGED: 'grants.changed',
   REPORT_REMINDERS: 'grants.report-reminders',
@@ -77,6 +80,7 @@ export const SCHEDULES: readonly {
   { id: 'funds:reconcile', job: 'funds.reconcile', repeat: { pattern: '30 1 * * *', tz: 'UTC' } },
   { id: 'calls:close-due', job: 'calls.close-due', repeat: { every: 60_000 } },
   { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
+  { id: 'identity:daily-digest', job: 'identity.daily-digest', repeat: { pattern: '15 0 * * *', tz: 'UTC' } },
   {
     id: 'grants:report-reminders',
     job: 'grants.report-reminders',

@@ -6,12 +6,13 @@ import { AuthService } from './auth.service';
 
 interface AuthRequest {
   id?: string;
+  ip?: string;
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor;
 }
 
-export function anonymousActor(requestId: string | null): Actor {
-  return { userId: null, roles: [], organizationId: null, donorId: null, fundIds: [], requestId };
+export function anonymousActor(requestId: string | null, address: string | null = null): Actor {
+  return { userId: null, roles: [], organizationId: null, donorId: null, fundIds: [], requestId, address };
 }
 
 /**
@@ -38,10 +39,10 @@ export class AuthGuard implements CanActivate {
     if (value) {
       const match = /^Bearer\s+(\S+)$/i.exec(value);
       if (!match) throw new UnauthorizedError('Authorization must be "Bearer <token>"');
-      req.actor = await this.auth.actorFromToken(match[1], requestId);
+      req.actor = { ...(await this.auth.actorFromToken(match[1], requestId)), address: req.ip ?? null };
     } else {
       if (!isPublic) throw new UnauthorizedError();
-      req.actor = anonymousActor(requestId);
+      req.actor = anonymousActor(requestId, req.ip ?? null);
     }
     if (roles && roles.length > 0 && !hasRole(req.actor, ...roles)) {
       throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}`);

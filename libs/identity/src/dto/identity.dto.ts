@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,6 +17,8 @@ import {
 } from 'class-validator';
 import { IsCountryCode, PageQuery, ROLES } from '@app/core';
 import type { Role } from '@app/core';
+import { LOCALES } from '../accounts/locales';
+import type { Locale } from '../accounts/locales';
 
 export class OrganizationInput {
   @ApiProperty({ example: 'Safe Harbour Association' })
@@ -56,11 +59,13 @@ export class NewUserInput {
 
 export class RegisterDto {
   @ApiProperty({ type: OrganizationInput })
+  @IsObject()
   @ValidateNested()
   @Type(() => OrganizationInput)
   organization: OrganizationInput;
 
   @ApiProperty({ type: NewUserInput })
+  @IsObject()
   @ValidateNested()
   @Type(() => NewUserInput)
   user: NewUserInput;
@@ -165,6 +170,8 @@ export class UserView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) donorId: string | null;
   @ApiProperty({ type: [String] }) fundIds: string[];
   @ApiProperty() active: boolean;
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty({ description: "The organization's admin, who manages its team" }) isOrgAdmin: boolean;
   @ApiProperty() createdAt: Date;
 }
 
