@@ -79,6 +79,11 @@ export class AccountTokensRepository {
     );
   }
 
+  /** Serialises link issuing for one owner (an invitation or a user) until the transaction ends. */
+  async lockOwner(em: EntityManager, ownerId: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('tfg:account-tokens:' || $1))`, [ownerId]);
+  }
+
   async lockByHash(em: EntityManager, tokenHash: Buffer): Promise<AccountToken | undefined> {
     const [r]: TokenRow[] = await em.query(
       `SELECT ${TOKEN_COLUMNS} FROM account_tokens WHERE token_hash = $1 FOR UPDATE`,

@@ -29,6 +29,8 @@ export class AccountTokensService {
     owner: { invitationId?: string; userId?: string },
   ): Promise<string> {
     const now = this.clock.now();
+    // one issuer per owner at a time, so that of two racing issues the second revokes the first's link
+    await this.tokens.lockOwner(em, owner.invitationId ?? owner.userId!);
     await this.tokens.revokeOpen(em, purpose, owner, now);
     const id = randomUUID();
     await this.tokens.insert(em, {
