@@ -1,34 +1,18 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { createFund } from '../factories/money';
 import { Clock } from '@app/core';
-import { Api, adminToken, registerNgo, startApi, startWorker, unique } from '../setup/harness';
-import { linkToken, mailTo as mailToOf, Smtp } from '../setup/mail';
-import { startSmtp } from '../setup/smtp';
+import { Api, registerNgo, unique } from '../setup/harness';
+import { linkToken, mailJourney } from '../setup/mail';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const HOUR = 3600_000;
 
 describe('invitations: single-use links, 72 hours, resend and revoke', () => {
+  const j = mailJourney();
   let api: Api;
-  let worker: INestApplicationContext;
-  let smtp: Smtp;
   let admin: string;
-
-  const mailTo = (email: string, subject: RegExp, count = 1) => mailToOf(smtp, email, subject, count);
-
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    process.env.SMTP_URL = smtp.url;
-    api = await startApi();
-    worker = await startWorker();
-    admin = await adminToken(api);
-  });
-  afterAll(async () => {
-    api?.app.get(Clock).reset();
-    await worker?.close();
-    await api?.close();
-    delete process.env.SMTP_URL;
-    await smtp?.close();
+  const { mailTo } = j;
+  beforeAll(() => {
+    ({ api, admin } = j);
   });
 
   it('lets an invited staff member in once with the invited roles and funds; the link dies after use and after 72 hours', async () => {

@@ -1,8 +1,5 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { Clock } from '@app/core';
-import { Api, login, registerNgo, startApi, startWorker, unique, waitFor } from '../setup/harness';
-import { linkToken, mailsTo as mailsToOf, mailTo as mailToOf, Smtp, textOf } from '../setup/mail';
-import { startSmtp } from '../setup/smtp';
+import { Api, login, registerNgo, startApi, unique, waitFor } from '../setup/harness';
+import { linkToken, textOf, mailJourney } from '../setup/mail';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -19,25 +16,11 @@ function shapeOf(value: unknown): unknown {
 }
 
 describe('NGO self-registration with a verified e-mail', () => {
+  const j = mailJourney();
   let api: Api;
-  let worker: INestApplicationContext;
-  let smtp: Smtp;
-
-  const mailsTo = (email: string, subject?: RegExp) => mailsToOf(smtp, email, subject);
-  const mailTo = (email: string, subject: RegExp, count = 1) => mailToOf(smtp, email, subject, count);
-
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    process.env.SMTP_URL = smtp.url;
-    api = await startApi();
-    worker = await startWorker();
-  });
-  afterAll(async () => {
-    api?.app.get(Clock).reset();
-    await worker?.close();
-    await api?.close();
-    delete process.env.SMTP_URL;
-    await smtp?.close();
+  const { mailsTo, mailTo } = j;
+  beforeAll(() => {
+    ({ api } = j);
   });
 
   const registerBody = (email: string, name = unique('NGO')) => ({

@@ -1,34 +1,19 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Clock } from '@app/core';
 import { NotificationsService } from '@app/identity';
-import { Api, login, registerNgo, startApi, startWorker, unique, userWithRoles } from '../setup/harness';
-import { mailsTo as mailsToOf, mailTo as mailToOf, Smtp, subjectOf, textOf } from '../setup/mail';
-import { startSmtp } from '../setup/smtp';
+import { Api, login, registerNgo, unique, userWithRoles } from '../setup/harness';
+import { subjectOf, textOf, mailJourney } from '../setup/mail';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('NGO teams, own profile, notification preferences and the daily digest', () => {
+  const j = mailJourney();
   let api: Api;
   let worker: INestApplicationContext;
-  let smtp: Smtp;
-
-  const mailsTo = (email: string, subject?: RegExp) => mailsToOf(smtp, email, subject);
-  const mailTo = (email: string, subject: RegExp, count = 1) => mailToOf(smtp, email, subject, count);
-
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    process.env.SMTP_URL = smtp.url;
-    api = await startApi();
-    worker = await startWorker();
-  });
-  afterAll(async () => {
-    api?.app.get(Clock).reset();
-    await worker?.close();
-    await api?.close();
-    delete process.env.SMTP_URL;
-    await smtp?.close();
+  const { mailsTo, mailTo } = j;
+  beforeAll(() => {
+    ({ api, worker } = j);
   });
 
   it("lets an NGO admin run their team, and never another organization's members (404)", async () => {

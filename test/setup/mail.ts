@@ -1,5 +1,7 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Clock } from '@app/core';
+import { Api, adminToken, startApi, startWorker, waitFor } from './harness';
 import { ReceivedMail, startSmtp } from './smtp';
-import { waitFor } from './harness';
 
 /** The text of a mail as written (quoted-printable soft breaks and escapes undone). */
 export function textOf(mail: ReceivedMail): string {
@@ -54,4 +56,38 @@ export async function mailTo(smtp: Smtp, email: string, subject: RegExp, count =
     15_000,
   );
   return mails[count - 1];
+}
+
+/**
+ * A journey with real mail: an SMTP test server (SMTP_URL), the API and a worker, started before the
+ * file's tests and stopped after them (the API's clock reset). Fields are set in its beforeAll.
+ */
+export interface MailJourney {
+  api: Api;
+  worker: INestApplicationContext;
+  smtp: Smtp;
+  admin: string;
+  mailsTo: (email: string, subject?: RegExp) => ReceivedMail[];
+  mailTo: (email: string, subject: RegExp, count?: number) => Promise<ReceivedMail>;
+}
+
+export function mailJourney(): MailJourney {
+  const j = {} as MailJourney;
+  j.mailsTo = (email, subject) => mailsTo(j.smtp, email, subject);
+  j.mailTo = (email, subject, count = 1) => mailTo(j.smtp, email, subject, count);
+  beforeAll(async () => {
+    j.smtp = await startSmtp();
+    process.env.SMTP_URL = j.smtp.url;
+    j.api = await startApi();
+    j.worker = await startWorker();
+    j.admin = await adminToken(j.api);
+  });
+  afterAll(async () => {
+    j.api?.app.get(Clock).reset();
+    await j.worker?.close();
+    await j.api?.close();
+    delete process.env.SMTP_URL;
+    await j.smtp?.close();
+  });
+  return j;
 }

@@ -1,50 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
 } from 'class-validator';
 import { ROLES } from '@app/core';
 import type { Role } from '@app/core';
 import { LOCALES } from '../accounts/locales';
+import { CreateUserDto } from '../dto/identity.dto';
 import type { Locale } from '../accounts/locales';
 
-export class CreateInvitationDto {
-  @ApiProperty({ example: 'kofi@example.org' })
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
+/** What an admin gives when creating a user, less the password (the invited person sets it), plus the mail's language. */
+export class CreateInvitationDto extends PickType(CreateUserDto, [
+  'email',
+  'organizationId',
+  'donorId',
+  'fundIds',
+] as const) {
   @ApiProperty({ enum: ROLES, isArray: true, description: 'An organization admin may invite ngo only' })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
   @IsIn(ROLES as unknown as string[], { each: true })
   roles: Role[];
-
-  @ApiPropertyOptional({ format: 'uuid', description: "An organization admin's own organization by default" })
-  @IsOptional()
-  @IsUUID()
-  organizationId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  donorId?: string;
-
-  @ApiPropertyOptional({ type: [String], description: 'Funds a staff user is limited to; none = all funds' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
-  fundIds?: string[];
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the invitation mail (default en)' })
   @IsOptional()
