@@ -10,6 +10,7 @@ import { Housekeeping1764288600000 } from './1764288600000-Housekeeping';
 import { RateCorrections1764288610000 } from './1764288610000-RateCorrections';
 import { AuditFundScope1764288700000 } from './1764288700000-AuditFundScope';
 import { Sessions1764288900000 } from './1764288900000-Sessions';
+import { AccountsPeople1764289000000 } from './1764289000000-AccountsPeople';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RateCorrections1764288610000,
   AuditFundScope1764288700000,
   Sessions1764288900000,
+  AccountsPeople1764289000000,
 ];

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
+import { AccountLinks } from '@app/identity';
 import { TEST_ADMIN } from './test-env';
 
 export type Http = ReturnType<typeof request>;
@@ -90,6 +91,29 @@ export function runJob(worker: INestApplicationContext, job: string) {
 }
 
 /** Registers an NGO over HTTP and logs its first member in. */
+/**
+ * The token of the latest confirmation link mailed to a registered user, as the worker would write it
+ * into the mail: the outbox payload names the link (its token id) and the app derives the token.
+ */
+export async function confirmationToken(api: Api, userId: string): Promise<string> {
+  const [row]: { id: string }[] = await api.db.query(
+    `SELECT t.id FROM outbox o JOIN account_tokens t ON t.id::text = o.payload->>'tokenId'
+     WHERE o.name = 'identity.account-mail' AND t.user_id = $1 AND t.purpose = 'email_confirmation'
+     ORDER BY t.created_at DESC LIMIT 1`,
+    [userId],
+  );
+  if (!row) throw new Error(`no confirmation mail for user ${userId}`);
+  return api.app.get(AccountLinks).tokenFor(row.id);
+}
+
+/** Confirms a registered user's address through the real route. */
+export async function confirmEmail(api: Api, userId: string): Promise<void> {
+  const token = await confirmationToken(api, userId);
+  const res = await api.http().post('/api/auth/confirm-email').send({ token });
+  if (res.status !== 200) throw new Error(`confirm-email failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** Registers an NGO over HTTP, confirms its first member's address and logs them in. */
 export async function registerNgo(
   api: Api,
   country = 'NG',
@@ -104,6 +128,7 @@ export async function registerNgo(
       user: { email, password, name: 'NGO Member' },
     });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  await confirmEmail(api, res.body.user.id);
   return {
     organizationId: res.body.organization.id,
     userId: res.body.user.id,

@@ -7,6 +7,12 @@ import { Notification } from './entities/notification.entity';
 import { IdentityProcessor } from './jobs/identity.processor';
 import { MailService } from './mail/mail.service';
 import { NotificationsService } from './notifications.service';
+import { AccountLinks } from './accounts/account-links';
+import { AccountMailSender } from './accounts/account-mail.sender';
+import { AccountTokensRepository } from './accounts/account-tokens.repository';
+import { DigestRepository } from './digest/digest.repository';
+import { DigestService } from './digest/digest.service';
+import { PeopleRepository } from './people.repository';
 
 /** The identity context's job handlers; only the worker imports this module. */
 @Module({
@@ -18,6 +24,13 @@ import { NotificationsService } from './notifications.service';
     AccountsRepository,
     PasswordResetMailer,
     IdentityProcessor,
+    IdentityProcessor,
+    PeopleRepository,
+    AccountLinks,
+    AccountTokensRepository,
+    AccountMailSender,
+    DigestRepository,
+    DigestService,
   ],
   exports: [NotificationsService],
 })

@@ -9,14 +9,11 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { IdParam, PageQuery } from '@app/core';
-import { AllowDuringMfaEnrolment, CurrentActor, Public, Roles } from './auth/auth.decorators';
-import { AuthService } from './auth/auth.service';
+import { AllowDuringMfaEnrolment, CurrentActor, Roles } from './auth/auth.decorators';
 import {
   CreateUserDto,
   OrganizationQuery,
   OrganizationView,
-  RegisterDto,
-  RegisteredView,
   UpdateUserDto,
   UserView,
 } from './dto/identity.dto';
@@ -24,25 +21,6 @@ import { NotificationView, OrganizationPage, UserPage } from './dto/identity.vie
 import { NotificationsService } from './notifications.service';
 import { OrganizationsService } from './organizations.service';
 import { UsersService } from './users.service';
-
-@ApiTags('auth')
-@Controller('auth')
-export class AuthController {
-  constructor(private readonly auth: AuthService) {}
-
-  @Public()
-  @Post('register')
-  @ApiOperation({
-    operationId: 'register',
-    summary: 'Register an NGO and its first member',
-    description: 'Creates an unverified organization and its first user with the ngo role.',
-  })
-  @ApiCreatedResponse({ type: RegisteredView })
-  @ApiConflictResponse({ description: 'The email is already registered' })
-  register(@Body() dto: RegisterDto, @CurrentActor() actor: Actor): Promise<RegisteredView> {
-    return this.auth.register(dto, actor);
-  }
-}
 
 @ApiTags('users')
 @Controller()

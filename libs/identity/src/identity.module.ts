@@ -15,15 +15,25 @@ import { SignInService } from './auth/sign-in.service';
 import { Notification } from './entities/notification.entity';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
-import {
-  AuthController,
-  MeController,
-  OrganizationsController,
-  UsersController,
-} from './identity.controller';
+import { MeController, OrganizationsController, UsersController } from './identity.controller';
 import { NotificationsService } from './notifications.service';
 import { OrganizationsService } from './organizations.service';
 import { UsersService } from './users.service';
+import { AccountLinks } from './accounts/account-links';
+import { AccountTokensRepository } from './accounts/account-tokens.repository';
+import { AccountTokensService } from './accounts/account-tokens.service';
+import { InvitationAcceptController, InvitationsController } from './invitations/invitations.controller';
+import { InvitationsRepository } from './invitations/invitations.repository';
+import { InvitationsService } from './invitations/invitations.service';
+import { PeopleRepository } from './people.repository';
+import { PreferencesRepository } from './preferences/preferences.repository';
+import { ProfileController } from './preferences/profile.controller';
+import { ProfileService } from './preferences/profile.service';
+import { RegistrationController } from './registration/registration.controller';
+import { RegistrationLimiter } from './registration/registration-limiter';
+import { RegistrationService } from './registration/registration.service';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsService } from './teams/teams.service';
 
 const services = [
   AuthService,
@@ -39,17 +49,32 @@ const services = [
   MfaService,
   SignInService,
   PasswordResetService,
+  PeopleRepository,
+  AccountLinks,
+  AccountTokensRepository,
+  AccountTokensService,
+  RegistrationLimiter,
+  RegistrationService,
+  InvitationsRepository,
+  InvitationsService,
+  TeamsService,
+  PreferencesRepository,
+  ProfileService,
 ];
 
 @Module({
   imports: [JwtModule.register({}), TypeOrmModule.forFeature([User, Organization, Notification])],
   controllers: [
-    AuthController,
     SignInController,
     MeController,
     AccountController,
     UsersController,
     OrganizationsController,
+    RegistrationController,
+    InvitationAcceptController,
+    ProfileController,
+    InvitationsController,
+    TeamsController,
   ],
   providers: services,
   exports: services,

@@ -12,3 +12,6 @@ export { SessionsService } from './auth/sessions.service';
 export { MfaService } from './auth/mfa.service';
 export { passwordProblem, assertPasswordAllowed } from './auth/password-policy';
 export { AllowDuringMfaEnrolment, CurrentSession } from './auth/auth.decorators';
+export { RegistrationService } from './registration/registration.service';
+export { AccountLinks } from './accounts/account-links';
+export { DigestService } from './digest/digest.service';

@@ -11,8 +11,9 @@ export interface NewNotification {
 
 /**
  * In-app notifications, one row per user and event. Jobs call these; the unique (event_id, user_id) pair
- * makes a re-run harmless. Each new row also gets an outbox `identity.send-mail` job in the same
- * transaction, so the mail follows the notification exactly when the notification was written.
+ * makes a re-run harmless. Each new row the user wants by e-mail at once also gets an outbox
+ * `identity.send-mail` job in the same transaction, so the mail follows the notification exactly when the
+ * notification was written; `digest` rows wait for the daily digest, `portal` rows are never mailed.
  */
 @Injectable()
 export class NotificationsService {
@@ -24,13 +25,17 @@ export class NotificationsService {
   async notifyUsers(userIds: readonly string[], n: NewNotification, em?: EntityManager): Promise<number> {
     if (userIds.length === 0) return 0;
     const write = async (tx: EntityManager): Promise<number> => {
-      const rows: { id: string }[] = await tx.query(
-        `INSERT INTO notifications (user_id, event_id, kind, subject, body)
-         SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS u
-         ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id`,
+      // each user's preference for this kind decides the delivery: mailed at once (the default), kept for
+      // the daily digest, or shown in the portal only
+      const rows: { id: string; delivery: string }[] = await tx.query(
+        `INSERT INTO notifications (user_id, event_id, kind, subject, body, delivery)
+         SELECT u, $2, $3, $4, $5, coalesce(p.channel, 'email') FROM unnest($1::uuid[]) AS u
+         LEFT JOIN notification_preferences p ON p.user_id = u AND p.kind = $3
+         ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, delivery`,
         [userIds, n.eventId, n.kind, n.subject, n.body],
       );
-      for (const row of rows) await this.outbox.add(tx, JOB.SEND_MAIL, { notificationId: row.id });
+      for (const row of rows)
+        if (row.delivery === 'email') await this.outbox.add(tx, JOB.SEND_MAIL, { notificationId: row.id });
       return rows.length;
     };
     return em ? write(em) : this.dataSource.transaction(write);

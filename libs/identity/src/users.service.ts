@@ -176,7 +176,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   /** NGO members belong to an organization, donor users to a donor; the linked rows must exist. */
-  private async checkLinks(
+  async checkLinks(
     em: EntityManager,
     roles: readonly string[],
     organizationId: string | null,

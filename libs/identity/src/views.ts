@@ -12,6 +12,8 @@ export function toUserView(u: User): UserView {
     donorId: u.donorId,
     fundIds: u.fundIds ?? [],
     active: u.active,
+    locale: u.locale ?? 'en',
+    isOrgAdmin: u.isOrgAdmin ?? false,
     createdAt: u.createdAt,
   };
 }

@@ -6,7 +6,7 @@ import { CallsService } from '@app/calls';
 import { ContributionsService, DonorsService } from '@app/donors';
 import { BalanceService, FundsService } from '@app/funds';
 import { DecisionsService, GrantsService, TrancheSpec } from '@app/grants';
-import { AuthService, OrganizationsService, UsersService } from '@app/identity';
+import { OrganizationsService, RegistrationService, UsersService } from '@app/identity';
 import { ReviewsService } from '@app/reviews';
 import {
   COSTS,
@@ -94,7 +94,7 @@ async function replay(
   log: (line: string) => void,
 ): Promise<string> {
   const users = app.get(UsersService);
-  const auth = app.get(AuthService);
+  const registration = app.get(RegistrationService);
   const organizations = app.get(OrganizationsService);
   const funds = app.get(FundsService);
   const balance = app.get(BalanceService);
@@ -231,7 +231,7 @@ async function replay(
       clock.setNow(when);
       ngoCount += 1;
       const first = ngoCount === 1;
-      const registered = await auth.register(
+      const registered = await registration.registerConfirmed(
         {
           organization: {
             name: a.org,

@@ -31,7 +31,8 @@ export class AuditService {
         event.action,
         event.entity,
         event.entityId,
-        JSON.stringify(event.summary ?? {}),
+        // the client address of the request, when there is one: who, what, and from where
+        JSON.stringify(actor.address ? { ...event.summary, address: actor.address } : (event.summary ?? {})),
         actor.requestId,
       ],
     };

@@ -17,6 +17,8 @@ export interface Actor {
   /** Funds a staff user is limited to; empty = all funds. */
   fundIds: readonly string[];
   requestId: string | null;
+  /** The client address of the HTTP request (audit rows record it); absent for jobs and the seed. */
+  address?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = Object.freeze({

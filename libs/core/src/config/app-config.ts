@@ -29,6 +29,10 @@ export interface AppConfig {
    * client address taken from X-Forwarded-For. Empty: the socket's address, always.
    */
   trustProxy: string[];
+  /** Where people open the links of account mails (invitations, e-mail confirmation). */
+  publicUrl: string;
+  /** NGO self-registrations per client address per hour, counted in Redis across API processes. */
+  registrationsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -169,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems,
   );
   const trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '', problems);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  parseUrl('PUBLIC_URL', publicUrl, ['http:', 'https:'], problems);
+  const registrationsPerHour = parsePositiveInt(
+    'REGISTRATIONS_PER_HOUR',
+    env.REGISTRATIONS_PER_HOUR,
+    20,
+    problems,
+  );
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -187,5 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     mfaRequiredRoles,
     trustProxy,
+    publicUrl,
+    registrationsPerHour,
   };
 }

@@ -6,6 +6,9 @@ export const JOB = {
   ORGANIZATION_REGISTERED: 'identity.organization-registered',
   SEND_MAIL: 'identity.send-mail',
   PASSWORD_RESET_REQUESTED: 'identity.password-reset-requested',
+  ACCOUNT_MAIL: 'identity.account-mail',
+  DAILY_DIGEST: 'identity.daily-digest',
+  SEND_DIGEST: 'identity.send-digest',
   BALANCE_CHANGED: 'funds.balance-changed',
   GRANT_CHANGED: 'grants.changed',
   REPORT_REMINDERS: 'grants.report-reminders',
@@ -80,6 +83,7 @@ export const SCHEDULES: readonly {
   { id: 'calls:close-due', job: 'calls.close-due', repeat: { every: 60_000 } },
   { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
   { id: 'housekeeping:purge', job: 'housekeeping.purge', repeat: { pattern: '45 2 * * *', tz: 'UTC' } },
+  { id: 'identity:daily-digest', job: 'identity.daily-digest', repeat: { pattern: '15 0 * * *', tz: 'UTC' } },
   {
     id: 'grants:report-reminders',
     job: 'grants.report-reminders',

@@ -60,6 +60,16 @@ function cookieOf(req: FastifyRequest, name: string): string | undefined {
   return undefined;
 }
 
+/** The refresh token as an HttpOnly, SameSite=Strict cookie for /api/auth (Secure outside dev and test). */
+export function setRefreshCookie(reply: FastifyReply, config: AppConfig, token: string | null): void {
+  const secure = config.nodeEnv === 'development' || config.nodeEnv === 'test' ? '' : '; Secure';
+  const value = token ? `${token}; Max-Age=${SESSION_TTL_SECONDS}` : '; Max-Age=0';
+  void reply.header(
+    'set-cookie',
+    `${REFRESH_COOKIE}=${value}; Path=/api/auth; HttpOnly; SameSite=Strict${secure}`,
+  );
+}
+
 @ApiTags('auth')
 @ApiExtraModels(SignedInView, MfaRequiredView)
 @Controller('auth')
@@ -71,14 +81,8 @@ export class SignInController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The refresh token as an HttpOnly, SameSite=Strict cookie for /api/auth (Secure outside dev and test). */
   private setRefreshCookie(reply: FastifyReply, token: string | null): void {
-    const secure = this.config.nodeEnv === 'production' ? '; Secure' : '';
-    const value = token ? `${token}; Max-Age=${SESSION_TTL_SECONDS}` : '; Max-Age=0';
-    void reply.header(
-      'set-cookie',
-      `${REFRESH_COOKIE}=${value}; Path=/api/auth; HttpOnly; SameSite=Strict${secure}`,
-    );
+    setRefreshCookie(reply, this.config, token);
   }
 
   @Public()

@@ -6,13 +6,14 @@ import { AuthService } from './auth.service';
 
 interface AuthRequest {
   id?: string;
+  ip?: string;
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor;
   sessionId?: string;
 }
 
-export function anonymousActor(requestId: string | null): Actor {
-  return { userId: null, roles: [], organizationId: null, donorId: null, fundIds: [], requestId };
+export function anonymousActor(requestId: string | null, address: string | null = null): Actor {
+  return { userId: null, roles: [], organizationId: null, donorId: null, fundIds: [], requestId, address };
 }
 
 /**
@@ -41,11 +42,11 @@ export class AuthGuard implements CanActivate {
       if (!match) throw new UnauthorizedError('Authorization must be "Bearer <token>"');
       const allowRestricted = this.reflector.getAllAndOverride<boolean>(MFA_ENROLMENT_KEY, targets) ?? false;
       const { actor, sessionId } = await this.auth.authenticate(match[1], requestId, allowRestricted);
-      req.actor = actor;
+      req.actor = { ...actor, address: req.ip ?? null };
       req.sessionId = sessionId ?? undefined;
     } else {
       if (!isPublic) throw new UnauthorizedError();
-      req.actor = anonymousActor(requestId);
+      req.actor = anonymousActor(requestId, req.ip ?? null);
     }
     if (roles && roles.length > 0 && !hasRole(req.actor, ...roles)) {
       throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}`);

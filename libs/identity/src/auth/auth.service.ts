@@ -2,24 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import {
-  Actor,
-  APP_CONFIG,
-  AuditService,
-  isPgError,
-  JOB,
-  OutboxService,
-  PG,
-  UnauthorizedError,
-} from '@app/core';
+import { Actor, APP_CONFIG, UnauthorizedError } from '@app/core';
 import type { AppConfig } from '@app/core';
-import { RegisterDto, RegisteredView } from '../dto/identity.dto';
-import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
-import { EmailTaken } from '../identity.errors';
-import { toOrganizationView, toUserView } from '../views';
 import { MfaEnrolmentRequired } from './auth.errors';
-import { hashPassword } from './passwords';
 
 export const TOKEN_AUDIENCE = 'trust-fund-grants';
 export const TOKEN_ISSUER = 'trust-fund-grants';
@@ -53,8 +39,6 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.verifyKey = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
@@ -67,44 +51,6 @@ export class AuthService {
    * authenticated request (bench/RESULTS.md).
    */
   private readonly verifyKey: KeyObject;
-
-  /** An NGO registers itself and its first member (role ngo); the organization starts unverified. */
-  async register(dto: RegisterDto, actor: Actor): Promise<RegisteredView> {
-    const passwordHash = await hashPassword(dto.user.password);
-    try {
-      return await this.dataSource.transaction(async (em) => {
-        const org = await em.save(
-          em.create(Organization, {
-            name: dto.organization.name.trim(),
-            country: dto.organization.country,
-            registrationNumber: dto.organization.registrationNumber.trim(),
-          }),
-        );
-        const user = await em.save(
-          em.create(User, {
-            email: dto.user.email.trim(),
-            name: dto.user.name.trim(),
-            passwordHash,
-            roles: ['ngo'],
-            organizationId: org.id,
-            fundIds: [],
-          }),
-        );
-        const who = { ...actor, userId: user.id };
-        await this.audit.record(em, who, {
-          action: 'organization.registered',
-          entity: 'organization',
-          entityId: org.id,
-          summary: { name: org.name, country: org.country, userId: user.id },
-        });
-        await this.outbox.add(em, JOB.ORGANIZATION_REGISTERED, { organizationId: org.id });
-        return { organization: toOrganizationView(org), user: toUserView(user) };
-      });
-    } catch (error) {
-      if (isPgError(error, PG.UNIQUE_VIOLATION, 'users_email_lower_key')) throw new EmailTaken();
-      throw error;
-    }
-  }
 
   /** An access token for a user in a session: HS256, 15 minutes. */
   signAccessToken(userId: string, sessionId: string): Promise<string> {

@@ -17,6 +17,8 @@ import {
 } from 'class-validator';
 import { IsCountryCode, PageQuery, ROLES, IsOmittable } from '@app/core';
 import type { Role } from '@app/core';
+import { LOCALES } from '../accounts/locales';
+import type { Locale } from '../accounts/locales';
 
 export class OrganizationInput {
   @ApiProperty({ example: 'Safe Harbour Association' })
@@ -168,6 +170,8 @@ export class UserView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) donorId: string | null;
   @ApiProperty({ type: [String] }) fundIds: string[];
   @ApiProperty() active: boolean;
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty({ description: "The organization's admin, who manages its team" }) isOrgAdmin: boolean;
   @ApiProperty() createdAt: Date;
 }
 

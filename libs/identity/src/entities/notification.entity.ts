@@ -15,5 +15,7 @@ export class Notification {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt: Date | null;
   /** When the mail for this notification was handed to the SMTP server (null: not yet, or no SMTP). */
+  /** How the user wanted this kind delivered when it was written: portal only, e-mail at once, digest. */
+  @Column({ type: 'text', default: 'email' }) delivery: 'portal' | 'email' | 'digest';
   @Column({ name: 'mailed_at', type: 'timestamptz', nullable: true }) mailedAt: Date | null;
 }

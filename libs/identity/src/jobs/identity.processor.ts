@@ -3,8 +3,12 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { PasswordResetMailer } from '../auth/password-reset.mailer';
+import { AccountMailSender } from '../accounts/account-mail.sender';
+import { DigestService, isDay } from '../digest/digest.service';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications.service';
+
+const UUID = /^[0-9a-f-]{36}$/i;
 
 @Processor('identity', WORKER_OPTIONS)
 export class IdentityProcessor extends JobsHost {
@@ -13,6 +17,8 @@ export class IdentityProcessor extends JobsHost {
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
     private readonly resetMailer: PasswordResetMailer,
+    private readonly accountMails: AccountMailSender,
+    private readonly digests: DigestService,
   ) {
     super();
   }
@@ -21,6 +27,9 @@ export class IdentityProcessor extends JobsHost {
     [JOB.ORGANIZATION_REGISTERED]: (job) => this.organizationRegistered(job),
     [JOB.SEND_MAIL]: (job) => this.sendMail(job),
     [JOB.PASSWORD_RESET_REQUESTED]: (job) => this.passwordResetRequested(job),
+    [JOB.ACCOUNT_MAIL]: (job) => this.accountMail(job),
+    [JOB.DAILY_DIGEST]: (job) => this.dailyDigest(job),
+    [JOB.SEND_DIGEST]: (job) => this.sendDigest(job),
   };
 
   private async passwordResetRequested(job: Job): Promise<string> {
@@ -29,9 +38,37 @@ export class IdentityProcessor extends JobsHost {
     return this.resetMailer.sendLink(email, typeof address === 'string' ? address : null);
   }
 
+  /** An account link (invitation, confirmation) or the "someone tried to register" warning. */
+  private async accountMail(job: Job): Promise<string> {
+    const { tokenId, userId, template } = job.data as {
+      tokenId?: string;
+      userId?: string;
+      template?: string;
+    };
+    if (tokenId && UUID.test(tokenId)) return this.accountMails.sendLink(tokenId);
+    if (template === 'registration_attempt' && userId && UUID.test(userId))
+      return this.accountMails.sendRegistrationAttempt(userId, String(job.id));
+    throw new UnrecoverableError('a tokenId, or a userId with a known template, is needed');
+  }
+
+  /** The scheduler's daily run covers the day before; `{ day: 'YYYY-MM-DD' }` runs a given day. */
+  private async dailyDigest(job: Job): Promise<number> {
+    const { day } = (job.data ?? {}) as { day?: unknown };
+    if (day === undefined) return this.digests.run();
+    if (!isDay(day)) throw new UnrecoverableError('day must be YYYY-MM-DD');
+    return this.digests.run(day);
+  }
+
+  private async sendDigest(job: Job): Promise<string> {
+    const { userId, day } = job.data as { userId?: string; day?: unknown };
+    if (!userId || !UUID.test(userId) || !isDay(day))
+      throw new UnrecoverableError('userId and day (YYYY-MM-DD) are needed');
+    return this.digests.send(userId, day);
+  }
+
   private async sendMail(job: Job): Promise<string> {
     const { notificationId } = job.data as { notificationId?: string };
-    if (!notificationId || !/^[0-9a-f-]{36}$/i.test(notificationId))
+    if (!notificationId || !UUID.test(notificationId))
       throw new UnrecoverableError('notificationId missing or not a uuid');
     return this.mail.sendNotification(notificationId);
   }

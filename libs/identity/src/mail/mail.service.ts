@@ -33,19 +33,30 @@ export class MailService implements OnApplicationShutdown {
     if (n.mailed_at) return 'already-sent';
     if (!this.config.smtpUrl) return 'no-smtp';
     if (!n.email) return 'no-address';
-    this.transport ??= createTransport(this.config.smtpUrl);
-    await this.transport.sendMail({
-      from: this.config.mailFrom,
-      to: n.email,
-      subject: n.subject,
-      text: n.body,
-      messageId: `<${notificationId}@trust-fund-grants.local>`,
-    });
+    await this.send({ to: n.email, subject: n.subject, text: n.body, messageId: notificationId });
     await this.dataSource.query(
       `UPDATE notifications SET mailed_at = now() WHERE id = $1 AND mailed_at IS NULL`,
       [notificationId],
     );
     return 'sent';
+  }
+
+  /** Whether mail can be sent at all (SMTP_URL set). */
+  get enabled(): boolean {
+    return Boolean(this.config.smtpUrl);
+  }
+
+  /** Hands one mail to SMTP; `messageId` (a stable id) lets mail systems drop a resent duplicate. */
+  async send(m: { to: string; subject: string; text: string; messageId: string }): Promise<void> {
+    if (!this.config.smtpUrl) throw new Error('SMTP_URL is not set');
+    this.transport ??= createTransport(this.config.smtpUrl);
+    await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      messageId: `<${m.messageId}@trust-fund-grants.local>`,
+    });
   }
 
   onApplicationShutdown(): void {
