@@ -18,8 +18,14 @@ export async function runDemoSeed(): Promise<void> {
       console.log(`[demo] history entered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log('\n  Demo logins (the fund VTF):');
     for (const l of result.logins)
-      console.log(`    ${l.role.padEnd(13)} ${l.email.padEnd(28)} ${l.password}`);
-    console.log('');
+      console.log(
+        `    ${l.role.padEnd(13)} ${l.email.padEnd(28)} ${l.password.padEnd(24)}` +
+          (l.totpSecret ? ` two-factor secret ${l.totpSecret}` : ''),
+      );
+    console.log(
+      '  Staff sign in with a two-factor code: add the secret to an authenticator app, or run\n' +
+        '  `npm run demo:codes` for the current codes.\n',
+    );
   } finally {
     await app.close();
   }

@@ -322,20 +322,38 @@ export function victimsFor(
   );
 }
 
-/** Demo logins, one per role (the passwords are public: this is a demo). */
-export const DEMO_LOGINS = [
-  { role: 'admin', email: 'admin@vtf-demo.org', password: 'demo-admin-2016', name: 'Demo Administrator' },
+/**
+ * Demo logins, one per role (the passwords and two-factor secrets are public: this is a demo). The staff
+ * roles that need two-factor sign-in by default (MFA_REQUIRED_ROLES) come enrolled with a known TOTP
+ * secret; `npm run demo:codes` prints their current codes.
+ */
+export const DEMO_LOGINS: readonly {
+  role: string;
+  email: string;
+  password: string;
+  name: string;
+  totpSecret?: string;
+}[] = [
+  {
+    role: 'admin',
+    email: 'admin@vtf-demo.org',
+    password: 'demo-admin-2016',
+    name: 'Demo Administrator',
+    totpSecret: 'VTFDEMOADMINSECRETVTFDEMOADMINSE',
+  },
   {
     role: 'fund_manager',
     email: 'fund.manager@vtf-demo.org',
     password: 'demo-fund-manager-2016',
     name: 'Amina Odhiambo (fund manager)',
+    totpSecret: 'VTFDEMOFUNDMANAGERSECRETVTFDEMOF',
   },
   {
     role: 'finance',
     email: 'finance@vtf-demo.org',
     password: 'demo-finance-2016',
     name: 'Lars Kettering (finance)',
+    totpSecret: 'VTFDEMOFINANCESECRETVTFDEMOFINAN',
   },
   {
     role: 'reviewer',
@@ -345,7 +363,7 @@ export const DEMO_LOGINS = [
   },
   { role: 'ngo', email: 'ngo@vtf-demo.org', password: 'demo-ngo-2016', name: 'Grace Mensah (NGO)' },
   { role: 'donor', email: 'donor@vtf-demo.org', password: 'demo-donor-2016', name: 'Donor liaison (Norway)' },
-] as const;
+];
 
 /** The two other reviewers (no published password: they log in never, they score in the replay). */
 export const OTHER_REVIEWERS = [

@@ -6,7 +6,7 @@ import { CallsService } from '@app/calls';
 import { ContributionsService, DonorsService } from '@app/donors';
 import { BalanceService, FundsService } from '@app/funds';
 import { DecisionsService, GrantsService, TrancheSpec } from '@app/grants';
-import { OrganizationsService, RegistrationService, UsersService } from '@app/identity';
+import { MfaService, OrganizationsService, RegistrationService, UsersService } from '@app/identity';
 import { ReviewsService } from '@app/reviews';
 import {
   COSTS,
@@ -30,7 +30,7 @@ import {
 export interface DemoSeedResult {
   created: boolean;
   fundId: string;
-  logins: readonly { role: string; email: string; password: string }[];
+  logins: readonly { role: string; email: string; password: string; totpSecret: string | null }[];
 }
 
 const NGO_PASSWORD = 'demo-ngo-2016';
@@ -74,7 +74,12 @@ export async function seedDemo(
   log: (line: string) => void = () => undefined,
 ): Promise<DemoSeedResult> {
   const db = app.get(DataSource);
-  const logins = DEMO_LOGINS.map(({ role, email, password }) => ({ role, email, password }));
+  const logins = DEMO_LOGINS.map(({ role, email, password, totpSecret }) => ({
+    role,
+    email,
+    password,
+    totpSecret: totpSecret ?? null,
+  }));
   const existing: { id: string }[] = await db.query(`SELECT id FROM funds WHERE code = $1`, [FUND.code]);
   if (existing.length) {
     log(`a fund with the code ${FUND.code} exists already: the demo history is in place, nothing to do`);
@@ -94,6 +99,8 @@ async function replay(
   log: (line: string) => void,
 ): Promise<string> {
   const users = app.get(UsersService);
+  const mfa = app.get(MfaService);
+  const db = app.get(DataSource);
   const registration = app.get(RegistrationService);
   const organizations = app.get(OrganizationsService);
   const funds = app.get(FundsService);
@@ -117,6 +124,8 @@ async function replay(
       { email: l.email, password: l.password, name: l.name, roles: [role] },
       SYSTEM_ACTOR,
     );
+    const secret = l.totpSecret;
+    if (secret) await db.transaction((em) => mfa.enrolKnownSecret(em, SYSTEM_ACTOR, u.id, secret));
     return actorOf(u.id, [role]);
   };
   const admin = await staff('admin');
