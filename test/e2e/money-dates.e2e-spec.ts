@@ -132,7 +132,9 @@ describe('money dates: lower bounds, closed periods, PSC on returns (issue 11 it
       `SELECT summary FROM audit_log WHERE entity_id = $1 AND action = 'fund.period-closed'`,
       [fund.id],
     );
-    expect(audit).toEqual([{ summary: { through: '2015-12-31', previous: null } }]);
+    expect(audit).toEqual([
+      { summary: { through: '2015-12-31', previous: null, address: expect.any(String) } },
+    ]);
 
     const before = await balance(api, finance, fund.id);
     const refused = [

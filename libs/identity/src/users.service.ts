@@ -22,6 +22,7 @@ import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
 import { EmailTaken, InvalidUserLinks, UserOutOfScope } from './identity.errors';
 import { outOfScope } from './domain/user-scope';
+import { assertPasswordAllowed } from './auth/password-policy';
 import { hashPassword } from './auth/passwords';
 import { SessionsService } from './auth/sessions.service';
 import { toUserView } from './views';
@@ -78,6 +79,7 @@ export class UsersService implements OnApplicationBootstrap {
   async create(dto: CreateUserDto, actor: Actor): Promise<UserView> {
     const refused = outOfScope(actor, { roles: dto.roles, fundIds: dto.fundIds ?? [] });
     if (refused) throw new UserOutOfScope(refused);
+    assertPasswordAllowed(dto.password, 'password', { email: dto.email });
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -108,6 +110,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async update(id: string, dto: UpdateUserDto, actor: Actor): Promise<UserView> {
+    if (dto.password) assertPasswordAllowed(dto.password, 'password');
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (em) => {
       const user = await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });

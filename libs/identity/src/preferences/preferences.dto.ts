@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsObject,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -46,6 +47,7 @@ export class PutNotificationPreferencesDto {
   })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true, message: 'each value in $property must be an object' })
   @ValidateNested({ each: true })
   @Type(() => NotificationPreferenceInput)
   items: NotificationPreferenceInput[];
