@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { loadConfig } from '@app/core';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './api.module';
+import { servePortal, PORTAL_CSP } from './http/portal';
 import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 
@@ -27,6 +28,23 @@ export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
     .addBearerAuth()
     .build();
   return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * The OpenAPI document without a server, a database or Redis: the module graph is scanned in Nest's preview
+ * mode (no provider is instantiated, nothing connects), which is all the document needs. The portal's typed
+ * client is generated from it (`npm run openapi:write`).
+ */
+export async function buildOpenApiDocument(): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  const document = openApiDocument(app);
+  await app.close();
+  return document;
 }
 
 /**
@@ -56,16 +74,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  // No inline script: the portal's policy everywhere; Swagger UI's page gets its own (see http/portal.ts).
+  await app.register(helmet, { contentSecurityPolicy: { directives: PORTAL_CSP } });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   const fastify = app.getHttpAdapter().getInstance();
   // Many clients send `Content-Type: application/json` with no body on action routes (publish, sign):
@@ -77,6 +87,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     json(request, body.toString(), done);
   });
   logRequests(fastify);
+  await servePortal(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -4,7 +4,7 @@ import type { Actor } from '@app/core';
 import { IdParam } from '@app/core';
 import { CurrentActor, Public, Roles } from '@app/identity';
 import { CallsService } from './calls.service';
-import { CallQuery, CallTransitionView, CallView, CreateCallDto, UpdateCallDto } from './dto/call.dto';
+import { CallPage, CallQuery, CallTransitionView, CallView, CreateCallDto, UpdateCallDto } from './dto/call.dto';
 
 @ApiTags('calls')
 @Controller('calls')
@@ -56,12 +56,14 @@ export class CallsController {
 
   @Public()
   @Get()
+  @ApiOkResponse({ type: CallPage })
   list(@Query() query: CallQuery, @CurrentActor() actor: Actor) {
     return this.calls.list(query, actor);
   }
 
   @Public()
   @Get(':id')
+  @ApiOkResponse({ type: CallView })
   get(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallView> {
     return this.calls.view(id, actor);
   }

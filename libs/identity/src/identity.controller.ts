@@ -50,6 +50,7 @@ export class MeController {
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'donor', 'admin')
   @Get('me')
+  @ApiOkResponse({ type: UserView })
   me(@CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.get(actor.userId!);
   }

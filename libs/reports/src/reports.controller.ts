@@ -13,6 +13,7 @@ import {
   DonorStatementQuery,
   GrantsReportQuery,
   ImpactQuery,
+  ImpactReportView,
   StatementQuery,
 } from './dto/reports.dto';
 import {
@@ -195,6 +196,7 @@ export class PublicImpactController {
   /** The fund's public impact figures: aggregates of accepted reports, no organization named. */
   @Public()
   @Get('impact')
+  @ApiOkResponse({ type: ImpactReportView })
   impact(@Query() query: ImpactQuery): Promise<ImpactReport> {
     const groupBy = parseGroups(query.groupBy, IMPACT_GROUPS);
     if (typeof groupBy === 'string') throw new InvalidInputError('groupBy', groupBy);

@@ -179,6 +179,13 @@ export class CallView {
   @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
 }
 
+/** A page of calls (`GET /api/calls`). */
+export class CallPage {
+  @ApiProperty({ type: [CallView] }) items: CallView[];
+  @ApiProperty({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
 export class CallWarning {
   @ApiProperty({ example: 'CALLS.BELOW_TARGET' }) code: string;
   @ApiProperty() message: string;

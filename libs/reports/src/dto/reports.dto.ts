@@ -82,3 +82,20 @@ export class ImpactQuery {
   @IsString()
   groupBy?: string;
 }
+
+/** One group of `GET /api/public/impact` (and `/api/reports/impact`): its keys as grouped, and the count. */
+export class ImpactRowView {
+  @ApiPropertyOptional({ type: 'integer', description: 'when grouped by year: the reports’ periodEnd year' })
+  year?: number;
+  @ApiPropertyOptional({ description: 'when grouped by service: a service code' }) service?: string;
+  @ApiPropertyOptional({ description: 'when grouped by country: ISO 3166-1 alpha-2' }) country?: string;
+  @ApiProperty({ type: 'integer' }) victimsAssisted: number;
+}
+
+export class ImpactReportView {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: all funds' })
+  fundId: string | null;
+  @ApiProperty({ enum: ['year', 'service', 'country'], isArray: true }) groupBy: string[];
+  @ApiProperty({ type: [ImpactRowView] }) items: ImpactRowView[];
+  @ApiProperty({ type: 'integer', description: 'victims assisted in all the groups' }) total: number;
+}

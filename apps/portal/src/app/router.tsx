@@ -1,0 +1,39 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from '../components/Layout';
+
+/** The route table: every page is its own chunk, loaded when first visited. */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      {
+        index: true,
+        lazy: () => import('../features/public/HomePage').then((m) => ({ Component: m.HomePage })),
+      },
+      {
+        path: 'calls',
+        lazy: () => import('../features/calls/CallsPage').then((m) => ({ Component: m.CallsPage })),
+      },
+      {
+        path: 'calls/:id',
+        lazy: () => import('../features/calls/CallDetailPage').then((m) => ({ Component: m.CallDetailPage })),
+      },
+      {
+        path: 'impact',
+        lazy: () => import('../features/public/ImpactPage').then((m) => ({ Component: m.ImpactPage })),
+      },
+      {
+        path: 'sign-in',
+        lazy: () => import('../features/account/SignInPage').then((m) => ({ Component: m.SignInPage })),
+      },
+      {
+        path: 'dashboard',
+        lazy: () => import('../features/account/DashboardPage').then((m) => ({ Component: m.DashboardPage })),
+      },
+      {
+        path: '*',
+        lazy: () => import('../features/public/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
+      },
+    ],
+  },
+]);
