@@ -4,7 +4,14 @@ import type { Actor } from '@app/core';
 import { IdParam } from '@app/core';
 import { CurrentActor, Public, Roles } from '@app/identity';
 import { CallsService } from './calls.service';
-import { CallPage, CallQuery, CallTransitionView, CallView, CreateCallDto, UpdateCallDto } from './dto/call.dto';
+import {
+  CallPage,
+  CallQuery,
+  CallTransitionView,
+  CallView,
+  CreateCallDto,
+  UpdateCallDto,
+} from './dto/call.dto';
 
 @ApiTags('calls')
 @Controller('calls')
