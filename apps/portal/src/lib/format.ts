@@ -37,8 +37,11 @@ export function formatNumber(value: number, locale: string): string {
 /** A moment in the reader's own time zone, or in the given one (`UTC` for the fund's time). */
 export function formatDateTime(iso: string | Date, locale: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone,
     ...(timeZone ? {} : { timeZoneName: 'short' }),
   }).format(new Date(iso));
@@ -51,7 +54,9 @@ export function formatDate(iso: string | Date, locale: string): string {
 /** An ISO 3166-1 alpha-2 code as the country's name in the active language. */
 export function countryName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+    return (
+      new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code
+    );
   } catch {
     return code;
   }
