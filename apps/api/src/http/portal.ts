@@ -4,7 +4,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 
 /**
- * The built portal (apps/portal, `npm run build:portal`) served at `/`: hashed assets cached for a year,
+ * The built portal (apps/portal, `npm run build:portal`) served at `/`, brotli or gzip as built beside each
+ * file (apps/portal/scripts/compress.mjs): hashed assets cached for a year,
  * everything else (index.html, favicon) revalidated on every load, and any GET outside /api that is not a
  * file answered with index.html so the portal's router takes it. /api stays the API's alone.
  *
@@ -22,6 +23,9 @@ export const PORTAL_CSP = {
   baseUri: ["'self'"],
   frameAncestors: ["'none'"],
   formAction: ["'self'"],
+  // helmet's default would upgrade every request to https, which breaks plain-http deployments and tests;
+  // TLS is the proxy's job (HSTS is sent).
+  upgradeInsecureRequests: null,
 };
 const DOCS_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
@@ -73,7 +77,7 @@ export async function servePortal(
   fastify: FastifyInstance,
   root: string | null = portalDir(),
 ): Promise<void> {
-  if (root) await fastify.register(fastifyStatic, { root, serve: false, index: false });
+  if (root) await fastify.register(fastifyStatic, { root, serve: false, index: false, preCompressed: true });
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     if (path === '/api/docs' || path.startsWith('/api/docs/') || path.startsWith('/api/docs-')) {

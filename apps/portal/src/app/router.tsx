@@ -1,10 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/Layout';
+import { Loading } from '../components/Loading';
 
 /** The route table: every page is its own chunk, loaded when first visited. */
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    HydrateFallback: Loading,
     children: [
       {
         index: true,

@@ -33,7 +33,7 @@ export function DashboardPage() {
           </Text>
           <Group gap="xs" mt={4}>
             {me.data.roles.map((role) => (
-              <Badge key={role} variant="light" color="un.8">
+              <Badge key={role} variant="outline" color="un.8">
                 {t(`roles.${role}`)}
               </Badge>
             ))}

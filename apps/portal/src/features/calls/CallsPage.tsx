@@ -33,7 +33,7 @@ export function CallsPage() {
             </Title>
             <Group gap="xs" my="xs">
               {call.themes.map((theme) => (
-                <Badge key={theme} variant="light" color="un.8">
+                <Badge key={theme} variant="outline" color="un.8">
                   {t(`services.${theme}`)}
                 </Badge>
               ))}

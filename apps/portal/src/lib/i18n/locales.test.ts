@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, localeOf, nativeName, resolveLocale } from './locales';
+import { directionOf, type LocaleSources, localeOf, nativeName, resolveLocale } from './locales';
 
 describe('which language the portal speaks', () => {
-  it.each([
+  it.each<[LocaleSources, string, string]>([
     [{ profile: 'ru', stored: 'fr', browser: ['es-ES'] }, 'ru', 'the saved profile locale first'],
     [{ profile: null, stored: 'fr', browser: ['es-ES'] }, 'fr', 'then the choice stored in this browser'],
     [

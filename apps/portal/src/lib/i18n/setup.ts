@@ -49,9 +49,6 @@ export async function initI18n(): Promise<Locale> {
 
 /** Switches the language now; `remember` keeps the choice in this browser (the language switch does). */
 export async function switchLocale(locale: Locale, remember = true): Promise<void> {
-  await loadCatalog(locale);
-  await i18next.changeLanguage(locale);
-  applyToDocument(locale);
   if (remember) {
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, locale);
@@ -59,4 +56,7 @@ export async function switchLocale(locale: Locale, remember = true): Promise<voi
       // private mode: the choice lasts for this visit
     }
   }
+  await loadCatalog(locale);
+  await i18next.changeLanguage(locale);
+  applyToDocument(locale);
 }
