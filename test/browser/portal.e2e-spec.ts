@@ -68,8 +68,9 @@ describe('the portal in a browser', () => {
   }
 
   async function open(page: Page, path: string): Promise<void> {
-    await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
   }
 
   async function htmlLangDir(page: Page) {
@@ -80,7 +81,7 @@ describe('the portal in a browser', () => {
     ['en-US', 'en', 'ltr'],
     ['ar-EG', 'ar', 'rtl'],
   ])(
-    'a %s browser gets every page in its language, with no axe violation',
+    'a %s browser gets every page in its language, with no axe violation and no sideways scroll at 320 px',
     async (browserLocale, lang, dir) => {
       const ctx = await context(browserLocale);
       const page = await ctx.newPage();
@@ -101,13 +102,20 @@ describe('the portal in a browser', () => {
           });
           if (SCREENSHOTS)
             await page.screenshot({ path: join(SHOTS, `${name}-${lang}.png`), fullPage: true });
+          await page.setViewportSize({ width: 320, height: 800 });
+          expect({ page: name, lang, scrollsSideways: await scrollsSideways(page) }).toEqual({
+            page: name,
+            lang,
+            scrollsSideways: false,
+          });
+          await page.setViewportSize({ width: 1280, height: 900 });
+          if (name !== 'call') continue;
+          // The call detail shows its facts: countries by name, the rubric, the deadline twice.
+          const body = await page.locator('main').innerText();
+          expect(body).toContain(lang === 'ar' ? 'نيجيريا' : 'Nigeria');
+          expect(body).toContain(lang === 'ar' ? 'التوقيت العالمي المنسق' : 'UTC');
+          expect(body).toContain('Value for money');
         }
-        // The call detail shows its facts: countries by name, the rubric, the deadline twice.
-        await open(page, `/calls/${callId}`);
-        const body = await page.locator('main').innerText();
-        expect(body).toContain(lang === 'ar' ? 'نيجيريا' : 'Nigeria');
-        expect(body).toContain(lang === 'ar' ? 'التوقيت العالمي المنسق' : 'UTC');
-        expect(body).toContain('Value for money');
       } finally {
         await ctx.close();
       }
@@ -150,12 +158,12 @@ describe('the portal in a browser', () => {
     try {
       await open(page, '/sign-in');
       await page.getByLabel('Email address').fill(user.email);
-      await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+      await page.locator('input[type=password]').fill('not-the-password');
       await page.getByRole('button', { name: 'Sign in' }).last().click();
       await expect(page.getByRole('alert').innerText()).resolves.toContain(
         'The email address or password is not correct.',
       );
-      await page.getByLabel('Password', { exact: true }).fill(user.password);
+      await page.locator('input[type=password]').fill(user.password);
       await page.getByRole('button', { name: 'Sign in' }).last().click();
       await page.getByTestId('welcome').waitFor();
       expect(page.url()).toBe(`${base}/dashboard`);
@@ -172,25 +180,6 @@ describe('the portal in a browser', () => {
     }
   }, 60_000);
 
-  it.each(['en-US', 'ar-EG'])(
-    'does not scroll sideways at 320 px wide (%s)',
-    async (locale) => {
-      const ctx = await context(locale, 320);
-      const page = await ctx.newPage();
-      try {
-        const wide: string[] = [];
-        for (const { name, path } of pages()) {
-          await open(page, path);
-          if (await scrollsSideways(page)) wide.push(name);
-        }
-        expect(wide).toEqual([]);
-      } finally {
-        await ctx.close();
-      }
-    },
-    60_000,
-  );
-
   it('shows the open calls within 8 s at 400 kbit/s with 400 ms latency, from an empty cache', async () => {
     const ctx = await context('en-US');
     const page = await ctx.newPage();
@@ -206,7 +195,7 @@ describe('the portal in a browser', () => {
       });
       const started = Date.now();
       await page.goto(`${base}/calls`, { waitUntil: 'commit' });
-      await page.getByText(callTitle).waitFor({ timeout: 8_000 });
+      await page.getByText(callTitle).waitFor({ timeout: 20_000 });
       const ms = Date.now() - started;
       console.log(`open calls shown in ${ms} ms at 400 kbit/s, 400 ms latency`);
       expect(ms).toBeLessThanOrEqual(8_000);

@@ -1,8 +1,9 @@
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf, isLocale } from '../lib/i18n/locales';
+import { queryClient } from './query-client';
 import { cssVariables, theme } from './theme';
 
 /** Keeps Mantine's direction in step with the language (Arabic right to left). */
@@ -16,17 +17,6 @@ function DirectionFollowsLanguage(): null {
 }
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: {
-            staleTime: 60_000,
-            retry: (count, error) => count < 2 && error instanceof TypeError,
-          },
-        },
-      }),
-  );
   const { i18n } = useTranslation();
   const initial = isLocale(i18n.language) ? directionOf(i18n.language) : 'ltr';
   return (

@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/Layout';
 import { Loading } from '../components/Loading';
+import { openCallsQuery } from '../features/calls/open-calls';
+import { queryClient } from './query-client';
 
 /** The route table: every page is its own chunk, loaded when first visited. */
 export const router = createBrowserRouter([
@@ -14,6 +16,11 @@ export const router = createBrowserRouter([
       },
       {
         path: 'calls',
+        // Fetch the list while the page's code loads: one round trip less on a slow connection.
+        loader: () => {
+          void queryClient.prefetchQuery(openCallsQuery());
+          return null;
+        },
         lazy: () => import('../features/calls/CallsPage').then((m) => ({ Component: m.CallsPage })),
       },
       {

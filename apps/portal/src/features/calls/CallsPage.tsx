@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { callsQuery } from '../../lib/queries';
 import { useTitle } from '../../lib/use-title';
 import { AwardRange, Deadline } from './CallFacts';
+import { openCallsQuery } from './open-calls';
 
 export function CallsPage() {
   const { t } = useTranslation();
   const title = useTitle('calls.title');
-  const calls = useQuery(callsQuery({ query: { status: 'open', limit: 100 } }));
+  const calls = useQuery(openCallsQuery());
   return (
     <Stack gap="md">
       <Title order={1}>{title}</Title>
