@@ -95,13 +95,13 @@ describe('the portal in a browser', () => {
             await page.locator('.recharts-surface').waitFor({ timeout: 15_000 });
             await page.evaluate(() => window.scrollTo(0, 0));
           }
+          if (SCREENSHOTS)
+            await page.screenshot({ path: join(SHOTS, `${name}-${lang}.png`), fullPage: true });
           expect({ page: name, lang, violations: await axeViolations(page) }).toEqual({
             page: name,
             lang,
             violations: [],
           });
-          if (SCREENSHOTS)
-            await page.screenshot({ path: join(SHOTS, `${name}-${lang}.png`), fullPage: true });
           await page.setViewportSize({ width: 320, height: 800 });
           expect({ page: name, lang, scrollsSideways: await scrollsSideways(page) }).toEqual({
             page: name,
@@ -120,7 +120,7 @@ describe('the portal in a browser', () => {
         await ctx.close();
       }
     },
-    90_000,
+    240_000,
   );
 
   it('keeps the language chosen with the switch across a reload and on other pages', async () => {
@@ -150,7 +150,7 @@ describe('the portal in a browser', () => {
     } finally {
       await ctx.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('signs a user in to the dashboard, shows a wrong password translated, and signs out', async () => {
     const ctx = await context('en-US');
@@ -168,7 +168,7 @@ describe('the portal in a browser', () => {
       await page.getByTestId('welcome').waitFor();
       expect(page.url()).toBe(`${base}/dashboard`);
       expect(await page.getByTestId('welcome').innerText()).toBe(`Welcome, ${user.name}`);
-      expect(await page.locator('main').innerText()).toContain('Organization member');
+      expect(await page.locator('main').textContent()).toContain('Organization member');
       expect(await axeViolations(page)).toEqual([]);
       if (SCREENSHOTS) await page.screenshot({ path: join(SHOTS, 'dashboard-en.png'), fullPage: true });
       await page.reload({ waitUntil: 'networkidle' });
@@ -178,7 +178,7 @@ describe('the portal in a browser', () => {
     } finally {
       await ctx.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('shows the open calls within 8 s at 400 kbit/s with 400 ms latency, from an empty cache', async () => {
     const ctx = await context('en-US');
@@ -202,7 +202,7 @@ describe('the portal in a browser', () => {
     } finally {
       await ctx.close();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('is served with year-long caching for hashed assets, no-cache for the page and a CSP without inline script', async () => {
     const index = await api.http().get('/calls/anything');

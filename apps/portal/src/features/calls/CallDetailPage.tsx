@@ -10,6 +10,7 @@ import { callQuery } from '../../lib/queries';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
 import { AwardRange, Deadline } from './CallFacts';
+import { Section } from '../../components/Section';
 
 export function CallDetailPage() {
   const { id = '' } = useParams();
@@ -36,16 +37,10 @@ export function CallDetailPage() {
       {back}
       <Title order={1}>{c.title}</Title>
       {c.description && <Text style={{ whiteSpace: 'pre-line' }}>{c.description}</Text>}
-      <section aria-labelledby="deadline">
-        <Title order={2} size="h3" id="deadline">
-          {t('calls.deadline')}
-        </Title>
+      <Section id="deadline" title={t('calls.deadline')}>
         <Deadline deadline={c.deadline} />
-      </section>
-      <section aria-labelledby="eligibility">
-        <Title order={2} size="h3" id="eligibility">
-          {t('calls.eligibility')}
-        </Title>
+      </Section>
+      <Section id="eligibility" title={t('calls.eligibility')}>
         <Text>{t('calls.eligibilityText')}</Text>
         <Title order={3} size="h4" mt="sm">
           {t('calls.countries')}
@@ -62,32 +57,23 @@ export function CallDetailPage() {
         ) : (
           <Text>{t('calls.anyCountry')}</Text>
         )}
-      </section>
-      <section aria-labelledby="awards">
-        <Title order={2} size="h3" id="awards">
-          {t('calls.awards')}
-        </Title>
+      </Section>
+      <Section id="awards" title={t('calls.awards')}>
         <AwardRange call={c} />
         {c.envelope != null && (
           <Text>
             {t('calls.envelope')}: <MoneyText amount={c.envelope} currency={c.currency} />
           </Text>
         )}
-      </section>
-      <section aria-labelledby="themes">
-        <Title order={2} size="h3" id="themes">
-          {t('calls.themes')}
-        </Title>
+      </Section>
+      <Section id="themes" title={t('calls.themes')}>
         <List>
           {c.themes.map((theme) => (
             <List.Item key={theme}>{t(`services.${theme}`)}</List.Item>
           ))}
         </List>
-      </section>
-      <section aria-labelledby="rubric">
-        <Title order={2} size="h3" id="rubric">
-          {t('calls.rubric')}
-        </Title>
+      </Section>
+      <Section id="rubric" title={t('calls.rubric')}>
         <div className="table-scroll">
           <Table withTableBorder striped>
             <Table.Thead>
@@ -114,7 +100,7 @@ export function CallDetailPage() {
             </Table.Tbody>
           </Table>
         </div>
-      </section>
+      </Section>
     </Stack>
   );
 }

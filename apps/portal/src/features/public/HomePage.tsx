@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { FigureTable } from '../../components/FigureTable';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { Section } from '../../components/Section';
 import { formatNumber } from '../../lib/format';
 import { directionOf } from '../../lib/i18n/locales';
 import { callsQuery, publicImpactQuery } from '../../lib/queries';
@@ -41,10 +42,7 @@ export function HomePage() {
     <Stack gap="lg">
       <Title order={1}>{title}</Title>
       <Text size="lg">{t('home.intro')}</Text>
-      <section aria-labelledby="what">
-        <Title order={2} id="what" mb="xs">
-          {t('home.whatTitle')}
-        </Title>
+      <Section id="what" title={t('home.whatTitle')}>
         <List spacing="xs">
           <List.Item>{t('home.whatCalls')}</List.Item>
           <List.Item>{t('home.whatReview')}</List.Item>
@@ -53,11 +51,8 @@ export function HomePage() {
         <Button component={Link} to="/calls" mt="md">
           {t('home.seeCalls')}
         </Button>
-      </section>
-      <section aria-labelledby="figures">
-        <Title order={2} id="figures" mb="xs">
-          {t('home.figuresTitle')}
-        </Title>
+      </Section>
+      <Section id="figures" title={t('home.figuresTitle')}>
         {byYear.error && <ProblemAlert error={byYear.error} onRetry={() => void byYear.refetch()} />}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Figure
@@ -73,11 +68,8 @@ export function HomePage() {
             value={byCountry.data ? formatNumber(byCountry.data.items.length, locale) : dash}
           />
         </SimpleGrid>
-      </section>
-      <section aria-labelledby="by-year">
-        <Title order={2} id="by-year" mb="xs">
-          {t('home.chartTitle')}
-        </Title>
+      </Section>
+      <Section id="by-year" title={t('home.chartTitle')}>
         {byYear.isPending && <Loading />}
         {byYear.data && years.length === 0 && <Text>{t('home.noFigures')}</Text>}
         {years.length > 0 && (
@@ -101,7 +93,7 @@ export function HomePage() {
             />
           </>
         )}
-      </section>
+      </Section>
     </Stack>
   );
 }
