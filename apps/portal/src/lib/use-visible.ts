@@ -1,10 +1,13 @@
-import { type RefObject, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 
-/** True once the element has come near the viewport (a heavy chart is fetched only then). */
-export function useVisible(ref: RefObject<Element | null>, margin = '200px'): boolean {
+/**
+ * True once the element has come near the viewport (a heavy chart is fetched only then). Returns a callback
+ * ref, so an element rendered later (after its data arrives) is observed too.
+ */
+export function useVisible(margin = '200px'): [(element: Element | null) => void, boolean] {
+  const [element, setElement] = useState<Element | null>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
-    const element = ref.current;
     if (visible || !element) return;
     if (typeof IntersectionObserver === 'undefined') return setVisible(true);
     const observer = new IntersectionObserver(
@@ -15,6 +18,6 @@ export function useVisible(ref: RefObject<Element | null>, margin = '200px'): bo
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref, margin, visible]);
-  return visible;
+  }, [element, margin, visible]);
+  return [setElement, visible];
 }

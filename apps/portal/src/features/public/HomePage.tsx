@@ -1,6 +1,6 @@
 import { Button, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FigureTable } from '../../components/FigureTable';
@@ -36,8 +36,7 @@ export function HomePage() {
   const open = useQuery(callsQuery({ query: { status: 'open', limit: 500 } }));
   const years = (byYear.data?.items ?? []).map((r) => ({ year: String(r.year), count: r.victimsAssisted }));
   const dash = '—';
-  const chartBox = useRef<HTMLDivElement>(null);
-  const showChart = useVisible(chartBox);
+  const [chartBox, showChart] = useVisible();
   return (
     <Stack gap="lg">
       <Title order={1}>{title}</Title>
