@@ -91,7 +91,7 @@ describe('the portal in a browser', () => {
           expect(await htmlLangDir(page)).toEqual({ lang, dir });
           if (name === 'calls') await page.getByText(callTitle).waitFor();
           if (name === 'home' && SCREENSHOTS) {
-            await page.locator('.chart').scrollIntoViewIfNeeded();
+            await page.locator('.chart').first().scrollIntoViewIfNeeded();
             await page
               .locator('.recharts-surface')
               .waitFor({ timeout: 15_000 })

@@ -14,7 +14,7 @@ export default function ImpactChart({
   label: string;
 }) {
   return (
-    <div className="chart" role="img" aria-label={label}>
+    <div role="img" aria-label={label} style={{ inlineSize: '100%', blockSize: '100%' }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
