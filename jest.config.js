@@ -21,7 +21,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testRegex: '(\\.spec|\\.e2e-spec)\\.ts$',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // apps/portal has its own tests (vitest) and type check; the browser test lives in test/browser.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/apps/portal/'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

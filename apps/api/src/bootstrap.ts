@@ -11,6 +11,7 @@ import { loadConfig } from '@app/core';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './api.module';
 import { clientErrorHandler, frameworkErrors, refuseLongUrls } from './http/problems';
+import { servePortal, PORTAL_CSP } from './http/portal';
 import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 import { openApiDocument } from './openapi';
@@ -50,16 +51,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  // No inline script: the portal's policy everywhere; Swagger UI's page gets its own (see http/portal.ts).
+  await app.register(helmet, { contentSecurityPolicy: { directives: PORTAL_CSP } });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   const fastify = app.getHttpAdapter().getInstance();
   // Many clients send `Content-Type: application/json` with no body on action routes (publish, sign):
@@ -72,6 +65,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
   logRequests(fastify);
   refuseLongUrls(fastify);
+  await servePortal(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

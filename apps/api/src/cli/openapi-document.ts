@@ -35,7 +35,7 @@ async function main(args: string[]): Promise<number> {
   const doc = JSON.stringify(await buildOpenApiDocument(), null, 2);
   if (!args.includes('--lint')) {
     const out = args[0];
-    if (out) writeFileSync(out, doc);
+    if (out) writeFileSync(out, `${doc}\n`);
     else process.stdout.write(`${doc}\n`);
     return 0;
   }

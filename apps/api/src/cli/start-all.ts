@@ -214,6 +214,7 @@ async function main(): Promise<void> {
   }
   console.log(
     `\n  Trust Fund Grants is running.\n` +
+      `  Portal:   http://localhost:${port}/\n` +
       `  API:      http://localhost:${port}/api\n` +
       `  API docs: http://localhost:${port}/api/docs\n` +
       `  Health:   http://localhost:${port}/api/health\n` +

@@ -1,0 +1,83 @@
+import { Anchor, Button, Container, Group, Text } from '@mantine/core';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { setAccessToken } from '../lib/auth';
+import { useProfileLocale } from '../lib/profile-locale';
+import { useAccessToken } from '../lib/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Loading } from './Loading';
+
+const NAV = [
+  { to: '/', key: 'app.home', end: true },
+  { to: '/calls', key: 'app.calls', end: false },
+  { to: '/impact', key: 'app.impact', end: false },
+];
+
+/** Skip link, header (fund, navigation, language, session), the page, footer: the landmarks of every page. */
+export function Layout() {
+  const { t } = useTranslation();
+  const token = useAccessToken();
+  const navigate = useNavigate();
+  useProfileLocale();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <Container size="lg">
+          <Group justify="space-between" align="flex-end" gap="sm">
+            <Anchor component={Link} to="/" fw={700} size="lg" c="un.8" underline="never">
+              {t('app.fundName')}
+            </Anchor>
+            <Group gap="sm" align="flex-end">
+              <LanguageSwitch />
+              {token ? (
+                <>
+                  <Button component={Link} to="/dashboard" variant="light">
+                    {t('app.dashboard')}
+                  </Button>
+                  <Button
+                    variant="outline"
+                    onClick={() => {
+                      setAccessToken(null);
+                      void navigate('/');
+                    }}
+                  >
+                    {t('app.signOut')}
+                  </Button>
+                </>
+              ) : (
+                <Button component={Link} to="/sign-in">
+                  {t('app.signIn')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+          <nav aria-label={t('app.mainNav')}>
+            <Group gap="xs" mt="sm">
+              {NAV.map(({ to, key, end }) => (
+                <Button key={to} component={NavLink} to={to} end={end} variant="subtle" size="sm">
+                  {t(key)}
+                </Button>
+              ))}
+            </Group>
+          </nav>
+        </Container>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Container size="lg" py="lg">
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </Container>
+      </main>
+      <footer className="site-footer">
+        <Container size="lg">
+          <Text size="sm">{t('app.footer')}</Text>
+        </Container>
+      </footer>
+    </>
+  );
+}

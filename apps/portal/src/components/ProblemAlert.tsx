@@ -1,0 +1,36 @@
+import { Alert, Button, List } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { problemKey, unplacedProblems } from '../lib/problems';
+
+/** The one place a server problem is shown: translated by its `type`; field problems no field shows, listed. */
+export function ProblemAlert({
+  error,
+  fields = [],
+  onRetry,
+}: {
+  error: unknown;
+  fields?: readonly string[];
+  onRetry?: () => void;
+}) {
+  const { t } = useTranslation();
+  const rest = unplacedProblems(error, fields);
+  return (
+    <Alert role="alert" color="red" variant="light" title={t('problems.title')} my="md">
+      {t(problemKey(error))}
+      {rest.length > 0 && (
+        <List size="sm" mt="xs">
+          {rest.map((p) => (
+            <List.Item key={p.field}>
+              <bdi>{p.field}</bdi>: {t('problems.field')}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {onRetry && (
+        <Button variant="outline" color="red" size="xs" mt="sm" onClick={onRetry}>
+          {t('app.retry')}
+        </Button>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,84 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { LOCALES, type Locale } from '../lib/i18n/locales';
+import ar from './ar.json';
+import en from './en.json';
+import es from './es.json';
+import fr from './fr.json';
+import ru from './ru.json';
+import zh from './zh.json';
+
+type Catalog = { [key: string]: string | Catalog };
+const CATALOGS: Record<Locale, Catalog> = { ar, zh, en, fr, ru, es };
+
+/** Messages that may read the same as in English: none today (names and codes would go here). */
+const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {};
+
+function flatten(catalog: Catalog, prefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(catalog).flatMap(([key, value]) =>
+      typeof value === 'string'
+        ? [[`${prefix}${key}`, value]]
+        : Object.entries(flatten(value, `${prefix}${key}.`)),
+    ),
+  );
+}
+
+/** The plural selectors of a message's AST (ICU `{x, plural, ...}`), with their categories. */
+function plurals(ast: unknown[]): { options: string[] }[] {
+  const out: { options: string[] }[] = [];
+  for (const node of ast as { type: number; options?: Record<string, { value: unknown[] }> }[]) {
+    if (node.type === 6 && node.options) out.push({ options: Object.keys(node.options) });
+    for (const option of Object.values(node.options ?? {})) out.push(...plurals(option.value));
+  }
+  return out;
+}
+
+const english = flatten(en);
+
+describe.each(LOCALES)('the %s catalog', (locale) => {
+  const messages = flatten(CATALOGS[locale]);
+
+  it('has every key of the English catalog and no other', () => {
+    expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort());
+  });
+
+  it('has messages that parse as ICU and format', () => {
+    for (const [key, message] of Object.entries(messages)) {
+      const format = () =>
+        new IntlMessageFormat(message, locale).format({
+          count: 3,
+          date: 'd',
+          min: 'a',
+          max: 'b',
+          title: 't',
+          name: 'n',
+          weight: 5,
+        });
+      expect(format, `${locale}:${key}`).not.toThrow();
+    }
+  });
+
+  it('gives every plural the categories of the language (and "other")', () => {
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const [key, message] of Object.entries(messages)) {
+      for (const { options } of plurals(new IntlMessageFormat(message, locale).getAst())) {
+        expect(options.filter((o) => !o.startsWith('=')).sort(), `${locale}:${key}`).toEqual(
+          [...categories].sort(),
+        );
+      }
+    }
+  });
+
+  it.skipIf(locale === 'en')('is translated: no message is the English one', () => {
+    const allowed = new Set(SAME_AS_ENGLISH[locale] ?? []);
+    const copies = Object.keys(messages).filter((k) => messages[k] === english[k] && !allowed.has(k));
+    expect(copies).toEqual([]);
+  });
+});
+
+describe('the catalog check', () => {
+  it('catches a message that does not parse', () => {
+    expect(() => new IntlMessageFormat('{count, plural, one {# x}', 'en')).toThrow();
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Every number, date, amount and country name the portal shows goes through Intl in the active locale.
+ * Money arrives as integer minor units; the currency's exponent comes from Intl itself.
+ */
+
+/** How many decimal places a currency has (2 for USD, 0 for JPY, 3 for KWD), as Intl knows it. */
+export function currencyExponent(currency: string): number {
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+/** Integer minor units as an exact decimal string ("-1234.05"), with no floating point on the way. */
+export function minorToDecimal(minor: number | bigint, exponent: number): string {
+  const value = BigInt(minor);
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(exponent + 1, '0');
+  const whole = exponent > 0 ? digits.slice(0, -exponent) : digits;
+  const fraction = exponent > 0 ? `.${digits.slice(-exponent)}` : '';
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+export function formatMoney(minor: number | bigint, currency: string, locale: string): string {
+  if (typeof minor === 'number' && !Number.isSafeInteger(minor)) {
+    throw new RangeError(`money must be an integer number of minor units, got ${minor}`);
+  }
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const exponent = format.resolvedOptions().maximumFractionDigits ?? 2;
+  // Intl.NumberFormat formats a decimal string exactly (ECMA-402 NumberFormat v3).
+  return format.format(minorToDecimal(minor, exponent) as unknown as number);
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** A moment in the reader's own time zone, or in the given one (`UTC` for the fund's time). */
+export function formatDateTime(iso: string | Date, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    ...(timeZone ? {} : { timeZoneName: 'short' }),
+  }).format(new Date(iso));
+}
+
+export function formatDate(iso: string | Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+/** An ISO 3166-1 alpha-2 code as the country's name in the active language. */
+export function countryName(code: string, locale: string): string {
+  try {
+    return (
+      new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code
+    );
+  } catch {
+    return code;
+  }
+}
+
+/** Wraps a value in Unicode first-strong isolates, so an amount or a date keeps its order inside RTL text. */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
