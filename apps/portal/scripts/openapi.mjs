@@ -24,10 +24,14 @@ async function generate(input, output) {
 }
 
 function writeDocument(out) {
-  execFileSync(process.execPath, ['-r', './test/setup/swc-register.js', 'apps/api/src/cli/openapi-document.ts', out], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    ['-r', './test/setup/swc-register.js', 'apps/api/src/cli/openapi-document.ts', out],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
 
 const mode = process.argv[2] ?? 'generate';
