@@ -10,6 +10,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const TAGS: { name: string; description: string }[] = [
   { name: 'auth', description: 'Registration of NGOs and sign-in' },
   { name: 'users', description: 'The signed-in user and user administration' },
+  { name: 'invitations', description: 'Invitations by e-mail, sent by admins and organization admins' },
+  { name: 'teams', description: "An organization admin's members of their own organization" },
   { name: 'organizations', description: 'NGOs and their verification' },
   { name: 'funds', description: 'Funds, their balance, history, alerts and fund-level costs' },
   { name: 'exchange-rates', description: 'Exchange rates to the fund currency' },
@@ -20,6 +22,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'grants', description: 'Decisions, grants, tranches, reports and returns' },
   { name: 'reports', description: 'Statements and reports, as JSON or files' },
   { name: 'audit', description: 'The append-only audit log' },
+  { name: 'admin', description: 'Operations tools for admins, such as the queue board' },
   { name: 'health', description: 'Liveness and readiness' },
 ];
 

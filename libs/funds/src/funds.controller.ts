@@ -120,6 +120,7 @@ export class FundsController {
   @Post(':id/close-period')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'closePeriod',
     summary: "Close the fund's books through a day",
     description:
       'After it, no money write (contribution, reversal, cost, decision, disbursement, return, cancellation) ' +
