@@ -39,7 +39,8 @@ function problem(status: number, description?: string): ResponseObject {
  * already says of it: 401 for a bad bearer token (also checked on public routes), 429 for the per-address
  * limit, 400 for a body, query or header that fails validation, 404 for an id in the path, and for an
  * idempotent write 409 (the same key in flight) and 422 (the key reused with another body). Problem
- * responses a route declares itself (403, 409, 422, ...) keep their description and get the Problem body.
+ * responses a route declares itself (403, 409, 422, 503, ...) keep their description and get the Problem
+ * body, as the problem filter sends it.
  */
 export function describeProblems(doc: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(doc.paths)) {
@@ -58,7 +59,8 @@ export function describeProblems(doc: OpenAPIObject): OpenAPIObject {
       }
       add(429);
       for (const [code, response] of Object.entries(responses)) {
-        if (Number(code) >= 400 && !response.content)
+        // every error is problem+json (the problem filter), whatever a decorator said (terminus's 503)
+        if (Number(code) >= 400 && !response.content?.[PROBLEM_CONTENT_TYPE])
           responses[code] = problem(Number(code), response.description);
       }
       op.responses = Object.fromEntries(
