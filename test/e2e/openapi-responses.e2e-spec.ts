@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
-import { Api, adminToken, startApi, unique, userWithRoles } from '../setup/harness';
+import { Api, adminToken, confirmationToken, startApi, unique, userWithRoles } from '../setup/harness';
+import { reachAccountRoutes, registration } from '../factories/account-routes';
 import { binary } from '../setup/pdf-text';
 import { OpenApiChecker } from '../setup/openapi-check';
 import { bearer, callBody, applicationBody, verifiedNgo } from '../factories/grant-cycle';
@@ -40,15 +41,9 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await http().get('/api/health'));
     const admin = await adminToken(api);
     const email = `${unique('doc')}@ngo.example.org`;
-    const reg = ok(
-      201,
-      await http()
-        .post('/api/auth/register')
-        .send({
-          organization: { name: unique('Org'), country: 'KE', registrationNumber: unique('R') },
-          user: { email, password: 'doc-password-1', name: 'Doc NGO' },
-        }),
-    );
+    const reg = ok(201, await http().post('/api/auth/register').send(registration(email, 'doc-password-1')));
+    const confirm = { token: await confirmationToken(api, reg.body.user.id) };
+    ok(200, await http().post('/api/auth/confirm-email').send(confirm));
     const login = ok(200, await http().post('/api/auth/login').send({ email, password: 'doc-password-1' }));
     const ngo = login.body.accessToken as string;
     ok(401, await http().post('/api/auth/login').send({ email, password: 'wrong-password' }));
@@ -106,6 +101,13 @@ describe('OpenAPI document: real answers match the described responses', () => {
         .send({ currency: 'SEK', rate: '9.25', effectiveFrom: '2015-01-01' }),
     );
     expect(rate.body.rate).toBe('9.25');
+    const supersede = () =>
+      http()
+        .post(`/api/exchange-rates/${rate.body.id}/supersede`)
+        .set(bearer(finance))
+        .send({ rate: '9.52', reason: 'mistyped' });
+    ok(201, await supersede());
+    ok(409, await supersede());
     ok(200, await http().get('/api/exchange-rates?currency=SEK').set(bearer(finance)));
 
     ok(
@@ -175,6 +177,13 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await download(`/api/funds/${fund.id}/statement?format=xlsx`, finance));
     ok(200, await http().get(`/api/audit?entity=fund&entityId=${fund.id}`).set(bearer(admin)));
     ok(200, await http().get('/api/public/impact?groupBy=year,service,country'));
+    const closePeriod = (through: string) =>
+      http().post(`/api/funds/${fund.id}/close-period`).set(bearer(finance)).send({ through });
+    ok(200, await closePeriod('2015-01-31'));
+    ok(409, await closePeriod('2014-12-31'));
+    ok(400, await closePeriod('31/01/2015'));
+    ok(201, await http().post('/api/admin/board-codes').set(bearer(admin)));
+    ok(403, await http().post('/api/admin/board-codes').set(bearer(finance)));
   });
 
   it('the grant cycle answers match their schemas, and most of the document was reached', async () => {
@@ -383,8 +392,12 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await http().get(`/api/public/impact?fundId=${fund.id}`));
   });
 
+  it('account answers (sessions, two-factor, passwords, profile, invitations, team) match their schemas', async () => {
+    await reachAccountRoutes(api, expectStatus, await adminToken(api));
+  });
+
   it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBe(69);
+    expect(doc.checked.size).toBe(97);
   });
 });

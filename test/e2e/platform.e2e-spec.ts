@@ -5,7 +5,7 @@ import { OutboxRelay } from '@app/core';
 import { OrganizationsService } from '@app/identity';
 import { QueryFailedError } from 'typeorm';
 import { TEST_REDIS_PREFIX } from '../setup/test-env';
-import { Api, registerNgo, startApi, startWorker, userWithRoles, waitFor } from '../setup/harness';
+import { Api, freePort, registerNgo, startApi, startWorker, userWithRoles, waitFor } from '../setup/harness';
 
 interface OpenApiOperation {
   tags?: string[];
@@ -286,6 +286,28 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
     expect(res.status).toBe(200);
     expect(res.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
   });
+
+  it('answers 503 problem+json naming the part down when Redis does not answer (not a 500)', async () => {
+    // a second API whose Redis is a port nothing listens on
+    const mainRedis = process.env.REDIS_URL;
+    process.env.REDIS_URL = `redis://127.0.0.1:${await freePort()}`;
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    let down: Api | null = null;
+    try {
+      down = await startApi();
+      const res = await down.http().get('/api/health');
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.body).toMatchObject({ status: 503, type: '/problems/unavailable', code: 'HTTP.503' });
+      expect(res.body.detail).toMatch(/redis/);
+      expect(res.body.detail).not.toMatch(/database/);
+    } finally {
+      await down?.close();
+      process.env.REDIS_URL = mainRedis;
+      quiet.mockRestore();
+    }
+  }, 30_000);
 
   it('answers an unexpected failure with a 500 problem that leaks no stack or SQL', async () => {
     const admin = await userWithRoles(api, ['admin']);

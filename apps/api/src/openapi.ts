@@ -10,6 +10,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const TAGS: { name: string; description: string }[] = [
   { name: 'auth', description: 'Registration of NGOs and sign-in' },
   { name: 'users', description: 'The signed-in user and user administration' },
+  { name: 'invitations', description: 'Invitations by e-mail, sent by admins and organization admins' },
+  { name: 'teams', description: "An organization admin's members of their own organization" },
   { name: 'organizations', description: 'NGOs and their verification' },
   { name: 'funds', description: 'Funds, their balance, history, alerts and fund-level costs' },
   { name: 'exchange-rates', description: 'Exchange rates to the fund currency' },
@@ -20,6 +22,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'grants', description: 'Decisions, grants, tranches, reports and returns' },
   { name: 'reports', description: 'Statements and reports, as JSON or files' },
   { name: 'audit', description: 'The append-only audit log' },
+  { name: 'admin', description: 'Operations tools for admins, such as the queue board' },
   { name: 'health', description: 'Liveness and readiness' },
 ];
 
@@ -36,7 +39,8 @@ function problem(status: number, description?: string): ResponseObject {
  * already says of it: 401 for a bad bearer token (also checked on public routes), 429 for the per-address
  * limit, 400 for a body, query or header that fails validation, 404 for an id in the path, and for an
  * idempotent write 409 (the same key in flight) and 422 (the key reused with another body). Problem
- * responses a route declares itself (403, 409, 422, ...) keep their description and get the Problem body.
+ * responses a route declares itself (403, 409, 422, 503, ...) keep their description and get the Problem
+ * body, as the problem filter sends it.
  */
 export function describeProblems(doc: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(doc.paths)) {
@@ -55,7 +59,8 @@ export function describeProblems(doc: OpenAPIObject): OpenAPIObject {
       }
       add(429);
       for (const [code, response] of Object.entries(responses)) {
-        if (Number(code) >= 400 && !response.content)
+        // every error is problem+json (the problem filter), whatever a decorator said (terminus's 503)
+        if (Number(code) >= 400 && !response.content?.[PROBLEM_CONTENT_TYPE])
           responses[code] = problem(Number(code), response.description);
       }
       op.responses = Object.fromEntries(

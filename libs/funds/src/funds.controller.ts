@@ -29,7 +29,7 @@ import {
 } from './dto/funds.dto';
 import { ExchangeRatePage, FundList } from './dto/funds.views';
 import { ExchangeRatesService } from './exchange-rates.service';
-import { ClosedPeriodView, ClosePeriodDto, ProblemView } from './dto/periods.dto';
+import { ClosedPeriodView, ClosePeriodDto } from './dto/periods.dto';
 import { FundsService } from './funds.service';
 import { PeriodsService } from './periods.service';
 
@@ -120,6 +120,7 @@ export class FundsController {
   @Post(':id/close-period')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'closePeriod',
     summary: "Close the fund's books through a day",
     description:
       'After it, no money write (contribution, reversal, cost, decision, disbursement, return, cancellation) ' +
@@ -127,17 +128,12 @@ export class FundsController {
       'it never moves backwards (409); closing through the same day again changes nothing. Audited.',
   })
   @ApiOkResponse({ type: ClosedPeriodView, description: 'the closed period now in force' })
-  @ApiBadRequestResponse({
-    type: ProblemView,
-    description: '/problems/validation: through is not YYYY-MM-DD',
-  })
-  @ApiNotFoundResponse({ type: ProblemView, description: '/problems/not-found: no such fund, or not yours' })
+  @ApiBadRequestResponse({ description: '/problems/validation: through is not YYYY-MM-DD' })
+  @ApiNotFoundResponse({ description: '/problems/not-found: no such fund, or not yours' })
   @ApiConflictResponse({
-    type: ProblemView,
     description: '/problems/period-cannot-reopen: the books are closed through a later day',
   })
   @ApiUnprocessableEntityResponse({
-    type: ProblemView,
     description: '/problems/period-not-ended: through is today or later',
   })
   closePeriod(

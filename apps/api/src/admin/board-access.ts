@@ -62,6 +62,7 @@ export class BoardCodesController {
   @Roles('admin')
   @Post()
   @ApiOperation({
+    operationId: 'createBoardCode',
     summary: 'A one-time code to open the queue board in a browser',
     description:
       `Valid ${BOARD_CODE_TTL_SECONDS} s, single use. Opening ${QUEUE_BOARD_PATH}?code=<code> exchanges it ` +

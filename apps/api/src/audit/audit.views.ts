@@ -10,6 +10,13 @@ export class AuditEntryView {
   @ApiProperty({ example: 'grant' }) entity: string;
   @ApiProperty() entityId: string;
   @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The fund the change belongs to (fund-scoped staff see only their funds); null: none',
+  })
+  fundId: string | null;
+  @ApiProperty({
     type: 'object',
     additionalProperties: true,
     description: 'What changed (shape depends on the action)',

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiInternalServerErrorResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -23,16 +23,15 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiServiceUnavailableResponse({
+    description: '/problems/unavailable: PostgreSQL or Redis did not answer; the detail names which',
+  })
   @HealthCheck()
   @ApiOperation({
     operationId: 'getHealth',
     summary: 'Health of the API',
     description:
       'Whether PostgreSQL and Redis answer: 200 when both do, 503 naming the failing part otherwise.',
-  })
-  @ApiInternalServerErrorResponse({
-    description:
-      'What a failing check answers today: the problem filter turns the 503 report into a 500 problem',
   })
   check() {
     return this.health.check([

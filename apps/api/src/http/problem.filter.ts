@@ -57,6 +57,9 @@ export class ProblemFilter implements ExceptionFilter {
       }
       if (status === 429) return fromStatus(429, 'Too many requests; slow down', 'RATE_LIMIT.EXCEEDED');
       if (status < 500) return fromStatus(status, message, `HTTP.${status}`);
+      // a 5xx the code chose (terminus's 503 when a health check fails) keeps its status; a 500 stays
+      // the opaque internal problem below
+      if (status > 500) return this.serverProblem(status, response, error.message, req);
     }
     // fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
     const fastifyStatus = (error as { statusCode?: number })?.statusCode;
@@ -85,5 +88,14 @@ export class ProblemFilter implements ExceptionFilter {
       detail: `Something went wrong on our side. Quote request id ${requestId} when reporting it.`,
       code: 'INTERNAL',
     };
+  }
+
+  /** A 5xx HttpException other than 500: its status, and for a failed health check the parts that failed. */
+  private serverProblem(status: number, response: unknown, message: string, req: FastifyRequest): Problem {
+    const failing = (response as { error?: unknown } | null)?.error;
+    const parts = failing && typeof failing === 'object' ? Object.keys(failing) : [];
+    const detail = parts.length ? `Not ready: ${parts.join(', ')} did not answer` : message;
+    this.logger.warn({ status, requestId: String(req.id ?? '') }, `${req.method} ${req.url}: ${detail}`);
+    return fromStatus(status, detail, `HTTP.${status}`);
   }
 }

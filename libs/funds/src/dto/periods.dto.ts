@@ -19,21 +19,3 @@ export class ClosedPeriodView {
   closedThrough: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) closedAt: string | null;
 }
-
-/** The shape of every error answer (application/problem+json, RFC 9457), for the OpenAPI document. */
-export class ProblemView {
-  @ApiProperty({ example: '/problems/period-closed' }) type: string;
-  @ApiProperty({ example: 'Unprocessable Content' }) title: string;
-  @ApiProperty({ type: 'integer', example: 422 }) status: number;
-  @ApiProperty() detail: string;
-  @ApiProperty({ example: 'LEDGER.PERIOD_CLOSED' }) code: string;
-  @ApiProperty({
-    required: false,
-    type: 'array',
-    items: {
-      type: 'object',
-      properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
-    },
-  })
-  errors?: { field: string; messages: string[] }[];
-}

@@ -89,6 +89,7 @@ export class SignInController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'login',
     summary: 'Sign in',
     description:
       'Answers a session (`status: signed_in`, with the refresh token also set as a cookie) or, for a user ' +
@@ -115,7 +116,12 @@ export class SignInController {
   @Public()
   @Post('mfa')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Second step of sign-in: the step token with a TOTP code or a recovery code' })
+  @ApiOperation({
+    operationId: 'completeMfaSignIn',
+    summary: 'Second step of sign-in: the step token with a TOTP code or a recovery code',
+    description:
+      'For a user enrolled in two-factor sign-in: trades the step token that POST /api/auth/login answered, with a current TOTP code or one unused recovery code, for a session (the refresh token also set as a cookie).',
+  })
   @ApiOkResponse({ type: SignedInView })
   @ApiUnauthorizedResponse(TOKEN_INVALID)
   @ApiUnprocessableEntityResponse({ description: '/problems/mfa-code-invalid: wrong or already used' })
@@ -136,6 +142,7 @@ export class SignInController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'refreshSession',
     summary: 'Trade a refresh token (cookie or body) for a new access token and the next refresh token',
     description: 'A refresh token used a second time revokes its whole session (theft detection).',
   })
@@ -157,7 +164,12 @@ export class SignInController {
   @AllowDuringMfaEnrolment()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out of this session' })
+  @ApiOperation({
+    operationId: 'logout',
+    summary: 'Sign out of this session',
+    description:
+      "Ends the session of the caller's access token: its refresh token stops working and the refresh cookie is cleared. Access tokens already issued run until they expire.",
+  })
   @ApiNoContentResponse({ description: 'The session ended; its refresh token no longer works' })
   async logout(
     @CurrentActor() actor: Actor,
@@ -173,7 +185,12 @@ export class SignInController {
   @AllowDuringMfaEnrolment()
   @Post('logout-all')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign out of every session of the caller, this one included' })
+  @ApiOperation({
+    operationId: 'logoutAll',
+    summary: 'Sign out of every session of the caller, this one included',
+    description:
+      'Ends every live session of the caller and clears the refresh cookie; answers how many sessions were revoked.',
+  })
   @ApiOkResponse({ type: LoggedOutView })
   async logoutAll(
     @CurrentActor() actor: Actor,
@@ -189,6 +206,7 @@ export class SignInController {
   @Post('password-reset')
   @HttpCode(202)
   @ApiOperation({
+    operationId: 'requestPasswordReset',
     summary: 'Ask for a password reset link',
     description: 'Always the same answer, whether or not the address has an account.',
   })
@@ -201,7 +219,12 @@ export class SignInController {
   @Public()
   @Post('password-reset/confirm')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set a new password with a reset token (once); every session of the user ends' })
+  @ApiOperation({
+    operationId: 'confirmPasswordReset',
+    summary: 'Set a new password with a reset token (once); every session of the user ends',
+    description:
+      'Sets the password with the single-use token of the mailed reset link; the password policy applies (422 with the reason). Every session of the user ends.',
+  })
   @ApiNoContentResponse({ description: 'The password is set' })
   @ApiUnauthorizedResponse(TOKEN_INVALID)
   @ApiUnprocessableEntityResponse({ description: '/problems/weak-password, with the reason' })
@@ -226,7 +249,12 @@ export class AccountController {
   @Roles(...ANY_USER)
   @AllowDuringMfaEnrolment()
   @Get('me/sessions')
-  @ApiOperation({ summary: "The caller's live sessions" })
+  @ApiOperation({
+    operationId: 'listMySessions',
+    summary: "The caller's live sessions",
+    description:
+      "The caller's sessions that are neither ended nor expired, with the device and address they were opened from; `current` marks the session of this request.",
+  })
   @ApiOkResponse({ type: [SessionView] })
   list(@CurrentActor() actor: Actor, @CurrentSession() sessionId: string | null): Promise<SessionView[]> {
     return this.sessions.list(actor.userId!, sessionId);
@@ -236,7 +264,12 @@ export class AccountController {
   @AllowDuringMfaEnrolment()
   @Delete('me/sessions/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End one of the caller’s sessions' })
+  @ApiOperation({
+    operationId: 'endMySession',
+    summary: 'End one of the caller’s sessions',
+    description:
+      'Ends one live session of the caller (for example a lost device): its refresh token stops working.',
+  })
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiNotFoundResponse({ description: 'No live session of the caller with this id' })
   async end(
@@ -250,7 +283,12 @@ export class AccountController {
   @Roles(...ANY_USER)
   @Post('me/password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change own password (the current one required); the other sessions end' })
+  @ApiOperation({
+    operationId: 'changeMyPassword',
+    summary: 'Change own password (the current one required); the other sessions end',
+    description:
+      "Changes the caller's password when the current one is right; the new one must meet the password policy. Every other session of the caller ends; this one stays.",
+  })
   @ApiNoContentResponse({ description: 'Changed' })
   @ApiUnprocessableEntityResponse({
     description: '/problems/current-password-wrong or /problems/weak-password',
@@ -269,7 +307,12 @@ export class AccountController {
   @AllowDuringMfaEnrolment()
   @Post('me/mfa/enrol')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Start two-factor enrolment: an otpauth:// URI and its QR code' })
+  @ApiOperation({
+    operationId: 'enrolMfa',
+    summary: 'Start two-factor enrolment: an otpauth:// URI and its QR code',
+    description:
+      'Starts (or restarts) two-factor enrolment: a new TOTP secret as an otpauth:// URI and a QR code to scan. Enrolment takes effect only when POST /api/me/mfa/confirm confirms it with a first code.',
+  })
   @ApiOkResponse({ type: MfaEnrolmentView })
   @ApiConflictResponse({ description: '/problems/mfa-enrolment-state: already enrolled' })
   enrol(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<MfaEnrolmentView> {
@@ -280,7 +323,12 @@ export class AccountController {
   @AllowDuringMfaEnrolment()
   @Post('me/mfa/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Confirm enrolment with a first code; answers 10 recovery codes, shown only now' })
+  @ApiOperation({
+    operationId: 'confirmMfa',
+    summary: 'Confirm enrolment with a first code; answers 10 recovery codes, shown only now',
+    description:
+      'Confirms the pending enrolment with a current TOTP code: from now on sign-in asks for a second step. The 10 single-use recovery codes are answered only here, once.',
+  })
   @ApiOkResponse({ type: RecoveryCodesView })
   @ApiUnprocessableEntityResponse({ description: '/problems/mfa-code-invalid' })
   @ApiConflictResponse({ description: '/problems/mfa-enrolment-state: nothing to confirm' })
@@ -295,7 +343,12 @@ export class AccountController {
   @Roles('admin')
   @Delete('users/:id/mfa')
   @HttpCode(200)
-  @ApiOperation({ summary: "Reset a user's two-factor enrolment (audited); the user's sessions end" })
+  @ApiOperation({
+    operationId: 'resetUserMfa',
+    summary: "Reset a user's two-factor enrolment (audited); the user's sessions end",
+    description:
+      "For an admin: removes a user's two-factor enrolment (for example a lost phone) so that the user can enrol again; every session of that user ends. Audited.",
+  })
   @ApiOkResponse({ type: MfaResetView })
   @ApiNotFoundResponse({ description: 'No such user' })
   async resetMfa(

@@ -22,6 +22,7 @@ export class InvitationsController {
   @Roles('admin', 'ngo')
   @Post()
   @ApiOperation({
+    operationId: 'createInvitation',
     summary: 'Invites a person by e-mail with roles; the mail carries a single-use link valid 72 hours',
     description:
       "Admins invite anyone, with any roles (and fundIds for staff); an organization's admin invites ngo " +
@@ -42,7 +43,10 @@ export class InvitationsController {
   @Roles('admin', 'ngo')
   @Get()
   @ApiOperation({
+    operationId: 'listInvitations',
     summary: 'Pending invitations (not accepted nor revoked), newest first; expired ones say so',
+    description:
+      "A page of the invitations still pending: an admin sees all of them, an organization's admin those of their own organization.",
   })
   @ApiOkResponse({ type: InvitationPage })
   @ApiProblems({ 403: NOT_ORG_ADMIN })
@@ -53,7 +57,12 @@ export class InvitationsController {
   @Roles('admin', 'ngo')
   @Post(':id/resend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mails a new link (valid 72 hours); the previous link stops working' })
+  @ApiOperation({
+    operationId: 'resendInvitation',
+    summary: 'Mails a new link (valid 72 hours); the previous link stops working',
+    description:
+      'Mails a new single-use link for a pending invitation, valid 72 hours from now; the previous link stops working.',
+  })
   @ApiOkResponse({ type: InvitationView })
   @ApiProblems({
     403: NOT_ORG_ADMIN,
@@ -67,7 +76,12 @@ export class InvitationsController {
   @Roles('admin', 'ngo')
   @Post(':id/revoke')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revokes a pending invitation: its link stops working' })
+  @ApiOperation({
+    operationId: 'revokeInvitation',
+    summary: 'Revokes a pending invitation: its link stops working',
+    description:
+      'Revokes a pending invitation: its link stops working. An accepted or already revoked invitation answers 409.',
+  })
   @ApiOkResponse({ type: InvitationView })
   @ApiProblems({
     403: NOT_ORG_ADMIN,
@@ -90,7 +104,12 @@ export class InvitationAcceptController {
   @Public()
   @Post('accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accepts an invitation: creates the account, sets its password and signs in' })
+  @ApiOperation({
+    operationId: 'acceptInvitation',
+    summary: 'Accepts an invitation: creates the account, sets its password and signs in',
+    description:
+      "Trades the single-use token of the invitation mail, with the person's name and password, for an active account with the invited roles, and answers a session as POST /api/auth/login does.",
+  })
   @ApiOkResponse({
     type: SignedInView,
     description: 'A session, as POST /api/auth/login answers it (the refresh token also set as a cookie)',

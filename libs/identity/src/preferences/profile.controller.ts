@@ -20,7 +20,12 @@ export class ProfileController {
 
   @Roles(...ANY_USER)
   @Patch()
-  @ApiOperation({ summary: 'Changes the caller’s own name and locale (ar, zh, en, fr, ru, es)' })
+  @ApiOperation({
+    operationId: 'updateMe',
+    summary: 'Changes the caller’s own name and locale (ar, zh, en, fr, ru, es)',
+    description:
+      "Changes the caller's own display name and the locale the portal and the mails use; other fields of the profile are not changed here.",
+  })
   @ApiOkResponse({ type: UserView })
   @ApiProblems({ 400: '/problems/validation: an unknown locale, an empty name or an extra field' })
   update(@Body() dto: UpdateProfileDto, @CurrentActor() actor: Actor): Promise<UserView> {
@@ -30,7 +35,10 @@ export class ProfileController {
   @Roles(...ANY_USER)
   @Get('notification-preferences')
   @ApiOperation({
+    operationId: 'getNotificationPreferences',
     summary: 'How each kind of notice reaches the caller: portal, email (at once) or digest (daily)',
+    description:
+      'For every kind of notice, the channel that delivers it to the caller: the portal only, an e-mail at once, or the daily digest e-mail.',
   })
   @ApiOkResponse({ type: NotificationPreferencesView })
   get(@CurrentActor() actor: Actor): Promise<NotificationPreferencesView> {
@@ -39,7 +47,12 @@ export class ProfileController {
 
   @Roles(...ANY_USER)
   @Put('notification-preferences')
-  @ApiOperation({ summary: 'Sets the channel of the given kinds of notice; the others keep theirs' })
+  @ApiOperation({
+    operationId: 'putNotificationPreferences',
+    summary: 'Sets the channel of the given kinds of notice; the others keep theirs',
+    description:
+      'Sets the channel of each kind of notice given in the body; kinds not given keep their channel. Answers the whole set.',
+  })
   @ApiOkResponse({ type: NotificationPreferencesView })
   @ApiProblems({ 400: '/problems/validation: an unknown kind or channel' })
   put(

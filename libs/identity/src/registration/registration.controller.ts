@@ -15,6 +15,7 @@ export class RegistrationController {
   @Public()
   @Post('register')
   @ApiOperation({
+    operationId: 'register',
     summary:
       'Registers an NGO and its first member (its admin), inactive until the mailed link confirms the address',
     description:
@@ -33,7 +34,12 @@ export class RegistrationController {
   @Public()
   @Post('confirm-email')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Confirms the address with the mailed link: the account becomes active' })
+  @ApiOperation({
+    operationId: 'confirmEmail',
+    summary: 'Confirms the address with the mailed link: the account becomes active',
+    description:
+      'Trades the single-use token of the registration mail (valid 72 hours) for an active account; the user can then sign in.',
+  })
   @ApiOkResponse({ type: UserView })
   @ApiProblems({ 400: '/problems/token-invalid: the link is unknown, used or expired (72 hours)' })
   confirm(@Body() dto: ConfirmEmailDto, @CurrentActor() actor: Actor): Promise<UserView> {

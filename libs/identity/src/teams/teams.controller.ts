@@ -18,7 +18,12 @@ export class TeamsController {
 
   @Roles('ngo')
   @Get()
-  @ApiOperation({ summary: "The members of the organization admin's own organization" })
+  @ApiOperation({
+    operationId: 'listTeamMembers',
+    summary: "The members of the organization admin's own organization",
+    description:
+      "For an organization's admin: every member of their own organization, each with their roles, whether active and whether the organization's admin.",
+  })
   @ApiOkResponse({ type: TeamView })
   @ApiProblems({ 403: NOT_ORG_ADMIN })
   list(@CurrentActor() actor: Actor): Promise<TeamView> {
@@ -28,7 +33,12 @@ export class TeamsController {
   @Roles('ngo')
   @Post(':id/deactivate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Deactivates a member of the own organization: their access ends at once' })
+  @ApiOperation({
+    operationId: 'deactivateTeamMember',
+    summary: 'Deactivates a member of the own organization: their access ends at once',
+    description:
+      "For an organization's admin: deactivates another member of their own organization; their access ends at once. A member who has not yet confirmed their address answers 422.",
+  })
   @ApiOkResponse({ type: TeamMemberView })
   @ApiProblems({ 403: NOT_ORG_ADMIN, 404: NOT_MEMBER, 422: '/problems/team-rule: not yourself' })
   deactivate(@IdParam('id', 'user') id: string, @CurrentActor() actor: Actor): Promise<TeamMemberView> {
@@ -38,7 +48,12 @@ export class TeamsController {
   @Roles('ngo')
   @Post(':id/reactivate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Re-activates a deactivated member of the own organization' })
+  @ApiOperation({
+    operationId: 'reactivateTeamMember',
+    summary: 'Re-activates a deactivated member of the own organization',
+    description:
+      "For an organization's admin: lets a deactivated member of their own organization sign in again.",
+  })
   @ApiOkResponse({ type: TeamMemberView })
   @ApiProblems({ 403: NOT_ORG_ADMIN, 404: NOT_MEMBER, 422: '/problems/team-rule: not yourself' })
   reactivate(@IdParam('id', 'user') id: string, @CurrentActor() actor: Actor): Promise<TeamMemberView> {
@@ -49,7 +64,10 @@ export class TeamsController {
   @Post(':id/hand-admin')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'handTeamAdmin',
     summary: 'Hands the organization admin flag to another active member (the caller loses it)',
+    description:
+      "For an organization's admin: makes another active member of their own organization its admin; the caller stays a member without the flag.",
   })
   @ApiOkResponse({ type: TeamMemberView })
   @ApiProblems({
