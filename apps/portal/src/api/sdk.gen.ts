@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client/index.js';
-import type { ApplicationsControllerCreateData, ApplicationsControllerCreateErrors, ApplicationsControllerCreateResponses, ApplicationsControllerDownloadData, ApplicationsControllerDownloadErrors, ApplicationsControllerEligibilityData, ApplicationsControllerEligibilityErrors, ApplicationsControllerEligibilityResponses, ApplicationsControllerGetData, ApplicationsControllerGetErrors, ApplicationsControllerGetResponses, ApplicationsControllerListData, ApplicationsControllerListErrors, ApplicationsControllerSubmitData, ApplicationsControllerSubmitErrors, ApplicationsControllerSubmitResponses, ApplicationsControllerUpdateData, ApplicationsControllerUpdateErrors, ApplicationsControllerUploadData, ApplicationsControllerUploadErrors, ApplicationsControllerUploadResponses, ApplicationsControllerWithdrawData, ApplicationsControllerWithdrawErrors, ApplicationsControllerWithdrawResponses, AuditControllerListData, AuditControllerListErrors, AuthControllerLoginData, AuthControllerLoginErrors, AuthControllerLoginResponses, AuthControllerRegisterData, AuthControllerRegisterResponses, BalanceHistoryControllerAlertsData, BalanceHistoryControllerAlertsErrors, BalanceHistoryControllerHistoryData, BalanceHistoryControllerHistoryErrors, CallsControllerCloseData, CallsControllerCloseErrors, CallsControllerCloseResponses, CallsControllerCreateData, CallsControllerCreateErrors, CallsControllerGetData, CallsControllerGetResponses, CallsControllerListData, CallsControllerListResponses, CallsControllerOpenData, CallsControllerOpenErrors, CallsControllerOpenResponses, CallsControllerPublishData, CallsControllerPublishErrors, CallsControllerPublishResponses, CallsControllerUpdateData, CallsControllerUpdateErrors, ContributionsControllerGetData, ContributionsControllerGetErrors, ContributionsControllerListData, ContributionsControllerListErrors, ContributionsControllerReceiptData, ContributionsControllerReceiptErrors, ContributionsControllerReceiveData, ContributionsControllerReceiveErrors, ContributionsControllerReverseData, ContributionsControllerReverseErrors, DecisionsControllerDecideData, DecisionsControllerDecideErrors, DonorsControllerCreateData, DonorsControllerCreateErrors, DonorsControllerListData, DonorsControllerListErrors, DonorStatementControllerStatementData, DonorStatementControllerStatementErrors, DonorStatementControllerStatementResponses, ExchangeRatesControllerCreateData, ExchangeRatesControllerCreateErrors, ExchangeRatesControllerListData, ExchangeRatesControllerListErrors, FundsControllerAddCostData, FundsControllerAddCostErrors, FundsControllerBalanceData, FundsControllerBalanceErrors, FundsControllerCreateData, FundsControllerCreateErrors, FundsControllerGetData, FundsControllerGetErrors, FundsControllerListData, FundsControllerListErrors, FundStatementControllerStatementData, FundStatementControllerStatementErrors, GrantsControllerAcceptData, GrantsControllerAcceptErrors, GrantsControllerAddReturnData, GrantsControllerAddReturnErrors, GrantsControllerCancelData, GrantsControllerCancelErrors, GrantsControllerDisburseData, GrantsControllerDisburseErrors, GrantsControllerGetData, GrantsControllerGetErrors, GrantsControllerListData, GrantsControllerListErrors, GrantsControllerReturnReportData, GrantsControllerReturnReportErrors, GrantsControllerSignData, GrantsControllerSignErrors, GrantsControllerSubmitReportData, GrantsControllerSubmitReportErrors, HealthControllerCheckData, HealthControllerCheckErrors, HealthControllerCheckResponses, MeControllerMeData, MeControllerMeErrors, MeControllerMeResponses, MeControllerMyNotificationsData, MeControllerMyNotificationsErrors, OrganizationsControllerGetData, OrganizationsControllerGetErrors, OrganizationsControllerListData, OrganizationsControllerListErrors, OrganizationsControllerVerifyData, OrganizationsControllerVerifyErrors, PledgesControllerCreateData, PledgesControllerCreateErrors, PledgesControllerListData, PledgesControllerListErrors, PublicImpactControllerImpactData, PublicImpactControllerImpactResponses, ReportsControllerContributionsReportData, ReportsControllerContributionsReportErrors, ReportsControllerGrantsReportData, ReportsControllerGrantsReportErrors, ReportsControllerImpactData, ReportsControllerImpactErrors, ReviewsControllerAssignData, ReviewsControllerAssignErrors, ReviewsControllerAssignResponses, ReviewsControllerConflictData, ReviewsControllerConflictErrors, ReviewsControllerConflictResponses, ReviewsControllerMineData, ReviewsControllerMineErrors, ReviewsControllerRankingData, ReviewsControllerRankingErrors, ReviewsControllerRankingResponses, ReviewsControllerScoreData, ReviewsControllerScoreErrors, ReviewsControllerScoreResponses, ReviewsControllerSubmitData, ReviewsControllerSubmitErrors, ReviewsControllerSubmitResponses, UsersControllerCreateData, UsersControllerCreateErrors, UsersControllerGetData, UsersControllerGetErrors, UsersControllerListData, UsersControllerListErrors, UsersControllerUpdateData, UsersControllerUpdateErrors } from './types.gen.js';
+import type { AcceptGrantReportData, AcceptGrantReportErrors, AcceptGrantReportResponses, AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, AddFundCostData, AddFundCostErrors, AddFundCostResponses, AssignReviewerData, AssignReviewerErrors, AssignReviewerResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CloseCallData, CloseCallErrors, CloseCallResponses, ClosePeriodData, ClosePeriodErrors, ClosePeriodResponses, CompleteMfaSignInData, CompleteMfaSignInErrors, CompleteMfaSignInResponses, ConfirmEmailData, ConfirmEmailErrors, ConfirmEmailResponses, ConfirmMfaData, ConfirmMfaErrors, ConfirmMfaResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateApplicationData, CreateApplicationErrors, CreateApplicationResponses, CreateBoardCodeData, CreateBoardCodeErrors, CreateBoardCodeResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContributionData, CreateContributionErrors, CreateContributionResponses, CreateDonorData, CreateDonorErrors, CreateDonorResponses, CreateExchangeRateData, CreateExchangeRateErrors, CreateExchangeRateResponses, CreateFundData, CreateFundErrors, CreateFundResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreatePledgeData, CreatePledgeErrors, CreatePledgeResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeactivateTeamMemberData, DeactivateTeamMemberErrors, DeactivateTeamMemberResponses, DecideApplicationData, DecideApplicationErrors, DecideApplicationResponses, DeclareConflictData, DeclareConflictErrors, DeclareConflictResponses, DisburseTrancheData, DisburseTrancheErrors, DisburseTrancheResponses, DownloadApplicationAttachmentData, DownloadApplicationAttachmentErrors, DownloadApplicationAttachmentResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EnrolMfaData, EnrolMfaErrors, EnrolMfaResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetCallData, GetCallErrors, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContributionData, GetContributionErrors, GetContributionReceiptData, GetContributionReceiptErrors, GetContributionReceiptResponses, GetContributionResponses, GetContributionsReportData, GetContributionsReportErrors, GetContributionsReportResponses, GetDonorStatementData, GetDonorStatementErrors, GetDonorStatementResponses, GetFundBalanceData, GetFundBalanceErrors, GetFundBalanceResponses, GetFundData, GetFundErrors, GetFundResponses, GetFundStatementData, GetFundStatementErrors, GetFundStatementResponses, GetGrantData, GetGrantErrors, GetGrantResponses, GetGrantsReportData, GetGrantsReportErrors, GetGrantsReportResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetImpactReportData, GetImpactReportErrors, GetImpactReportResponses, GetMeData, GetMeErrors, GetMeResponses, GetNotificationPreferencesData, GetNotificationPreferencesErrors, GetNotificationPreferencesResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationResponses, GetPublicImpactData, GetPublicImpactErrors, GetPublicImpactResponses, GetUserData, GetUserErrors, GetUserResponses, HandTeamAdminData, HandTeamAdminErrors, HandTeamAdminResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContributionsData, ListContributionsErrors, ListContributionsResponses, ListDonorsData, ListDonorsErrors, ListDonorsResponses, ListExchangeRatesData, ListExchangeRatesErrors, ListExchangeRatesResponses, ListFundAlertsData, ListFundAlertsErrors, ListFundAlertsResponses, ListFundBalanceHistoryData, ListFundBalanceHistoryErrors, ListFundBalanceHistoryResponses, ListFundsData, ListFundsErrors, ListFundsResponses, ListGrantsData, ListGrantsErrors, ListGrantsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMyAssignmentsData, ListMyAssignmentsErrors, ListMyAssignmentsResponses, ListMyNotificationsData, ListMyNotificationsErrors, ListMyNotificationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListPledgesData, ListPledgesErrors, ListPledgesResponses, ListTeamMembersData, ListTeamMembersErrors, ListTeamMembersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutAllData, LogoutAllErrors, LogoutAllResponses, LogoutData, LogoutErrors, LogoutResponses, OpenCallData, OpenCallErrors, OpenCallResponses, PublishCallData, PublishCallErrors, PublishCallResponses, PutNotificationPreferencesData, PutNotificationPreferencesErrors, PutNotificationPreferencesResponses, ReactivateTeamMemberData, ReactivateTeamMemberErrors, ReactivateTeamMemberResponses, RecordGrantReturnData, RecordGrantReturnErrors, RecordGrantReturnResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResendInvitationData, ResendInvitationErrors, ResendInvitationResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, ReturnGrantReportData, ReturnGrantReportErrors, ReturnGrantReportResponses, ReverseContributionData, ReverseContributionErrors, ReverseContributionResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, ScoreAssignmentData, ScoreAssignmentErrors, ScoreAssignmentResponses, ScreenApplicationData, ScreenApplicationErrors, ScreenApplicationResponses, SignGrantData, SignGrantErrors, SignGrantResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, SubmitAssignmentData, SubmitAssignmentErrors, SubmitAssignmentResponses, SubmitGrantReportData, SubmitGrantReportErrors, SubmitGrantReportResponses, SupersedeExchangeRateData, SupersedeExchangeRateErrors, SupersedeExchangeRateResponses, UpdateApplicationData, UpdateApplicationErrors, UpdateApplicationResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadApplicationAttachmentData, UploadApplicationAttachmentErrors, UploadApplicationAttachmentResponses, VerifyOrganizationData, VerifyOrganizationErrors, VerifyOrganizationResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -18,24 +18,41 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
     meta?: Record<string, unknown>;
 };
 
-export const healthControllerCheck = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerCheckData, ThrowOnError>) => (options?.client ?? client).get<HealthControllerCheckResponses, HealthControllerCheckErrors, ThrowOnError>({ url: '/api/health', ...options });
+/**
+ * Health of the API
+ *
+ * Whether PostgreSQL and Redis answer: 200 when both do, 503 naming the failing part otherwise.
+ */
+export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>) => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({ url: '/api/health', ...options });
 
-export const auditControllerList = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, AuditControllerListErrors, ThrowOnError>({
+/**
+ * The audit log
+ *
+ * Every change with its actor and request id, newest first, optionally of one entity.
+ */
+export const listAuditEntries = <ThrowOnError extends boolean = false>(options?: Options<ListAuditEntriesData, ThrowOnError>) => (options?.client ?? client).get<ListAuditEntriesResponses, ListAuditEntriesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/audit',
     ...options
 });
 
-export const authControllerRegister = <ThrowOnError extends boolean = false>(options: Options<AuthControllerRegisterData, ThrowOnError>) => (options.client ?? client).post<AuthControllerRegisterResponses, unknown, ThrowOnError>({
-    url: '/api/auth/register',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
+/**
+ * A one-time code to open the queue board in a browser
+ *
+ * Valid 60 s, single use. Opening /api/admin/queues?code=<code> exchanges it for an HttpOnly cookie limited to the board, and redirects to the board without the code.
+ */
+export const createBoardCode = <ThrowOnError extends boolean = false>(options?: Options<CreateBoardCodeData, ThrowOnError>) => (options?.client ?? client).post<CreateBoardCodeResponses, CreateBoardCodeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/board-codes',
+    ...options
 });
 
-export const authControllerLogin = <ThrowOnError extends boolean = false>(options: Options<AuthControllerLoginData, ThrowOnError>) => (options.client ?? client).post<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError>({
+/**
+ * Sign in
+ *
+ * Answers a session (`status: signed_in`, with the refresh token also set as a cookie) or, for a user enrolled in two-factor sign-in, `status: mfa_required` with a step token for POST /api/auth/mfa.
+ */
+export const login = <ThrowOnError extends boolean = false>(options: Options<LoginData, ThrowOnError>) => (options.client ?? client).post<LoginResponses, LoginErrors, ThrowOnError>({
     url: '/api/auth/login',
     ...options,
     headers: {
@@ -44,25 +61,212 @@ export const authControllerLogin = <ThrowOnError extends boolean = false>(option
     }
 });
 
-export const meControllerMe = <ThrowOnError extends boolean = false>(options?: Options<MeControllerMeData, ThrowOnError>) => (options?.client ?? client).get<MeControllerMeResponses, MeControllerMeErrors, ThrowOnError>({
+/**
+ * Second step of sign-in: the step token with a TOTP code or a recovery code
+ *
+ * For a user enrolled in two-factor sign-in: trades the step token that POST /api/auth/login answered, with a current TOTP code or one unused recovery code, for a session (the refresh token also set as a cookie).
+ */
+export const completeMfaSignIn = <ThrowOnError extends boolean = false>(options: Options<CompleteMfaSignInData, ThrowOnError>) => (options.client ?? client).post<CompleteMfaSignInResponses, CompleteMfaSignInErrors, ThrowOnError>({
+    url: '/api/auth/mfa',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Trade a refresh token (cookie or body) for a new access token and the next refresh token
+ *
+ * A refresh token used a second time revokes its whole session (theft detection).
+ */
+export const refreshSession = <ThrowOnError extends boolean = false>(options: Options<RefreshSessionData, ThrowOnError>) => (options.client ?? client).post<RefreshSessionResponses, RefreshSessionErrors, ThrowOnError>({
+    url: '/api/auth/refresh',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign out of this session
+ *
+ * Ends the session of the caller's access token: its refresh token stops working and the refresh cookie is cleared. Access tokens already issued run until they expire.
+ */
+export const logout = <ThrowOnError extends boolean = false>(options?: Options<LogoutData, ThrowOnError>) => (options?.client ?? client).post<LogoutResponses, LogoutErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/auth/logout',
+    ...options
+});
+
+/**
+ * Sign out of every session of the caller, this one included
+ *
+ * Ends every live session of the caller and clears the refresh cookie; answers how many sessions were revoked.
+ */
+export const logoutAll = <ThrowOnError extends boolean = false>(options?: Options<LogoutAllData, ThrowOnError>) => (options?.client ?? client).post<LogoutAllResponses, LogoutAllErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/auth/logout-all',
+    ...options
+});
+
+/**
+ * Ask for a password reset link
+ *
+ * Always the same answer, whether or not the address has an account.
+ */
+export const requestPasswordReset = <ThrowOnError extends boolean = false>(options: Options<RequestPasswordResetData, ThrowOnError>) => (options.client ?? client).post<RequestPasswordResetResponses, RequestPasswordResetErrors, ThrowOnError>({
+    url: '/api/auth/password-reset',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set a new password with a reset token (once); every session of the user ends
+ *
+ * Sets the password with the single-use token of the mailed reset link; the password policy applies (422 with the reason). Every session of the user ends.
+ */
+export const confirmPasswordReset = <ThrowOnError extends boolean = false>(options: Options<ConfirmPasswordResetData, ThrowOnError>) => (options.client ?? client).post<ConfirmPasswordResetResponses, ConfirmPasswordResetErrors, ThrowOnError>({
+    url: '/api/auth/password-reset/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The signed-in user
+ *
+ * The caller as a user.
+ */
+export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>) => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/me',
     ...options
 });
 
-export const meControllerMyNotifications = <ThrowOnError extends boolean = false>(options?: Options<MeControllerMyNotificationsData, ThrowOnError>) => (options?.client ?? client).get<unknown, MeControllerMyNotificationsErrors, ThrowOnError>({
+/**
+ * Changes the caller’s own name and locale (ar, zh, en, fr, ru, es)
+ *
+ * Changes the caller's own display name and the locale the portal and the mails use; other fields of the profile are not changed here.
+ */
+export const updateMe = <ThrowOnError extends boolean = false>(options: Options<UpdateMeData, ThrowOnError>) => (options.client ?? client).patch<UpdateMeResponses, UpdateMeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The signed-in user's notifications
+ *
+ * The 50 newest notices sent to the caller, newest first.
+ */
+export const listMyNotifications = <ThrowOnError extends boolean = false>(options?: Options<ListMyNotificationsData, ThrowOnError>) => (options?.client ?? client).get<ListMyNotificationsResponses, ListMyNotificationsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/me/notifications',
     ...options
 });
 
-export const usersControllerList = <ThrowOnError extends boolean = false>(options?: Options<UsersControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, UsersControllerListErrors, ThrowOnError>({
+/**
+ * The caller's live sessions
+ *
+ * The caller's sessions that are neither ended nor expired, with the device and address they were opened from; `current` marks the session of this request.
+ */
+export const listMySessions = <ThrowOnError extends boolean = false>(options?: Options<ListMySessionsData, ThrowOnError>) => (options?.client ?? client).get<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me/sessions',
+    ...options
+});
+
+/**
+ * End one of the caller’s sessions
+ *
+ * Ends one live session of the caller (for example a lost device): its refresh token stops working.
+ */
+export const endMySession = <ThrowOnError extends boolean = false>(options: Options<EndMySessionData, ThrowOnError>) => (options.client ?? client).delete<EndMySessionResponses, EndMySessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me/sessions/{id}',
+    ...options
+});
+
+/**
+ * Change own password (the current one required); the other sessions end
+ *
+ * Changes the caller's password when the current one is right; the new one must meet the password policy. Every other session of the caller ends; this one stays.
+ */
+export const changeMyPassword = <ThrowOnError extends boolean = false>(options: Options<ChangeMyPasswordData, ThrowOnError>) => (options.client ?? client).post<ChangeMyPasswordResponses, ChangeMyPasswordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Start two-factor enrolment: an otpauth:// URI and its QR code
+ *
+ * Starts (or restarts) two-factor enrolment: a new TOTP secret as an otpauth:// URI and a QR code to scan. Enrolment takes effect only when POST /api/me/mfa/confirm confirms it with a first code.
+ */
+export const enrolMfa = <ThrowOnError extends boolean = false>(options?: Options<EnrolMfaData, ThrowOnError>) => (options?.client ?? client).post<EnrolMfaResponses, EnrolMfaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me/mfa/enrol',
+    ...options
+});
+
+/**
+ * Confirm enrolment with a first code; answers 10 recovery codes, shown only now
+ *
+ * Confirms the pending enrolment with a current TOTP code: from now on sign-in asks for a second step. The 10 single-use recovery codes are answered only here, once.
+ */
+export const confirmMfa = <ThrowOnError extends boolean = false>(options: Options<ConfirmMfaData, ThrowOnError>) => (options.client ?? client).post<ConfirmMfaResponses, ConfirmMfaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me/mfa/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reset a user's two-factor enrolment (audited); the user's sessions end
+ *
+ * For an admin: removes a user's two-factor enrolment (for example a lost phone) so that the user can enrol again; every session of that user ends. Audited.
+ */
+export const resetUserMfa = <ThrowOnError extends boolean = false>(options: Options<ResetUserMfaData, ThrowOnError>) => (options.client ?? client).delete<ResetUserMfaResponses, ResetUserMfaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/users/{id}/mfa',
+    ...options
+});
+
+/**
+ * List users
+ *
+ * Users, newest first, a page at a time.
+ */
+export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users',
     ...options
 });
 
-export const usersControllerCreate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerCreateData, ThrowOnError>) => (options.client ?? client).post<unknown, UsersControllerCreateErrors, ThrowOnError>({
+/**
+ * Create a user
+ *
+ * Admins create staff, reviewer and donor users.
+ */
+export const createUser = <ThrowOnError extends boolean = false>(options: Options<CreateUserData, ThrowOnError>) => (options.client ?? client).post<CreateUserResponses, CreateUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users',
     ...options,
@@ -72,13 +276,23 @@ export const usersControllerCreate = <ThrowOnError extends boolean = false>(opti
     }
 });
 
-export const usersControllerGet = <ThrowOnError extends boolean = false>(options: Options<UsersControllerGetData, ThrowOnError>) => (options.client ?? client).get<unknown, UsersControllerGetErrors, ThrowOnError>({
+/**
+ * Get a user
+ *
+ * One user by id.
+ */
+export const getUser = <ThrowOnError extends boolean = false>(options: Options<GetUserData, ThrowOnError>) => (options.client ?? client).get<GetUserResponses, GetUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users/{id}',
     ...options
 });
 
-export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>) => (options.client ?? client).patch<unknown, UsersControllerUpdateErrors, ThrowOnError>({
+/**
+ * Update a user
+ *
+ * Changes name, roles, links, funds, password or deactivates the user.
+ */
+export const updateUser = <ThrowOnError extends boolean = false>(options: Options<UpdateUserData, ThrowOnError>) => (options.client ?? client).patch<UpdateUserResponses, UpdateUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users/{id}',
     ...options,
@@ -88,31 +302,216 @@ export const usersControllerUpdate = <ThrowOnError extends boolean = false>(opti
     }
 });
 
-export const organizationsControllerList = <ThrowOnError extends boolean = false>(options?: Options<OrganizationsControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, OrganizationsControllerListErrors, ThrowOnError>({
+/**
+ * List organizations
+ *
+ * Registered NGOs, optionally only verified or unverified ones.
+ */
+export const listOrganizations = <ThrowOnError extends boolean = false>(options?: Options<ListOrganizationsData, ThrowOnError>) => (options?.client ?? client).get<ListOrganizationsResponses, ListOrganizationsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/organizations',
     ...options
 });
 
-export const organizationsControllerGet = <ThrowOnError extends boolean = false>(options: Options<OrganizationsControllerGetData, ThrowOnError>) => (options.client ?? client).get<unknown, OrganizationsControllerGetErrors, ThrowOnError>({
+/**
+ * Get an organization
+ *
+ * One NGO by id.
+ */
+export const getOrganization = <ThrowOnError extends boolean = false>(options: Options<GetOrganizationData, ThrowOnError>) => (options.client ?? client).get<GetOrganizationResponses, GetOrganizationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/organizations/{id}',
     ...options
 });
 
-export const organizationsControllerVerify = <ThrowOnError extends boolean = false>(options: Options<OrganizationsControllerVerifyData, ThrowOnError>) => (options.client ?? client).post<unknown, OrganizationsControllerVerifyErrors, ThrowOnError>({
+/**
+ * Verify an organization
+ *
+ * Marks the NGO verified, so that its members may apply to calls.
+ */
+export const verifyOrganization = <ThrowOnError extends boolean = false>(options: Options<VerifyOrganizationData, ThrowOnError>) => (options.client ?? client).post<VerifyOrganizationResponses, VerifyOrganizationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/organizations/{id}/verify',
     ...options
 });
 
-export const fundsControllerList = <ThrowOnError extends boolean = false>(options?: Options<FundsControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, FundsControllerListErrors, ThrowOnError>({
+/**
+ * Registers an NGO and its first member (its admin), inactive until the mailed link confirms the address
+ *
+ * Answers 201 the same way whether or not the address has an account (that address gets a mail saying someone tried to register with it): the answer never tells which addresses have accounts.
+ */
+export const register = <ThrowOnError extends boolean = false>(options: Options<RegisterData, ThrowOnError>) => (options.client ?? client).post<RegisterResponses, RegisterErrors, ThrowOnError>({
+    url: '/api/auth/register',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Confirms the address with the mailed link: the account becomes active
+ *
+ * Trades the single-use token of the registration mail (valid 72 hours) for an active account; the user can then sign in.
+ */
+export const confirmEmail = <ThrowOnError extends boolean = false>(options: Options<ConfirmEmailData, ThrowOnError>) => (options.client ?? client).post<ConfirmEmailResponses, ConfirmEmailErrors, ThrowOnError>({
+    url: '/api/auth/confirm-email',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Accepts an invitation: creates the account, sets its password and signs in
+ *
+ * Trades the single-use token of the invitation mail, with the person's name and password, for an active account with the invited roles, and answers a session as POST /api/auth/login does.
+ */
+export const acceptInvitation = <ThrowOnError extends boolean = false>(options: Options<AcceptInvitationData, ThrowOnError>) => (options.client ?? client).post<AcceptInvitationResponses, AcceptInvitationErrors, ThrowOnError>({
+    url: '/api/auth/invitations/accept',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * How each kind of notice reaches the caller: portal, email (at once) or digest (daily)
+ *
+ * For every kind of notice, the channel that delivers it to the caller: the portal only, an e-mail at once, or the daily digest e-mail.
+ */
+export const getNotificationPreferences = <ThrowOnError extends boolean = false>(options?: Options<GetNotificationPreferencesData, ThrowOnError>) => (options?.client ?? client).get<GetNotificationPreferencesResponses, GetNotificationPreferencesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me/notification-preferences',
+    ...options
+});
+
+/**
+ * Sets the channel of the given kinds of notice; the others keep theirs
+ *
+ * Sets the channel of each kind of notice given in the body; kinds not given keep their channel. Answers the whole set.
+ */
+export const putNotificationPreferences = <ThrowOnError extends boolean = false>(options: Options<PutNotificationPreferencesData, ThrowOnError>) => (options.client ?? client).put<PutNotificationPreferencesResponses, PutNotificationPreferencesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me/notification-preferences',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Pending invitations (not accepted nor revoked), newest first; expired ones say so
+ *
+ * A page of the invitations still pending: an admin sees all of them, an organization's admin those of their own organization.
+ */
+export const listInvitations = <ThrowOnError extends boolean = false>(options?: Options<ListInvitationsData, ThrowOnError>) => (options?.client ?? client).get<ListInvitationsResponses, ListInvitationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/invitations',
+    ...options
+});
+
+/**
+ * Invites a person by e-mail with roles; the mail carries a single-use link valid 72 hours
+ *
+ * Admins invite anyone, with any roles (and fundIds for staff); an organization's admin invites ngo members of their own organization only.
+ */
+export const createInvitation = <ThrowOnError extends boolean = false>(options: Options<CreateInvitationData, ThrowOnError>) => (options.client ?? client).post<CreateInvitationResponses, CreateInvitationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/invitations',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Mails a new link (valid 72 hours); the previous link stops working
+ *
+ * Mails a new single-use link for a pending invitation, valid 72 hours from now; the previous link stops working.
+ */
+export const resendInvitation = <ThrowOnError extends boolean = false>(options: Options<ResendInvitationData, ThrowOnError>) => (options.client ?? client).post<ResendInvitationResponses, ResendInvitationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/invitations/{id}/resend',
+    ...options
+});
+
+/**
+ * Revokes a pending invitation: its link stops working
+ *
+ * Revokes a pending invitation: its link stops working. An accepted or already revoked invitation answers 409.
+ */
+export const revokeInvitation = <ThrowOnError extends boolean = false>(options: Options<RevokeInvitationData, ThrowOnError>) => (options.client ?? client).post<RevokeInvitationResponses, RevokeInvitationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/invitations/{id}/revoke',
+    ...options
+});
+
+/**
+ * The members of the organization admin's own organization
+ *
+ * For an organization's admin: every member of their own organization, each with their roles, whether active and whether the organization's admin.
+ */
+export const listTeamMembers = <ThrowOnError extends boolean = false>(options?: Options<ListTeamMembersData, ThrowOnError>) => (options?.client ?? client).get<ListTeamMembersResponses, ListTeamMembersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/team/members',
+    ...options
+});
+
+/**
+ * Deactivates a member of the own organization: their access ends at once
+ *
+ * For an organization's admin: deactivates another member of their own organization; their access ends at once. A member who has not yet confirmed their address answers 422.
+ */
+export const deactivateTeamMember = <ThrowOnError extends boolean = false>(options: Options<DeactivateTeamMemberData, ThrowOnError>) => (options.client ?? client).post<DeactivateTeamMemberResponses, DeactivateTeamMemberErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/team/members/{id}/deactivate',
+    ...options
+});
+
+/**
+ * Re-activates a deactivated member of the own organization
+ *
+ * For an organization's admin: lets a deactivated member of their own organization sign in again.
+ */
+export const reactivateTeamMember = <ThrowOnError extends boolean = false>(options: Options<ReactivateTeamMemberData, ThrowOnError>) => (options.client ?? client).post<ReactivateTeamMemberResponses, ReactivateTeamMemberErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/team/members/{id}/reactivate',
+    ...options
+});
+
+/**
+ * Hands the organization admin flag to another active member (the caller loses it)
+ *
+ * For an organization's admin: makes another active member of their own organization its admin; the caller stays a member without the flag.
+ */
+export const handTeamAdmin = <ThrowOnError extends boolean = false>(options: Options<HandTeamAdminData, ThrowOnError>) => (options.client ?? client).post<HandTeamAdminResponses, HandTeamAdminErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/team/members/{id}/hand-admin',
+    ...options
+});
+
+/**
+ * List funds
+ *
+ * The funds the caller may see (all of them, in one page).
+ */
+export const listFunds = <ThrowOnError extends boolean = false>(options?: Options<ListFundsData, ThrowOnError>) => (options?.client ?? client).get<ListFundsResponses, ListFundsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/funds',
     ...options
 });
 
-export const fundsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<FundsControllerCreateData, ThrowOnError>) => (options.client ?? client).post<unknown, FundsControllerCreateErrors, ThrowOnError>({
+/**
+ * Create a fund
+ *
+ * A trust fund with its code, currency, new-call target and PSC rate.
+ */
+export const createFund = <ThrowOnError extends boolean = false>(options: Options<CreateFundData, ThrowOnError>) => (options.client ?? client).post<CreateFundResponses, CreateFundErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/funds',
     ...options,
@@ -122,19 +521,34 @@ export const fundsControllerCreate = <ThrowOnError extends boolean = false>(opti
     }
 });
 
-export const fundsControllerGet = <ThrowOnError extends boolean = false>(options: Options<FundsControllerGetData, ThrowOnError>) => (options.client ?? client).get<unknown, FundsControllerGetErrors, ThrowOnError>({
+/**
+ * Get a fund
+ *
+ * One fund by id.
+ */
+export const getFund = <ThrowOnError extends boolean = false>(options: Options<GetFundData, ThrowOnError>) => (options.client ?? client).get<GetFundResponses, GetFundErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/funds/{id}',
     ...options
 });
 
-export const fundsControllerBalance = <ThrowOnError extends boolean = false>(options: Options<FundsControllerBalanceData, ThrowOnError>) => (options.client ?? client).get<unknown, FundsControllerBalanceErrors, ThrowOnError>({
+/**
+ * A fund's balance
+ *
+ * Received, pledged, committed, disbursed, PSC, costs and available, now or as of a date.
+ */
+export const getFundBalance = <ThrowOnError extends boolean = false>(options: Options<GetFundBalanceData, ThrowOnError>) => (options.client ?? client).get<GetFundBalanceResponses, GetFundBalanceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/funds/{id}/balance',
     ...options
 });
 
-export const fundsControllerAddCost = <ThrowOnError extends boolean = false>(options: Options<FundsControllerAddCostData, ThrowOnError>) => (options.client ?? client).post<unknown, FundsControllerAddCostErrors, ThrowOnError>({
+/**
+ * Record a fund-level cost
+ *
+ * A cost charged to the fund (evaluation, audit, ...), taken from available.
+ */
+export const addFundCost = <ThrowOnError extends boolean = false>(options: Options<AddFundCostData, ThrowOnError>) => (options.client ?? client).post<AddFundCostResponses, AddFundCostErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/funds/{id}/costs',
     ...options,
@@ -144,25 +558,60 @@ export const fundsControllerAddCost = <ThrowOnError extends boolean = false>(opt
     }
 });
 
-export const balanceHistoryControllerHistory = <ThrowOnError extends boolean = false>(options: Options<BalanceHistoryControllerHistoryData, ThrowOnError>) => (options.client ?? client).get<unknown, BalanceHistoryControllerHistoryErrors, ThrowOnError>({
+/**
+ * Close the fund's books through a day
+ *
+ * After it, no money write (contribution, reversal, cost, decision, disbursement, return, cancellation) may take effect on or before that day (422 /problems/period-closed). The day must be before today; it never moves backwards (409); closing through the same day again changes nothing. Audited.
+ */
+export const closePeriod = <ThrowOnError extends boolean = false>(options: Options<ClosePeriodData, ThrowOnError>) => (options.client ?? client).post<ClosePeriodResponses, ClosePeriodErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/funds/{id}/close-period',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A fund's balance history
+ *
+ * The balance snapshots the balance jobs wrote, newest first.
+ */
+export const listFundBalanceHistory = <ThrowOnError extends boolean = false>(options: Options<ListFundBalanceHistoryData, ThrowOnError>) => (options.client ?? client).get<ListFundBalanceHistoryResponses, ListFundBalanceHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/funds/{id}/balance/history',
     ...options
 });
 
-export const balanceHistoryControllerAlerts = <ThrowOnError extends boolean = false>(options: Options<BalanceHistoryControllerAlertsData, ThrowOnError>) => (options.client ?? client).get<unknown, BalanceHistoryControllerAlertsErrors, ThrowOnError>({
+/**
+ * A fund's balance alerts
+ *
+ * Crossings of the new-call target, or drifts found by the nightly reconciliation, newest first.
+ */
+export const listFundAlerts = <ThrowOnError extends boolean = false>(options: Options<ListFundAlertsData, ThrowOnError>) => (options.client ?? client).get<ListFundAlertsResponses, ListFundAlertsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/funds/{id}/alerts',
     ...options
 });
 
-export const exchangeRatesControllerList = <ThrowOnError extends boolean = false>(options?: Options<ExchangeRatesControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, ExchangeRatesControllerListErrors, ThrowOnError>({
+/**
+ * List exchange rates
+ *
+ * Exchange rates, newest first, optionally of one currency.
+ */
+export const listExchangeRates = <ThrowOnError extends boolean = false>(options?: Options<ListExchangeRatesData, ThrowOnError>) => (options?.client ?? client).get<ListExchangeRatesResponses, ListExchangeRatesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/exchange-rates',
     ...options
 });
 
-export const exchangeRatesControllerCreate = <ThrowOnError extends boolean = false>(options: Options<ExchangeRatesControllerCreateData, ThrowOnError>) => (options.client ?? client).post<unknown, ExchangeRatesControllerCreateErrors, ThrowOnError>({
+/**
+ * Record an exchange rate
+ *
+ * Units of a currency per US dollar, in force from a day until the next rate.
+ */
+export const createExchangeRate = <ThrowOnError extends boolean = false>(options: Options<CreateExchangeRateData, ThrowOnError>) => (options.client ?? client).post<CreateExchangeRateResponses, CreateExchangeRateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/exchange-rates',
     ...options,
@@ -172,13 +621,38 @@ export const exchangeRatesControllerCreate = <ThrowOnError extends boolean = fal
     }
 });
 
-export const donorsControllerList = <ThrowOnError extends boolean = false>(options?: Options<DonorsControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, DonorsControllerListErrors, ThrowOnError>({
+/**
+ * Correct a mistyped rate
+ *
+ * Records the corrected rate for the same currency and day and marks this one superseded (audited). Conversions use the corrected rate from now on; contributions already converted keep their own rate.
+ */
+export const supersedeExchangeRate = <ThrowOnError extends boolean = false>(options: Options<SupersedeExchangeRateData, ThrowOnError>) => (options.client ?? client).post<SupersedeExchangeRateResponses, SupersedeExchangeRateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/exchange-rates/{id}/supersede',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List donors
+ *
+ * Donors, a page at a time.
+ */
+export const listDonors = <ThrowOnError extends boolean = false>(options?: Options<ListDonorsData, ThrowOnError>) => (options?.client ?? client).get<ListDonorsResponses, ListDonorsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/donors',
     ...options
 });
 
-export const donorsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<DonorsControllerCreateData, ThrowOnError>) => (options.client ?? client).post<unknown, DonorsControllerCreateErrors, ThrowOnError>({
+/**
+ * Create a donor
+ *
+ * A member state or a private donor.
+ */
+export const createDonor = <ThrowOnError extends boolean = false>(options: Options<CreateDonorData, ThrowOnError>) => (options.client ?? client).post<CreateDonorResponses, CreateDonorErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/donors',
     ...options,
@@ -188,13 +662,23 @@ export const donorsControllerCreate = <ThrowOnError extends boolean = false>(opt
     }
 });
 
-export const pledgesControllerList = <ThrowOnError extends boolean = false>(options?: Options<PledgesControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, PledgesControllerListErrors, ThrowOnError>({
+/**
+ * List pledges
+ *
+ * Pledges with what was received against them; a donor sees its own.
+ */
+export const listPledges = <ThrowOnError extends boolean = false>(options?: Options<ListPledgesData, ThrowOnError>) => (options?.client ?? client).get<ListPledgesResponses, ListPledgesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/pledges',
     ...options
 });
 
-export const pledgesControllerCreate = <ThrowOnError extends boolean = false>(options: Options<PledgesControllerCreateData, ThrowOnError>) => (options.client ?? client).post<unknown, PledgesControllerCreateErrors, ThrowOnError>({
+/**
+ * Record a pledge
+ *
+ * A donor's promise to give, in its currency, with the amount in the fund's currency.
+ */
+export const createPledge = <ThrowOnError extends boolean = false>(options: Options<CreatePledgeData, ThrowOnError>) => (options.client ?? client).post<CreatePledgeResponses, CreatePledgeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/pledges',
     ...options,
@@ -204,13 +688,23 @@ export const pledgesControllerCreate = <ThrowOnError extends boolean = false>(op
     }
 });
 
-export const contributionsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ContributionsControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, ContributionsControllerListErrors, ThrowOnError>({
+/**
+ * List contributions
+ *
+ * Contributions, newest first; a donor sees its own.
+ */
+export const listContributions = <ThrowOnError extends boolean = false>(options?: Options<ListContributionsData, ThrowOnError>) => (options?.client ?? client).get<ListContributionsResponses, ListContributionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/contributions',
     ...options
 });
 
-export const contributionsControllerReceive = <ThrowOnError extends boolean = false>(options: Options<ContributionsControllerReceiveData, ThrowOnError>) => (options.client ?? client).post<unknown, ContributionsControllerReceiveErrors, ThrowOnError>({
+/**
+ * Record a contribution
+ *
+ * Money received from a donor, posted in the ledger with a receipt number.
+ */
+export const createContribution = <ThrowOnError extends boolean = false>(options: Options<CreateContributionData, ThrowOnError>) => (options.client ?? client).post<CreateContributionResponses, CreateContributionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/contributions',
     ...options,
@@ -220,7 +714,12 @@ export const contributionsControllerReceive = <ThrowOnError extends boolean = fa
     }
 });
 
-export const contributionsControllerReverse = <ThrowOnError extends boolean = false>(options: Options<ContributionsControllerReverseData, ThrowOnError>) => (options.client ?? client).post<unknown, ContributionsControllerReverseErrors, ThrowOnError>({
+/**
+ * Reverse a contribution
+ *
+ * Reverses a contribution recorded in error; its receipt becomes void.
+ */
+export const reverseContribution = <ThrowOnError extends boolean = false>(options: Options<ReverseContributionData, ThrowOnError>) => (options.client ?? client).post<ReverseContributionResponses, ReverseContributionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/contributions/{id}/reverse',
     ...options,
@@ -230,21 +729,41 @@ export const contributionsControllerReverse = <ThrowOnError extends boolean = fa
     }
 });
 
-export const contributionsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ContributionsControllerGetData, ThrowOnError>) => (options.client ?? client).get<unknown, ContributionsControllerGetErrors, ThrowOnError>({
+/**
+ * Get a contribution
+ *
+ * One contribution by id.
+ */
+export const getContribution = <ThrowOnError extends boolean = false>(options: Options<GetContributionData, ThrowOnError>) => (options.client ?? client).get<GetContributionResponses, GetContributionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/contributions/{id}',
     ...options
 });
 
-export const contributionsControllerReceipt = <ThrowOnError extends boolean = false>(options: Options<ContributionsControllerReceiptData, ThrowOnError>) => (options.client ?? client).get<unknown, ContributionsControllerReceiptErrors, ThrowOnError>({
+/**
+ * The receipt of a contribution
+ *
+ * The receipt as a PDF (marked void once the contribution is reversed).
+ */
+export const getContributionReceipt = <ThrowOnError extends boolean = false>(options: Options<GetContributionReceiptData, ThrowOnError>) => (options.client ?? client).get<GetContributionReceiptResponses, GetContributionReceiptErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/contributions/{id}/receipt',
     ...options
 });
 
-export const callsControllerList = <ThrowOnError extends boolean = false>(options?: Options<CallsControllerListData, ThrowOnError>) => (options?.client ?? client).get<CallsControllerListResponses, unknown, ThrowOnError>({ url: '/api/calls', ...options });
+/**
+ * List calls for proposals
+ *
+ * Public: published and open calls; staff also see drafts.
+ */
+export const listCalls = <ThrowOnError extends boolean = false>(options?: Options<ListCallsData, ThrowOnError>) => (options?.client ?? client).get<ListCallsResponses, ListCallsErrors, ThrowOnError>({ url: '/api/calls', ...options });
 
-export const callsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCreateData, ThrowOnError>) => (options.client ?? client).post<unknown, CallsControllerCreateErrors, ThrowOnError>({
+/**
+ * Create a call for proposals
+ *
+ * A draft call of a fund; complete it before publishing.
+ */
+export const createCall = <ThrowOnError extends boolean = false>(options: Options<CreateCallData, ThrowOnError>) => (options.client ?? client).post<CreateCallResponses, CreateCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls',
     ...options,
@@ -254,9 +773,19 @@ export const callsControllerCreate = <ThrowOnError extends boolean = false>(opti
     }
 });
 
-export const callsControllerGet = <ThrowOnError extends boolean = false>(options: Options<CallsControllerGetData, ThrowOnError>) => (options.client ?? client).get<CallsControllerGetResponses, unknown, ThrowOnError>({ url: '/api/calls/{id}', ...options });
+/**
+ * Get a call
+ *
+ * One call by id (drafts only for staff).
+ */
+export const getCall = <ThrowOnError extends boolean = false>(options: Options<GetCallData, ThrowOnError>) => (options.client ?? client).get<GetCallResponses, GetCallErrors, ThrowOnError>({ url: '/api/calls/{id}', ...options });
 
-export const callsControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<CallsControllerUpdateData, ThrowOnError>) => (options.client ?? client).patch<unknown, CallsControllerUpdateErrors, ThrowOnError>({
+/**
+ * Update a call
+ *
+ * Changes a draft call (and a few fields of a published one).
+ */
+export const updateCall = <ThrowOnError extends boolean = false>(options: Options<UpdateCallData, ThrowOnError>) => (options.client ?? client).patch<UpdateCallResponses, UpdateCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}',
     ...options,
@@ -266,25 +795,45 @@ export const callsControllerUpdate = <ThrowOnError extends boolean = false>(opti
     }
 });
 
-export const callsControllerPublish = <ThrowOnError extends boolean = false>(options: Options<CallsControllerPublishData, ThrowOnError>) => (options.client ?? client).post<CallsControllerPublishResponses, CallsControllerPublishErrors, ThrowOnError>({
+/**
+ * Publish a call
+ *
+ * Makes a complete draft call public, before it opens for applications.
+ */
+export const publishCall = <ThrowOnError extends boolean = false>(options: Options<PublishCallData, ThrowOnError>) => (options.client ?? client).post<PublishCallResponses, PublishCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/publish',
     ...options
 });
 
-export const callsControllerOpen = <ThrowOnError extends boolean = false>(options: Options<CallsControllerOpenData, ThrowOnError>) => (options.client ?? client).post<CallsControllerOpenResponses, CallsControllerOpenErrors, ThrowOnError>({
+/**
+ * Open a call
+ *
+ * Opens a published call for applications until its deadline.
+ */
+export const openCall = <ThrowOnError extends boolean = false>(options: Options<OpenCallData, ThrowOnError>) => (options.client ?? client).post<OpenCallResponses, OpenCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/open',
     ...options
 });
 
-export const callsControllerClose = <ThrowOnError extends boolean = false>(options: Options<CallsControllerCloseData, ThrowOnError>) => (options.client ?? client).post<CallsControllerCloseResponses, CallsControllerCloseErrors, ThrowOnError>({
+/**
+ * Close a call
+ *
+ * Stops taking applications before or at the deadline.
+ */
+export const closeCall = <ThrowOnError extends boolean = false>(options: Options<CloseCallData, ThrowOnError>) => (options.client ?? client).post<CloseCallResponses, CloseCallErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/close',
     ...options
 });
 
-export const applicationsControllerCreate = <ThrowOnError extends boolean = false>(options: Options<ApplicationsControllerCreateData, ThrowOnError>) => (options.client ?? client).post<ApplicationsControllerCreateResponses, ApplicationsControllerCreateErrors, ThrowOnError>({
+/**
+ * Apply to a call
+ *
+ * A draft application of the caller's verified organization to an open call.
+ */
+export const createApplication = <ThrowOnError extends boolean = false>(options: Options<CreateApplicationData, ThrowOnError>) => (options.client ?? client).post<CreateApplicationResponses, CreateApplicationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/applications',
     ...options,
@@ -294,19 +843,34 @@ export const applicationsControllerCreate = <ThrowOnError extends boolean = fals
     }
 });
 
-export const applicationsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ApplicationsControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, ApplicationsControllerListErrors, ThrowOnError>({
+/**
+ * List applications
+ *
+ * An NGO sees its own, a reviewer those assigned to it, staff those of their funds.
+ */
+export const listApplications = <ThrowOnError extends boolean = false>(options?: Options<ListApplicationsData, ThrowOnError>) => (options?.client ?? client).get<ListApplicationsResponses, ListApplicationsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications',
     ...options
 });
 
-export const applicationsControllerGet = <ThrowOnError extends boolean = false>(options: Options<ApplicationsControllerGetData, ThrowOnError>) => (options.client ?? client).get<ApplicationsControllerGetResponses, ApplicationsControllerGetErrors, ThrowOnError>({
+/**
+ * Get an application
+ *
+ * One application the caller may see (without the organization for reviewers of a blind call).
+ */
+export const getApplication = <ThrowOnError extends boolean = false>(options: Options<GetApplicationData, ThrowOnError>) => (options.client ?? client).get<GetApplicationResponses, GetApplicationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}',
     ...options
 });
 
-export const applicationsControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<ApplicationsControllerUpdateData, ThrowOnError>) => (options.client ?? client).patch<unknown, ApplicationsControllerUpdateErrors, ThrowOnError>({
+/**
+ * Update a draft application
+ *
+ * Changes the project, countries, services, victims and budget of a draft.
+ */
+export const updateApplication = <ThrowOnError extends boolean = false>(options: Options<UpdateApplicationData, ThrowOnError>) => (options.client ?? client).patch<UpdateApplicationResponses, UpdateApplicationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}',
     ...options,
@@ -316,19 +880,34 @@ export const applicationsControllerUpdate = <ThrowOnError extends boolean = fals
     }
 });
 
-export const applicationsControllerSubmit = <ThrowOnError extends boolean = false>(options: Options<ApplicationsControllerSubmitData, ThrowOnError>) => (options.client ?? client).post<ApplicationsControllerSubmitResponses, ApplicationsControllerSubmitErrors, ThrowOnError>({
+/**
+ * Submit an application
+ *
+ * Submits a complete draft while the call is open.
+ */
+export const submitApplication = <ThrowOnError extends boolean = false>(options: Options<SubmitApplicationData, ThrowOnError>) => (options.client ?? client).post<SubmitApplicationResponses, SubmitApplicationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}/submit',
     ...options
 });
 
-export const applicationsControllerWithdraw = <ThrowOnError extends boolean = false>(options: Options<ApplicationsControllerWithdrawData, ThrowOnError>) => (options.client ?? client).post<ApplicationsControllerWithdrawResponses, ApplicationsControllerWithdrawErrors, ThrowOnError>({
+/**
+ * Withdraw an application
+ *
+ * Withdraws a draft or submitted application before a decision.
+ */
+export const withdrawApplication = <ThrowOnError extends boolean = false>(options: Options<WithdrawApplicationData, ThrowOnError>) => (options.client ?? client).post<WithdrawApplicationResponses, WithdrawApplicationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}/withdraw',
     ...options
 });
 
-export const applicationsControllerEligibility = <ThrowOnError extends boolean = false>(options: Options<ApplicationsControllerEligibilityData, ThrowOnError>) => (options.client ?? client).post<ApplicationsControllerEligibilityResponses, ApplicationsControllerEligibilityErrors, ThrowOnError>({
+/**
+ * Screen an application for eligibility
+ *
+ * Marks a submitted application of a closed call eligible or ineligible, with the reason.
+ */
+export const screenApplication = <ThrowOnError extends boolean = false>(options: Options<ScreenApplicationData, ThrowOnError>) => (options.client ?? client).post<ScreenApplicationResponses, ScreenApplicationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}/eligibility',
     ...options,
@@ -338,7 +917,12 @@ export const applicationsControllerEligibility = <ThrowOnError extends boolean =
     }
 });
 
-export const applicationsControllerUpload = <ThrowOnError extends boolean = false>(options: Options<ApplicationsControllerUploadData, ThrowOnError>) => (options.client ?? client).post<ApplicationsControllerUploadResponses, ApplicationsControllerUploadErrors, ThrowOnError>({
+/**
+ * Attach a file to a draft application
+ *
+ * One PDF, DOCX or XLSX file (checked by its bytes), at most 10 MiB.
+ */
+export const uploadApplicationAttachment = <ThrowOnError extends boolean = false>(options: Options<UploadApplicationAttachmentData, ThrowOnError>) => (options.client ?? client).post<UploadApplicationAttachmentResponses, UploadApplicationAttachmentErrors, ThrowOnError>({
     ...formDataBodySerializer,
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}/attachments',
@@ -349,13 +933,23 @@ export const applicationsControllerUpload = <ThrowOnError extends boolean = fals
     }
 });
 
-export const applicationsControllerDownload = <ThrowOnError extends boolean = false>(options: Options<ApplicationsControllerDownloadData, ThrowOnError>) => (options.client ?? client).get<unknown, ApplicationsControllerDownloadErrors, ThrowOnError>({
+/**
+ * Download an attachment
+ *
+ * The file as it was uploaded, with its detected media type.
+ */
+export const downloadApplicationAttachment = <ThrowOnError extends boolean = false>(options: Options<DownloadApplicationAttachmentData, ThrowOnError>) => (options.client ?? client).get<DownloadApplicationAttachmentResponses, DownloadApplicationAttachmentErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}/attachments/{attachmentId}',
     ...options
 });
 
-export const reviewsControllerAssign = <ThrowOnError extends boolean = false>(options: Options<ReviewsControllerAssignData, ThrowOnError>) => (options.client ?? client).post<ReviewsControllerAssignResponses, ReviewsControllerAssignErrors, ThrowOnError>({
+/**
+ * Assign a reviewer to an application
+ *
+ * Assigns a reviewer to an eligible application; the call moves to under review.
+ */
+export const assignReviewer = <ThrowOnError extends boolean = false>(options: Options<AssignReviewerData, ThrowOnError>) => (options.client ?? client).post<AssignReviewerResponses, AssignReviewerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}/assignments',
     ...options,
@@ -365,13 +959,23 @@ export const reviewsControllerAssign = <ThrowOnError extends boolean = false>(op
     }
 });
 
-export const reviewsControllerMine = <ThrowOnError extends boolean = false>(options?: Options<ReviewsControllerMineData, ThrowOnError>) => (options?.client ?? client).get<unknown, ReviewsControllerMineErrors, ThrowOnError>({
+/**
+ * The reviewer's assignments
+ *
+ * The assignments of the calling reviewer, newest first.
+ */
+export const listMyAssignments = <ThrowOnError extends boolean = false>(options?: Options<ListMyAssignmentsData, ThrowOnError>) => (options?.client ?? client).get<ListMyAssignmentsResponses, ListMyAssignmentsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/assignments',
     ...options
 });
 
-export const reviewsControllerConflict = <ThrowOnError extends boolean = false>(options: Options<ReviewsControllerConflictData, ThrowOnError>) => (options.client ?? client).post<ReviewsControllerConflictResponses, ReviewsControllerConflictErrors, ThrowOnError>({
+/**
+ * Declare a conflict of interest
+ *
+ * The reviewer declines an assignment; it no longer counts in the ranking.
+ */
+export const declareConflict = <ThrowOnError extends boolean = false>(options: Options<DeclareConflictData, ThrowOnError>) => (options.client ?? client).post<DeclareConflictResponses, DeclareConflictErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/assignments/{id}/conflict',
     ...options,
@@ -381,7 +985,12 @@ export const reviewsControllerConflict = <ThrowOnError extends boolean = false>(
     }
 });
 
-export const reviewsControllerScore = <ThrowOnError extends boolean = false>(options: Options<ReviewsControllerScoreData, ThrowOnError>) => (options.client ?? client).put<ReviewsControllerScoreResponses, ReviewsControllerScoreErrors, ThrowOnError>({
+/**
+ * Save scores
+ *
+ * Saves the reviewer's score and comment for every rubric criterion (a draft until submitted).
+ */
+export const scoreAssignment = <ThrowOnError extends boolean = false>(options: Options<ScoreAssignmentData, ThrowOnError>) => (options.client ?? client).put<ScoreAssignmentResponses, ScoreAssignmentErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/assignments/{id}/scores',
     ...options,
@@ -391,19 +1000,34 @@ export const reviewsControllerScore = <ThrowOnError extends boolean = false>(opt
     }
 });
 
-export const reviewsControllerSubmit = <ThrowOnError extends boolean = false>(options: Options<ReviewsControllerSubmitData, ThrowOnError>) => (options.client ?? client).post<ReviewsControllerSubmitResponses, ReviewsControllerSubmitErrors, ThrowOnError>({
+/**
+ * Submit a review
+ *
+ * Submits a fully scored assignment; it then counts in the ranking.
+ */
+export const submitAssignment = <ThrowOnError extends boolean = false>(options: Options<SubmitAssignmentData, ThrowOnError>) => (options.client ?? client).post<SubmitAssignmentResponses, SubmitAssignmentErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/assignments/{id}/submit',
     ...options
 });
 
-export const reviewsControllerRanking = <ThrowOnError extends boolean = false>(options: Options<ReviewsControllerRankingData, ThrowOnError>) => (options.client ?? client).get<ReviewsControllerRankingResponses, ReviewsControllerRankingErrors, ThrowOnError>({
+/**
+ * A call's ranking
+ *
+ * Eligible applications by mean review score, with reviewer count and spread; wide spreads are flagged.
+ */
+export const getCallRanking = <ThrowOnError extends boolean = false>(options: Options<GetCallRankingData, ThrowOnError>) => (options.client ?? client).get<GetCallRankingResponses, GetCallRankingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/calls/{id}/ranking',
     ...options
 });
 
-export const decisionsControllerDecide = <ThrowOnError extends boolean = false>(options: Options<DecisionsControllerDecideData, ThrowOnError>) => (options.client ?? client).post<unknown, DecisionsControllerDecideErrors, ThrowOnError>({
+/**
+ * Decide on an application
+ *
+ * Approves (committing the award and its PSC in the ledger, creating the grant) or rejects an eligible application.
+ */
+export const decideApplication = <ThrowOnError extends boolean = false>(options: Options<DecideApplicationData, ThrowOnError>) => (options.client ?? client).post<DecideApplicationResponses, DecideApplicationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/applications/{id}/decision',
     ...options,
@@ -413,25 +1037,45 @@ export const decisionsControllerDecide = <ThrowOnError extends boolean = false>(
     }
 });
 
-export const grantsControllerList = <ThrowOnError extends boolean = false>(options?: Options<GrantsControllerListData, ThrowOnError>) => (options?.client ?? client).get<unknown, GrantsControllerListErrors, ThrowOnError>({
+/**
+ * List grants
+ *
+ * An NGO sees its own grants, staff those of their funds.
+ */
+export const listGrants = <ThrowOnError extends boolean = false>(options?: Options<ListGrantsData, ThrowOnError>) => (options?.client ?? client).get<ListGrantsResponses, ListGrantsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants',
     ...options
 });
 
-export const grantsControllerGet = <ThrowOnError extends boolean = false>(options: Options<GrantsControllerGetData, ThrowOnError>) => (options.client ?? client).get<unknown, GrantsControllerGetErrors, ThrowOnError>({
+/**
+ * Get a grant
+ *
+ * The grant with its tranches, payments, reports and returns.
+ */
+export const getGrant = <ThrowOnError extends boolean = false>(options: Options<GetGrantData, ThrowOnError>) => (options.client ?? client).get<GetGrantResponses, GetGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}',
     ...options
 });
 
-export const grantsControllerSign = <ThrowOnError extends boolean = false>(options: Options<GrantsControllerSignData, ThrowOnError>) => (options.client ?? client).post<unknown, GrantsControllerSignErrors, ThrowOnError>({
+/**
+ * Sign the grant agreement
+ *
+ * Signs the agreement; tranches due on signature become due.
+ */
+export const signGrant = <ThrowOnError extends boolean = false>(options: Options<SignGrantData, ThrowOnError>) => (options.client ?? client).post<SignGrantResponses, SignGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/sign',
     ...options
 });
 
-export const grantsControllerDisburse = <ThrowOnError extends boolean = false>(options: Options<GrantsControllerDisburseData, ThrowOnError>) => (options.client ?? client).post<unknown, GrantsControllerDisburseErrors, ThrowOnError>({
+/**
+ * Disburse a tranche
+ *
+ * Pays a due tranche to the grantee, posting it in the ledger.
+ */
+export const disburseTranche = <ThrowOnError extends boolean = false>(options: Options<DisburseTrancheData, ThrowOnError>) => (options.client ?? client).post<DisburseTrancheResponses, DisburseTrancheErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/tranches/{n}/disburse',
     ...options,
@@ -441,7 +1085,12 @@ export const grantsControllerDisburse = <ThrowOnError extends boolean = false>(o
     }
 });
 
-export const grantsControllerCancel = <ThrowOnError extends boolean = false>(options: Options<GrantsControllerCancelData, ThrowOnError>) => (options.client ?? client).post<unknown, GrantsControllerCancelErrors, ThrowOnError>({
+/**
+ * Cancel a grant
+ *
+ * Cancels the undisbursed tranches, releasing their commitment and PSC.
+ */
+export const cancelGrant = <ThrowOnError extends boolean = false>(options: Options<CancelGrantData, ThrowOnError>) => (options.client ?? client).post<CancelGrantResponses, CancelGrantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/cancel',
     ...options,
@@ -451,7 +1100,12 @@ export const grantsControllerCancel = <ThrowOnError extends boolean = false>(opt
     }
 });
 
-export const grantsControllerAddReturn = <ThrowOnError extends boolean = false>(options: Options<GrantsControllerAddReturnData, ThrowOnError>) => (options.client ?? client).post<unknown, GrantsControllerAddReturnErrors, ThrowOnError>({
+/**
+ * Record returned money
+ *
+ * Unspent money the grantee returned, back to available with the PSC on it released.
+ */
+export const recordGrantReturn = <ThrowOnError extends boolean = false>(options: Options<RecordGrantReturnData, ThrowOnError>) => (options.client ?? client).post<RecordGrantReturnResponses, RecordGrantReturnErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/returns',
     ...options,
@@ -461,7 +1115,12 @@ export const grantsControllerAddReturn = <ThrowOnError extends boolean = false>(
     }
 });
 
-export const grantsControllerSubmitReport = <ThrowOnError extends boolean = false>(options: Options<GrantsControllerSubmitReportData, ThrowOnError>) => (options.client ?? client).post<unknown, GrantsControllerSubmitReportErrors, ThrowOnError>({
+/**
+ * Submit a grant report
+ *
+ * A progress or final report: spending and victims assisted as counts only.
+ */
+export const submitGrantReport = <ThrowOnError extends boolean = false>(options: Options<SubmitGrantReportData, ThrowOnError>) => (options.client ?? client).post<SubmitGrantReportResponses, SubmitGrantReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/reports',
     ...options,
@@ -471,7 +1130,12 @@ export const grantsControllerSubmitReport = <ThrowOnError extends boolean = fals
     }
 });
 
-export const grantsControllerAccept = <ThrowOnError extends boolean = false>(options: Options<GrantsControllerAcceptData, ThrowOnError>) => (options.client ?? client).post<unknown, GrantsControllerAcceptErrors, ThrowOnError>({
+/**
+ * Accept a grant report
+ *
+ * Accepts a submitted report; tranches due after a report become due.
+ */
+export const acceptGrantReport = <ThrowOnError extends boolean = false>(options: Options<AcceptGrantReportData, ThrowOnError>) => (options.client ?? client).post<AcceptGrantReportResponses, AcceptGrantReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/reports/{reportId}/accept',
     ...options,
@@ -481,7 +1145,12 @@ export const grantsControllerAccept = <ThrowOnError extends boolean = false>(opt
     }
 });
 
-export const grantsControllerReturnReport = <ThrowOnError extends boolean = false>(options: Options<GrantsControllerReturnReportData, ThrowOnError>) => (options.client ?? client).post<unknown, GrantsControllerReturnReportErrors, ThrowOnError>({
+/**
+ * Return a grant report
+ *
+ * Sends a submitted report back to the grantee with a comment.
+ */
+export const returnGrantReport = <ThrowOnError extends boolean = false>(options: Options<ReturnGrantReportData, ThrowOnError>) => (options.client ?? client).post<ReturnGrantReportResponses, ReturnGrantReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/reports/{reportId}/return',
     ...options,
@@ -491,34 +1160,64 @@ export const grantsControllerReturnReport = <ThrowOnError extends boolean = fals
     }
 });
 
-export const fundStatementControllerStatement = <ThrowOnError extends boolean = false>(options: Options<FundStatementControllerStatementData, ThrowOnError>) => (options.client ?? client).get<unknown, FundStatementControllerStatementErrors, ThrowOnError>({
+/**
+ * A fund's balance statement
+ *
+ * Opening, movements by kind, closing and progress to the target for a period; `format` picks JSON, CSV, XLSX or PDF.
+ */
+export const getFundStatement = <ThrowOnError extends boolean = false>(options: Options<GetFundStatementData, ThrowOnError>) => (options.client ?? client).get<GetFundStatementResponses, GetFundStatementErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/funds/{id}/statement',
     ...options
 });
 
-export const reportsControllerGrantsReport = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerGrantsReportData, ThrowOnError>) => (options.client ?? client).get<unknown, ReportsControllerGrantsReportErrors, ThrowOnError>({
+/**
+ * Grants report
+ *
+ * Grants of a fund by country, service and/or call; a grant in several countries or services is shared equally.
+ */
+export const getGrantsReport = <ThrowOnError extends boolean = false>(options: Options<GetGrantsReportData, ThrowOnError>) => (options.client ?? client).get<GetGrantsReportResponses, GetGrantsReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/reports/grants',
     ...options
 });
 
-export const reportsControllerImpact = <ThrowOnError extends boolean = false>(options?: Options<ReportsControllerImpactData, ThrowOnError>) => (options?.client ?? client).get<unknown, ReportsControllerImpactErrors, ThrowOnError>({
+/**
+ * Impact report
+ *
+ * Victims assisted, from accepted reports only, by year, service and/or country.
+ */
+export const getImpactReport = <ThrowOnError extends boolean = false>(options?: Options<GetImpactReportData, ThrowOnError>) => (options?.client ?? client).get<GetImpactReportResponses, GetImpactReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/reports/impact',
     ...options
 });
 
-export const reportsControllerContributionsReport = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerContributionsReportData, ThrowOnError>) => (options.client ?? client).get<unknown, ReportsControllerContributionsReportErrors, ThrowOnError>({
+/**
+ * Contributions report
+ *
+ * Contributions by donor, donor type and year with shares of the total; reversed contributions left out.
+ */
+export const getContributionsReport = <ThrowOnError extends boolean = false>(options: Options<GetContributionsReportData, ThrowOnError>) => (options.client ?? client).get<GetContributionsReportResponses, GetContributionsReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/reports/contributions',
     ...options
 });
 
-export const donorStatementControllerStatement = <ThrowOnError extends boolean = false>(options: Options<DonorStatementControllerStatementData, ThrowOnError>) => (options.client ?? client).get<DonorStatementControllerStatementResponses, DonorStatementControllerStatementErrors, ThrowOnError>({
+/**
+ * A donor's statement
+ *
+ * The contributions of a donor with their receipt numbers, for a year or any range, as a PDF.
+ */
+export const getDonorStatement = <ThrowOnError extends boolean = false>(options: Options<GetDonorStatementData, ThrowOnError>) => (options.client ?? client).get<GetDonorStatementResponses, GetDonorStatementErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/donors/{id}/statement',
     ...options
 });
 
-export const publicImpactControllerImpact = <ThrowOnError extends boolean = false>(options?: Options<PublicImpactControllerImpactData, ThrowOnError>) => (options?.client ?? client).get<PublicImpactControllerImpactResponses, unknown, ThrowOnError>({ url: '/api/public/impact', ...options });
+/**
+ * Public impact figures
+ *
+ * Victims assisted by year, service and/or country, from accepted reports; no organization named. Cells under 5 are shown as "<5" and every other figure is rounded to a multiple of 5.
+ */
+export const getPublicImpact = <ThrowOnError extends boolean = false>(options?: Options<GetPublicImpactData, ThrowOnError>) => (options?.client ?? client).get<GetPublicImpactResponses, GetPublicImpactErrors, ThrowOnError>({ url: '/api/public/impact', ...options });

@@ -2,7 +2,7 @@ import { Anchor, Button, Container, Group, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { setAccessToken } from '../lib/auth';
+import { signOut } from '../lib/api-client';
 import { useProfileLocale } from '../lib/profile-locale';
 import { useAccessToken } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -41,8 +41,7 @@ export function Layout() {
                   <Button
                     variant="outline"
                     onClick={() => {
-                      setAccessToken(null);
-                      void navigate('/');
+                      void signOut().then(() => navigate('/'));
                     }}
                   >
                     {t('app.signOut')}

@@ -1,5 +1,6 @@
 import { client } from '../api/client.gen';
-import { accessToken, refreshAccessToken, setAccessToken } from './auth';
+import { logout, refreshSession } from '../api/sdk.gen';
+import { accessToken, refreshAccessToken, setAccessToken, setRefresher } from './auth';
 
 /**
  * The generated client, configured once: same origin, errors thrown (the problem+json body itself, or
@@ -8,6 +9,8 @@ import { accessToken, refreshAccessToken, setAccessToken } from './auth';
  */
 export function configureApiClient(): void {
   client.setConfig({ baseUrl: '', throwOnError: true });
+  // The refresh token lives in an HttpOnly cookie for /api/auth: the browser sends it, the portal never sees it.
+  setRefresher(async () => (await refreshSession({ body: {} })).data?.accessToken ?? null);
   client.interceptors.request.use((request) => {
     const token = accessToken();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
@@ -25,4 +28,14 @@ export function configureApiClient(): void {
     retry.headers.set('authorization', `Bearer ${next}`);
     return fetch(retry);
   });
+}
+
+/** Ends the session on the server (which clears the refresh cookie) and forgets the access token. */
+export async function signOut(): Promise<void> {
+  try {
+    await logout();
+  } catch {
+    // already ended, or offline: the token is forgotten all the same
+  }
+  setAccessToken(null);
 }

@@ -34,6 +34,23 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** A published count: a number, or "<5" for a cell the API hides to protect small groups of people. */
+export type PublicCount = number | '<5';
+
+/** The number to sort or chart a published count by (a hidden cell counts as 0). */
+export function countValue(count: PublicCount): number {
+  return typeof count === 'number' ? count : 0;
+}
+
+/** A published count in the reader's language ("<5" becomes "fewer than 5", translated). */
+export function formatCount(
+  count: PublicCount,
+  locale: string,
+  fewerThan: (limit: number) => string,
+): string {
+  return typeof count === 'number' ? formatNumber(count, locale) : fewerThan(5);
+}
+
 /** A moment in the reader's own time zone, or in the given one (`UTC` for the fund's time). */
 export function formatDateTime(iso: string | Date, locale: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {

@@ -3,10 +3,11 @@
  * change, this is the one file to touch. Never hand-written URLs: everything goes through src/api.
  */
 export {
-  authControllerLoginMutation as loginMutation,
-  callsControllerGetOptions as callQuery,
-  callsControllerListOptions as callsQuery,
-  meControllerMeOptions as meQuery,
-  publicImpactControllerImpactOptions as publicImpactQuery,
+  completeMfaSignInMutation,
+  loginMutation,
+  getCallOptions as callQuery,
+  listCallsOptions as callsQuery,
+  getMeOptions as meQuery,
+  getPublicImpactOptions as publicImpactQuery,
 } from '../api/@tanstack/react-query.gen';
-export type { CallView, ImpactRowView, UserView } from '../api/types.gen';
+export type { CallView, PublicImpactRowView as ImpactRowView, UserView } from '../api/types.gen';

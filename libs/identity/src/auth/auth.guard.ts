@@ -41,9 +41,16 @@ export class AuthGuard implements CanActivate {
       const match = /^Bearer\s+(\S+)$/i.exec(value);
       if (!match) throw new UnauthorizedError('Authorization must be "Bearer <token>"');
       const allowRestricted = this.reflector.getAllAndOverride<boolean>(MFA_ENROLMENT_KEY, targets) ?? false;
-      const { actor, sessionId } = await this.auth.authenticate(match[1], requestId, allowRestricted);
-      req.actor = { ...actor, address: req.ip ?? null };
-      req.sessionId = sessionId ?? undefined;
+      try {
+        const { actor, sessionId } = await this.auth.authenticate(match[1], requestId, allowRestricted);
+        req.actor = { ...actor, address: req.ip ?? null };
+        req.sessionId = sessionId ?? undefined;
+      } catch (error) {
+        // An expired or ended session does not shut anyone out of what is public (the open calls, the
+        // refresh route itself): the caller is anonymous there. Elsewhere it is a 401.
+        if (!isPublic || !(error instanceof UnauthorizedError)) throw error;
+        req.actor = anonymousActor(requestId, req.ip ?? null);
+      }
     } else {
       if (!isPublic) throw new UnauthorizedError();
       req.actor = anonymousActor(requestId, req.ip ?? null);

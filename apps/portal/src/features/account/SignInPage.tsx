@@ -6,17 +6,13 @@ import { useNavigate } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { setAccessToken } from '../../lib/auth';
 import { fieldProblems } from '../../lib/problems';
-import { loginMutation } from '../../lib/queries';
+import { completeMfaSignInMutation, loginMutation } from '../../lib/queries';
 import { useTitle } from '../../lib/use-title';
 
 const FIELDS = ['email', 'password', 'code'] as const;
 
-/** A login answer that asks for the second factor instead of giving a token (the accounts work adds it). */
-function needsSecondFactor(answer: unknown): boolean {
-  if (typeof answer !== 'object' || answer === null) return false;
-  const a = answer as { mfaRequired?: unknown; status?: unknown; type?: unknown };
-  return a.mfaRequired === true || a.status === 'mfa_required' || a.type === '/problems/mfa-required';
-}
+/** A sign-in answer: a session, or a step token to trade with a two-factor code. */
+type Answer = { status?: string; accessToken?: string; stepToken?: string };
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -25,38 +21,41 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [askCode, setAskCode] = useState(false);
+  const [stepToken, setStepToken] = useState<string | null>(null);
+  const askCode = stepToken !== null;
   const firstError = useRef<HTMLInputElement>(null);
-  const login = useMutation({
-    ...loginMutation(),
-    onSuccess: (answer) => {
-      if (needsSecondFactor(answer) || !answer?.accessToken) {
-        setAskCode(true);
-        return;
-      }
+  const signedIn = (answer: Answer) => {
+    if (answer.status === 'mfa_required' && answer.stepToken) {
+      setStepToken(answer.stepToken);
+      return;
+    }
+    if (answer.accessToken) {
       setAccessToken(answer.accessToken);
       void navigate('/dashboard');
-    },
-    onError: (error) => {
-      if (needsSecondFactor(error)) setAskCode(true);
-      else requestAnimationFrame(() => firstError.current?.focus());
-    },
+    }
+  };
+  const focusFirstError = () => requestAnimationFrame(() => firstError.current?.focus());
+  const login = useMutation({ ...loginMutation(), onSuccess: signedIn, onError: focusFirstError });
+  const second = useMutation({
+    ...completeMfaSignInMutation(),
+    onSuccess: signedIn,
+    onError: focusFirstError,
   });
-  const errors = login.error && !needsSecondFactor(login.error) ? fieldProblems(login.error, FIELDS) : {};
+  const failed = askCode ? second.error : login.error;
+  const errors = failed ? fieldProblems(failed, FIELDS) : {};
   const fieldError = (name: (typeof FIELDS)[number]) => (errors[name] ? t('problems.field') : undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    // The second factor goes with the same login once the API asks for it.
-    const body = askCode ? { email, password, code } : { email, password };
-    login.mutate({ body });
+    if (stepToken) second.mutate({ body: { stepToken, code: code.replace(/\s/g, '') } });
+    else login.mutate({ body: { email, password } });
   }
 
   return (
     <Stack maw={420} gap="md">
       <Title order={1}>{title}</Title>
       <Text>{t('signIn.intro')}</Text>
-      {login.error && !needsSecondFactor(login.error) && <ProblemAlert error={login.error} fields={FIELDS} />}
+      {failed && <ProblemAlert error={failed} fields={FIELDS} />}
       <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput
@@ -90,7 +89,7 @@ export function SignInPage() {
               onChange={(e) => setCode(e.currentTarget.value)}
             />
           )}
-          <Button type="submit" loading={login.isPending}>
+          <Button type="submit" loading={login.isPending || second.isPending}>
             {askCode ? t('signIn.mfaSubmit') : t('signIn.submit')}
           </Button>
         </Stack>

@@ -7,7 +7,7 @@ import { FigureTable } from '../../components/FigureTable';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Section } from '../../components/Section';
-import { formatNumber } from '../../lib/format';
+import { countValue, formatCount, formatNumber } from '../../lib/format';
 import { directionOf } from '../../lib/i18n/locales';
 import { callsQuery, publicImpactQuery } from '../../lib/queries';
 import { useLocale } from '../../lib/use-locale';
@@ -34,7 +34,10 @@ export function HomePage() {
   const byYear = useQuery(publicImpactQuery({ query: { groupBy: 'year' } }));
   const byCountry = useQuery(publicImpactQuery({ query: { groupBy: 'country' } }));
   const open = useQuery(callsQuery({ query: { status: 'open', limit: 500 } }));
-  const years = (byYear.data?.items ?? []).map((r) => ({ year: String(r.year), count: r.victimsAssisted }));
+  const years = (byYear.data?.items ?? []).map((r) => ({
+    year: String(r.year),
+    count: countValue(r.victimsAssisted),
+  }));
   const dash = '—';
   const [chartBox, showChart] = useVisible();
   return (
@@ -56,7 +59,11 @@ export function HomePage() {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Figure
             label={t('home.victimsAssisted')}
-            value={byYear.data ? formatNumber(byYear.data.total, locale) : dash}
+            value={
+              byYear.data
+                ? formatCount(byYear.data.total, locale, (limit) => t('impact.fewerThan', { limit }))
+                : dash
+            }
           />
           <Figure
             label={t('home.openCalls')}

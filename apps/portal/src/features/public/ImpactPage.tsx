@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FigureTable } from '../../components/FigureTable';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { countryName, formatNumber } from '../../lib/format';
+import { countValue, countryName, formatCount } from '../../lib/format';
 import { type ImpactRowView, publicImpactQuery } from '../../lib/queries';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
@@ -22,6 +22,7 @@ export function ImpactPage() {
   const byYear = useImpact('year');
   const byService = useImpact('service');
   const byCountry = useImpact('country');
+  const fewerThan = (limit: number) => t('impact.fewerThan', { limit });
   const label: Record<Group, (r: ImpactRowView) => string> = {
     year: (r) => String(r.year),
     service: (r) => t(`services.${r.service}`),
@@ -41,7 +42,7 @@ export function ImpactPage() {
       {byYear.isPending && <Loading />}
       {byYear.data && (
         <Text fw={600} size="lg">
-          {t('impact.total', { count: byYear.data.total })}
+          {t('impact.total', { count: countValue(byYear.data.total) })}
         </Text>
       )}
       {byYear.data?.items.length === 0 && <Text>{t('impact.none')}</Text>}
@@ -54,8 +55,10 @@ export function ImpactPage() {
               headers={[t(`impact.${group}`), t('impact.people')]}
               rows={query.data.items
                 .map((r) => ({ key: String(r[group]), label: label[group](r), value: r.victimsAssisted }))
-                .sort((a, b) => (group === 'year' ? a.key.localeCompare(b.key) : b.value - a.value))
-                .map((r) => ({ ...r, value: formatNumber(r.value, locale) }))}
+                .sort((a, b) =>
+                  group === 'year' ? a.key.localeCompare(b.key) : countValue(b.value) - countValue(a.value),
+                )
+                .map((r) => ({ ...r, value: formatCount(r.value, locale, fewerThan) }))}
             />
           ) : null,
         )}
