@@ -61,7 +61,7 @@ export function HomePage() {
             label={t('home.victimsAssisted')}
             value={
               byYear.data
-                ? formatCount(byYear.data.total, locale, (limit) => t('impact.fewerThan', { limit }))
+                ? formatCount(byYear.data.total, locale, (limit) => t('impact.fewerThan', { count: limit }))
                 : dash
             }
           />

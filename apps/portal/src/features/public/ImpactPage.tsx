@@ -22,7 +22,7 @@ export function ImpactPage() {
   const byYear = useImpact('year');
   const byService = useImpact('service');
   const byCountry = useImpact('country');
-  const fewerThan = (limit: number) => t('impact.fewerThan', { limit });
+  const fewerThan = (limit: number) => t('impact.fewerThan', { count: limit });
   const label: Record<Group, (r: ImpactRowView) => string> = {
     year: (r) => String(r.year),
     service: (r) => t(`services.${r.service}`),
