@@ -30,38 +30,38 @@ describe('issue 11 also: exchange rates (staleness per fund, superseding a misty
     const lenient = await createFund(api, who.admin, { rateMaxAgeDays: 90 });
     expect(lenient.rateMaxAgeDays).toBe(90);
     const donor = await createDonor(api, who.finance);
-    expect((await recordRate('SEK', '8', '2015-01-01')).status).toBe(201);
-    const sek = (receivedAt: string, over: Record<string, unknown> = {}) =>
+    expect((await recordRate('PLN', '8', '2015-01-01')).status).toBe(201);
+    const pln = (receivedAt: string, over: Record<string, unknown> = {}) =>
       contribute(api, who.finance, {
         donorId: donor.id,
         fundId: fund.id,
         amount: 80_000,
-        currency: 'SEK',
+        currency: 'PLN',
         receivedAt,
         ...over,
       });
 
-    const at45 = await sek('2015-02-15T10:00:00Z'); // 45 days after the rate took effect: accepted
+    const at45 = await pln('2015-02-15T10:00:00Z'); // 45 days after the rate took effect: accepted
     expect(at45.status).toBe(201);
     expect(at45.body).toMatchObject({ usdRate: '8', usdAmount: 10_000 });
     const { asOf: _asOf, ...before } = await balance(api, who.finance, fund.id);
 
-    const stale = await sek('2015-02-16T10:00:00Z'); // 46 days: refused
+    const stale = await pln('2015-02-16T10:00:00Z'); // 46 days: refused
     expect(stale.status).toBe(422);
     expect(stale.headers['content-type']).toContain('application/problem+json');
     expect(stale.body).toMatchObject({ type: '/problems/rate-stale', code: 'RATES.STALE', status: 422 });
     expect(stale.body.detail).toContain('2015-01-01');
     expect(await balance(api, who.finance, fund.id)).toMatchObject(before);
     const [{ n }] = await api.db.query(
-      `SELECT count(*)::int AS n FROM contributions WHERE fund_id = $1 AND currency = 'SEK'`,
+      `SELECT count(*)::int AS n FROM contributions WHERE fund_id = $1 AND currency = 'PLN'`,
       [fund.id],
     );
     expect(n).toBe(1);
 
-    const given = await sek('2015-02-16T10:00:00Z', { usdRate: '8.2' });
+    const given = await pln('2015-02-16T10:00:00Z', { usdRate: '8.2' });
     expect(given.status).toBe(201);
     expect(given.body.usdRate).toBe('8.2');
-    const otherFund = await sek('2015-03-20T10:00:00Z', { fundId: lenient.id });
+    const otherFund = await pln('2015-03-20T10:00:00Z', { fundId: lenient.id });
     expect(otherFund.status).toBe(201);
   });
 
