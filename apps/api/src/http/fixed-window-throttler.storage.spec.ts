@@ -46,10 +46,13 @@ describe('FixedWindowThrottlerStorage', () => {
     expect(s.size).toBe(1);
   });
 
-  it('stays cheap at a high request rate from one address', async () => {
+  // Its speed is measured in bench/ (GET /api/calls), never timed here: what keeps it cheap is that one
+  // address is one counter, whatever its rate (the throttler's per-hit log overflowed past ~100,000 hits).
+  it('keeps one counter per address at a high request rate, with no per-hit state', async () => {
     const s = storage();
-    const started = performance.now();
-    for (let i = 0; i < 200_000; i++) await s.increment('proxy', 60_000, 1_000_000, 0, 'default');
-    expect(performance.now() - started).toBeLessThan(2000);
+    let last = await s.increment('proxy', 60_000, 1_000_000, 0, 'default');
+    for (let i = 1; i < 200_000; i++) last = await s.increment('proxy', 60_000, 1_000_000, 0, 'default');
+    expect(last).toMatchObject({ totalHits: 200_000, isBlocked: false });
+    expect(s.size).toBe(1);
   });
 });

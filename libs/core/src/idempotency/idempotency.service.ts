@@ -21,6 +21,8 @@ export interface IdempotencyClaim {
 
 /** A claim older than this whose request never finished (its process died) may be taken over. */
 const STALE_AFTER_SECONDS = 120;
+/** Tries to free a claim while the database is away: about as long as a claim takes to go stale. */
+const RELEASE_TRIES = STALE_AFTER_SECONDS;
 
 export class IdempotencyKeyReused extends DomainError {
   constructor() {
@@ -87,11 +89,21 @@ export class IdempotencyService {
   ): Promise<IdempotencyClaim> {
     const hash = IdempotencyService.hash(body);
     const token = randomUUID();
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (user_id, route, key, request_hash, state, token)
-       VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT DO NOTHING RETURNING 1`,
-      [userId, route, key, hash, token],
-    );
+    let inserted: unknown[];
+    try {
+      inserted = await this.dataSource.query(
+        `INSERT INTO idempotency_keys (user_id, route, key, request_hash, state, token)
+         VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT DO NOTHING RETURNING 1`,
+        [userId, route, key, hash, token],
+      );
+    } catch (error) {
+      // The connection dropped: the claim may have committed all the same. Free it (this token's only) once
+      // the database answers again, or a retry would be refused as in flight until the claim went stale.
+      if (isConnectionError(error)) {
+        void this.release({ userId, route, key, token, status }).catch(() => undefined);
+      }
+      throw error;
+    }
     if (inserted.length === 1) return { userId, route, key, token, status };
 
     const rows: KeyRow[] = await this.dataSource.query(
@@ -176,19 +188,20 @@ export class IdempotencyService {
   }
 
   /** Forgets a claim whose request was refused by validation or failed unexpectedly, so it can be retried. */
-  async release(claim: IdempotencyClaim, retries = 8): Promise<void> {
+  async release(claim: IdempotencyClaim, attempt = 0): Promise<void> {
     try {
       await this.dataSource.query(
         `DELETE FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3 AND token = $4 AND state = 'in_flight'`,
         [claim.userId, claim.route, claim.key, claim.token],
       );
     } catch (error) {
-      // The database went away (a restart): the request failed as a whole, so free its key once the database
-      // is back rather than answer a retry with 409 until the claim goes stale. The timer never holds the
-      // process open, and the DELETE takes only this claim (its token), never a later retry's.
-      if (retries <= 0 || !isConnectionError(error)) throw error;
-      const wait = 250 * 2 ** (8 - retries);
-      setTimeout(() => void this.release(claim, retries - 1).catch(() => undefined), wait).unref();
+      // The database went away (a restart): the request failed as a whole, so free its key within a second of
+      // the database coming back (tries at most a second apart, for as long as a claim takes to go stale)
+      // rather than answer a retry with 409 until then. The timer never holds the process open, and the
+      // DELETE takes only this claim (its token), never a later retry's.
+      if (attempt >= RELEASE_TRIES || !isConnectionError(error)) throw error;
+      const wait = Math.min(250 * 2 ** attempt, 1000);
+      setTimeout(() => void this.release(claim, attempt + 1).catch(() => undefined), wait).unref();
       throw error;
     }
   }
