@@ -219,6 +219,7 @@ async function main(): Promise<void> {
       `  API docs: http://localhost:${port}/api/docs\n` +
       `  Health:   http://localhost:${port}/api/health\n` +
       `  Admin:    ${admin.email} / ${admin.password}\n` +
+      `            (admins enrol in two-factor sign-in at their first sign-in: POST /api/me/mfa/enrol)\n` +
       `  Stop with Ctrl+C.\n`,
   );
 }
