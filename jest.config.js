@@ -51,6 +51,6 @@ module.exports = {
   ),
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   setupFiles: ['<rootDir>/test/setup/env.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/setup/retry-e2e.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/isolate-file.ts'],
   testTimeout: 30000,
 };
