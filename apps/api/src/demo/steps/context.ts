@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, Role } from '@app/core';
 import { ApplicationsService } from '@app/applications';
-import { CallsService } from '@app/calls';
+import { CallDraftsService, CallsService } from '@app/calls';
 import { ContributionsService, DonorsService } from '@app/donors';
 import { BalanceService, FundsService, FundView } from '@app/funds';
 import { DecisionsService, GrantsService } from '@app/grants';
@@ -42,6 +42,7 @@ export interface DemoServices {
   donors: DonorsService;
   contributions: ContributionsService;
   calls: CallsService;
+  callDrafts: CallDraftsService;
   applications: ApplicationsService;
   reviews: ReviewsService;
   decisions: DecisionsService;
@@ -109,6 +110,7 @@ export function demoContext(
     donors: app.get(DonorsService),
     contributions: app.get(ContributionsService),
     calls: app.get(CallsService),
+    callDrafts: app.get(CallDraftsService),
     applications: app.get(ApplicationsService),
     reviews: app.get(ReviewsService),
     decisions: app.get(DecisionsService),

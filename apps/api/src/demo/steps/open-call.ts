@@ -13,10 +13,10 @@ export interface CallDates {
 
 /** A call drafted, published and opened by the fund manager, with the money in up to each day. */
 export async function openCall(ctx: DemoContext, plan: PlannedCall, dates: CallDates): Promise<string> {
-  const { calls } = ctx.s;
+  const { calls, callDrafts } = ctx.s;
   await catchUp(ctx, dates.create);
   at(ctx, dates.create);
-  const call = await calls.create(
+  const call = await callDrafts.create(
     {
       fundId: ctx.fund.id,
       title: plan.title,
