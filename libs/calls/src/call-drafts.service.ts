@@ -6,18 +6,8 @@ import { Scope } from '@app/identity';
 import { CallIncomplete, CallNotEditable, InvalidCall, RubricFrozen } from './calls.errors';
 import { CallChange, CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
-import { CallDraft, completenessProblems, EDITABLE_FIELDS } from './domain/call-rules';
+import { completenessProblems, EDITABLE_FIELDS, orderProblems } from './domain/call-rules';
 import { CallView, CreateCallDto, UpdateCallDto } from './dto/call.dto';
-
-/** Cross-field checks a DTO cannot express; 400 because the request itself is inconsistent. */
-function orderProblems(c: CallDraft): { field: string; messages: string[] }[] {
-  const out: { field: string; messages: string[] }[] = [];
-  if (c.minAward !== null && c.maxAward !== null && c.minAward > c.maxAward)
-    out.push({ field: 'minAward', messages: ['minAward must not exceed maxAward'] });
-  if (c.maxAward !== null && c.envelope !== null && c.maxAward > c.envelope)
-    out.push({ field: 'maxAward', messages: ['maxAward must not exceed the envelope'] });
-  return out;
-}
 
 /** Whether a field's new value differs from the stored one (arrays, dates and the rubric by value). */
 function differs(a: unknown, b: unknown): boolean {
