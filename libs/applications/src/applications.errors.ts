@@ -1,4 +1,4 @@
-import { DomainError, FieldProblem } from '@app/core';
+import { DomainError, FieldProblem, PayloadTooLarge } from '@app/core';
 
 const rule = (code: string, slug: string, message: string, errors?: FieldProblem[]) =>
   class extends DomainError {
@@ -78,9 +78,9 @@ export class UnsupportedAttachment extends DomainError {
   }
 }
 
-/** 413 problem+json through the filter's fastify branch (the domain kinds have no 413). */
-export function attachmentTooLarge(): Error {
-  return Object.assign(new Error('Attachments are at most 10 MiB'), { statusCode: 413 });
+/** 413 (HTTP.413, /problems/payload-too-large), like fastify's own refusal of a body over its limit. */
+export function attachmentTooLarge(): PayloadTooLarge {
+  return new PayloadTooLarge('Attachments are at most 10 MiB');
 }
 
 export class MultipartRequired extends DomainError {
