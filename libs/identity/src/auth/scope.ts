@@ -2,7 +2,7 @@ import { Actor, canAccessFund, hasRole, isStaff, NotFoundEntity, NotFoundError }
 
 /**
  * Object-level scope, for every context to filter by organization, donor or fund. "Something that exists
- * but is not the caller's is 404" (API.md), so these throw NotFound, never Forbidden.
+ * but is not the caller's is 404" (docs/api.md), so these throw NotFound, never Forbidden.
  */
 export const Scope = {
   /** NGO members see their own organization's things; staff see what their funds allow. */
