@@ -9,7 +9,7 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testRegex: '\\.spec\\.ts$',
   globalSetup: undefined,
-  setupFiles: [],
+  setupFiles: ['<rootDir>/test/setup/unit-env.ts'],
   setupFilesAfterEnv: [],
   testTimeout: 10000,
 };
