@@ -131,7 +131,7 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
     expect(res.status).toBe(200);
     const doc = res.body;
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
-    // Every route of API.md built so far, with its method.
+    // Every route of docs/api.md built so far, with its method.
     const contract = [
       'post /api/auth/register',
       'post /api/auth/login',

@@ -1,4 +1,4 @@
-import { DomainError, FieldProblem } from '@app/core';
+import { DomainError, FieldProblem, PayloadTooLarge } from '@app/core';
 
 /** Errors of the applications context: each class owns one code (a static field) and one problem type. */
 
@@ -96,9 +96,9 @@ export class UnsupportedAttachment extends DomainError {
   }
 }
 
-/** 413 problem+json through the filter's fastify branch (the domain kinds have no 413). */
-export function attachmentTooLarge(): Error {
-  return Object.assign(new Error('Attachments are at most 10 MiB'), { statusCode: 413 });
+/** 413 (HTTP.413, /problems/payload-too-large), like fastify's own refusal of a body over its limit. */
+export function attachmentTooLarge(): PayloadTooLarge {
+  return new PayloadTooLarge('Attachments are at most 10 MiB');
 }
 
 export class FileRequired extends DomainError {

@@ -28,15 +28,16 @@ interface IdemRequest {
 }
 
 export class IdempotencyKeyRequired extends DomainError {
+  static readonly code = 'IDEMPOTENCY.KEY_REQUIRED';
   constructor(message = 'This write requires an Idempotency-Key header') {
-    super('invalid', 'IDEMPOTENCY.KEY_REQUIRED', 'idempotency-key-required', message, [
+    super('invalid', IdempotencyKeyRequired.code, 'idempotency-key-required', message, [
       { field: 'Idempotency-Key', messages: [message] },
     ]);
   }
 }
 
 /**
- * Makes a money-moving write idempotent (API.md): keys are scoped to the caller and the route; the same
+ * Makes a money-moving write idempotent (docs/api.md): keys are scoped to the caller and the route; the same
  * key and body answer the first response again; another body is 422; one still in flight is 409.
  * Requests refused by validation (400) or failing unexpectedly (5xx) are forgotten so they can be retried.
  */
@@ -109,7 +110,7 @@ export function idempotencyScope(
   return [`${req.method} ${pattern}`, ...params].join(' ');
 }
 
-/** Marks a route as an idempotent write (API.md's (I)). */
+/** Marks a route as an idempotent write (docs/api.md's (I)). */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
     ApiHeader({

@@ -25,10 +25,11 @@ const STALE_AFTER_SECONDS = 120;
 const RELEASE_TRIES = STALE_AFTER_SECONDS;
 
 export class IdempotencyKeyReused extends DomainError {
+  static readonly code = 'IDEMPOTENCY.KEY_REUSED';
   constructor() {
     super(
       'rule',
-      'IDEMPOTENCY.KEY_REUSED',
+      IdempotencyKeyReused.code,
       'idempotency-key-reused',
       'This Idempotency-Key was already used with a different request body',
     );
@@ -36,10 +37,11 @@ export class IdempotencyKeyReused extends DomainError {
 }
 
 export class IdempotencyInFlight extends DomainError {
+  static readonly code = 'IDEMPOTENCY.IN_FLIGHT';
   constructor() {
     super(
       'conflict',
-      'IDEMPOTENCY.IN_FLIGHT',
+      IdempotencyInFlight.code,
       'idempotency-in-flight',
       'A request with this Idempotency-Key is still being processed',
     );
@@ -47,10 +49,11 @@ export class IdempotencyInFlight extends DomainError {
 }
 
 export class IdempotencyKeyLost extends DomainError {
+  static readonly code = 'IDEMPOTENCY.CLAIM_LOST';
   constructor() {
     super(
       'conflict',
-      'IDEMPOTENCY.CLAIM_LOST',
+      IdempotencyKeyLost.code,
       'idempotency-in-flight',
       'The Idempotency-Key claim was lost; retry',
     );
