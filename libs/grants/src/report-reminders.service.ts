@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { NotificationsService } from '@app/identity';
+import { GrantReportsRepository } from './repositories/grant-reports.repository';
+import { GrantsRepository } from './repositories/grants.repository';
 
 /** Grantees report every six months from the signature of their agreement. */
 export const REPORTING_PERIOD_MONTHS = 6;
@@ -33,38 +35,28 @@ export function nextReportDue(signedAt: Date, now: Date): { period: number; dueA
 export class ReportRemindersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly grants: GrantsRepository,
+    private readonly reports: GrantReportsRepository,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
   async remind(): Promise<number> {
     const now = this.clock.now();
-    const grants: { id: string; title: string; organization_id: string; signed_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT id, title, organization_id, signed_at FROM grants WHERE status = 'active' AND signed_at IS NOT NULL`,
-      );
+    const em = this.dataSource.manager;
+    const grants = await this.grants.signedActive(em);
     let sent = 0;
     for (const g of grants) {
-      const due = nextReportDue(g.signed_at, now);
+      const due = nextReportDue(g.signedAt!, now);
       if (due.dueAt.getTime() - now.getTime() > REMIND_DAYS_BEFORE * 86_400_000) continue;
-      const reported: unknown[] = await this.dataSource.query(
-        `SELECT 1 FROM grant_reports WHERE grant_id = $1 AND submitted_at >= $2 AND status <> 'returned' LIMIT 1`,
-        [g.id, due.periodStart],
-      );
-      if (reported.length) continue;
-      const members: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM users WHERE organization_id = $1 AND active AND 'ngo' = ANY(roles) ORDER BY created_at`,
-        [g.organization_id],
-      );
-      sent += await this.notifications.notifyUsers(
-        members.map((m) => m.id),
-        {
-          eventId: `report-due:${g.id}:${due.period}`,
-          kind: 'grant.report_due',
-          subject: `Report due for "${g.title}"`,
-          body: `Your progress and financial report for "${g.title}" is due on ${due.dueAt.toISOString().slice(0, 10)}.`,
-        },
-      );
+      if (await this.reports.reportedSince(em, g.id, due.periodStart)) continue;
+      const members = await this.notifications.usersOfOrganization(em, g.organizationId, 'ngo');
+      sent += await this.notifications.notifyUsers(members, {
+        eventId: `report-due:${g.id}:${due.period}`,
+        kind: 'grant.report_due',
+        subject: `Report due for "${g.title}"`,
+        body: `Your progress and financial report for "${g.title}" is due on ${due.dueAt.toISOString().slice(0, 10)}.`,
+      });
     }
     return sent;
   }

@@ -5,7 +5,13 @@ import { ApplicationsService } from '@app/applications';
 import { CallsService } from '@app/calls';
 import { ContributionsService, DonorsService } from '@app/donors';
 import { BalanceService, FundsService } from '@app/funds';
-import { DecisionsService, GrantsService, TrancheSpec } from '@app/grants';
+import {
+  DecisionsService,
+  DisbursementsService,
+  GrantAgreementService,
+  GrantReportsService,
+  TrancheSpec,
+} from '@app/grants';
 import { MfaService, OrganizationsService, RegistrationService, UsersService } from '@app/identity';
 import { ReviewsService } from '@app/reviews';
 import {
@@ -111,7 +117,9 @@ async function replay(
   const applications = app.get(ApplicationsService);
   const reviews = app.get(ReviewsService);
   const decisions = app.get(DecisionsService);
-  const grants = app.get(GrantsService);
+  const agreements = app.get(GrantAgreementService);
+  const disbursements = app.get(DisbursementsService);
+  const grantReports = app.get(GrantReportsService);
   const rnd = prng(DEMO_SEED + 2);
   const at = (d: string, hour = 12) => clock.setNow(day(d, hour));
 
@@ -360,10 +368,10 @@ async function replay(
   };
   const signAndPay = async (list: Submitted[], sign: string, pay: string) => {
     at(sign);
-    for (const s of list) await grants.sign(s.grantId!, fm);
+    for (const s of list) await agreements.sign(s.grantId!, fm);
     at(pay);
     for (const s of list)
-      await grants.disburse(s.grantId!, 1, { reference: `PAY-${pay}`, effectiveAt: pay }, finance);
+      await disbursements.disburse(s.grantId!, 1, { reference: `PAY-${pay}`, effectiveAt: pay }, finance);
   };
   const report = async (
     list: Submitted[],
@@ -378,7 +386,7 @@ async function replay(
     const reportIds: string[] = [];
     at(dates.submit);
     for (const [i, s] of list.entries()) {
-      const r = await grants.submitReport(
+      const r = await grantReports.submitReport(
         s.grantId!,
         {
           periodEnd,
@@ -397,11 +405,11 @@ async function replay(
     }
     at(dates.accept);
     for (const [i, s] of list.entries())
-      await grants.decideReport(s.grantId!, reportIds[i], true, { comment: 'Accepted' }, fm);
+      await grantReports.decideReport(s.grantId!, reportIds[i], true, { comment: 'Accepted' }, fm);
     if (dates.pay && dates.tranche) {
       at(dates.pay);
       for (const s of list)
-        await grants.disburse(
+        await disbursements.disburse(
           s.grantId!,
           dates.tranche,
           { reference: `PAY-${dates.pay}`, effectiveAt: dates.pay },
