@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityJobsModule } from '@app/identity';
 import { GrantNoticesService } from './jobs/grant-notices.service';
 import { GrantsProcessor } from './jobs/grants.processor';
-import { ReportRemindersService } from './report-reminders.service';
+import { ReportRemindersService } from './jobs/report-reminders.service';
 import { GrantReportsRepository } from './repositories/grant-reports.repository';
 import { GrantsRepository } from './repositories/grants.repository';
 

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
-import { ReportRemindersService } from '../report-reminders.service';
+import { ReportRemindersService } from './report-reminders.service';
 import { GrantNoticesService } from './grant-notices.service';
 
 @Processor('grants', WORKER_OPTIONS)
