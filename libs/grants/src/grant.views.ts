@@ -89,6 +89,19 @@ export class GrantView {
 
 export class GrantPage extends PageOf(GrantView) {}
 
+/** The answer to a decision: the grant created on approval with what it committed, or the rejection. */
+export class DecisionView {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ enum: ['approve', 'reject'] }) decision: 'approve' | 'reject';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) grantId: string | null;
+  @ApiMoney({ nullable: true }) amount: number | null;
+  @ApiMoney({ nullable: true }) psc: number | null;
+  @ApiProperty() currency: string;
+  @ApiProperty() note: string;
+  @ApiMoney({ nullable: true, description: 'available after the commitment' })
+  available: number | null;
+}
+
 export class DisbursementView {
   @ApiProperty({ format: 'uuid' }) grantId: string;
   @ApiProperty({ type: 'integer' }) n: number;

@@ -14,7 +14,6 @@ import { DecisionsService } from './decisions.service';
 import {
   CancelGrantDto,
   DecisionDto,
-  DecisionView,
   DisburseDto,
   GrantQuery,
   GrantReportDto,
@@ -25,7 +24,14 @@ import { DisbursementsService } from './disbursements.service';
 import { GrantAgreementService } from './grant-agreement.service';
 import { GrantQueriesService } from './grant-queries.service';
 import { GrantReportsService } from './grant-reports.service';
-import { DisbursementView, GrantPage, GrantReportView, GrantView, ReturnRecordedView } from './grant.views';
+import {
+  DecisionView,
+  DisbursementView,
+  GrantPage,
+  GrantReportView,
+  GrantView,
+  ReturnRecordedView,
+} from './grant.views';
 
 function trancheNumber(raw: string): number {
   if (!/^[1-9]\d{0,2}$/.test(raw)) throw new NotFoundError('tranche', raw);
