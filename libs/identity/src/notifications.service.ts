@@ -50,6 +50,15 @@ export class NotificationsService {
     return rows.map((r) => r.id);
   }
 
+  /** Active members of an organization holding a role (an NGO's members hear about its grants). */
+  async usersOfOrganization(em: EntityManager, organizationId: string, role: Role): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM users WHERE organization_id = $1 AND active AND $2 = ANY(roles) ORDER BY created_at`,
+      [organizationId, role],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Active users holding a role, optionally only those who may act on a fund. */
   async usersWithRole(role: Role, fundId?: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
