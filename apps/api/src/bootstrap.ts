@@ -63,6 +63,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
     json(request, body.toString(), done);
   });
+  // tus PATCH bodies (resumable uploads) are left unread here: the uploads controller streams them to disk.
+  fastify.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   logRequests(fastify);
   refuseLongUrls(fastify);
   await servePortal(fastify);
