@@ -10,6 +10,8 @@ import {
   ReportsController,
 } from './reports.controller';
 import { StatementService } from './statement.service';
+import { PublicSummaryController } from './public-summary/public-summary.controller';
+import { PublicSummaryService } from './public-summary/public-summary.service';
 
 /**
  * Reports and exports (issue 7): the fund's balance statement, contributions by donor, type and year, and
@@ -17,8 +19,20 @@ import { StatementService } from './statement.service';
  */
 @Module({
   imports: [FundsModule],
-  controllers: [FundStatementController, ReportsController, DonorStatementController, PublicImpactController],
-  providers: [StatementService, ContributionsReportService, DonorStatementService, GrantsReportService],
+  controllers: [
+    FundStatementController,
+    ReportsController,
+    DonorStatementController,
+    PublicImpactController,
+    PublicSummaryController,
+  ],
+  providers: [
+    StatementService,
+    ContributionsReportService,
+    DonorStatementService,
+    GrantsReportService,
+    PublicSummaryService,
+  ],
   exports: [StatementService, ContributionsReportService, DonorStatementService, GrantsReportService],
 })
 export class ReportsModule {}
