@@ -1,0 +1,33 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, useParams } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { applicationQuery } from '../../lib/queries';
+import { useAccessToken } from '../../lib/session';
+import { useTitle } from '../../lib/use-title';
+import { Attachments } from './Attachments';
+
+/** The files of one application on a page of their own (the application form embeds the same component). */
+export function AttachmentsPage() {
+  const { id = '' } = useParams();
+  const title = useTitle('attachments.title');
+  const token = useAccessToken();
+  const application = useQuery({ ...applicationQuery({ path: { id } }), enabled: Boolean(token && id) });
+  if (!token) return <Navigate to="/sign-in" replace />;
+  return (
+    <Stack gap="md">
+      <Title order={1}>{title}</Title>
+      {application.isPending && <Loading />}
+      {application.error && <ProblemAlert error={application.error} />}
+      {application.data && (
+        <>
+          <Text size="lg">
+            <bdi>{application.data.title}</bdi>
+          </Text>
+          <Attachments applicationId={id} readOnly={application.data.status !== 'draft'} />
+        </>
+      )}
+    </Stack>
+  );
+}
