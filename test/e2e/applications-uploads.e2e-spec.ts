@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { Api, startApi, userWithRoles } from '../setup/harness';
 import { applicationBody, bearer, callIn, createFund, verifiedNgo } from '../factories/grant-cycle';
 import { binary } from '../setup/pdf-text';
@@ -120,6 +121,55 @@ describe('resumable attachments (tus)', () => {
     expect(view.body.attachments.map((a: { id: string }) => a.id)).toEqual([rest.body.attachment.id]);
     // the chunks are gone once the file became an attachment
     expect((await head(location, ngo.token)).status).toBe(404);
+  });
+
+  it('resumes after a connection broken in the middle of a chunk: HEAD gives the bytes that arrived', async () => {
+    const { ngo, appId } = await draft();
+    const big = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.alloc(800_000, 0x20),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    const created = await create(appId, ngo.token, big.length);
+    const location = created.headers.location as string;
+    const { port } = api.app.getHttpServer().address() as { port: number };
+    // the whole file announced, 300 kB sent, then the line drops
+    await new Promise<void>((resolve) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'PATCH',
+        path: location,
+        headers: {
+          authorization: `Bearer ${ngo.token}`,
+          ...TUS,
+          'upload-offset': '0',
+          'content-type': 'application/offset+octet-stream',
+          'content-length': String(big.length),
+        },
+      });
+      req.on('error', () => resolve());
+      req.write(big.subarray(0, 300_000), () =>
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 500),
+      );
+    });
+    const where = await head(location, ngo.token);
+    expect(where.status).toBe(204);
+    const offset = Number(where.headers['upload-offset']);
+    expect(offset).toBeGreaterThan(0);
+    expect(offset).toBeLessThanOrEqual(300_000);
+    const rest = await patch(location, ngo.token, offset, big.subarray(offset));
+    expect(rest.status).toBe(200);
+    const down = await api
+      .http()
+      .get(`/api/applications/${appId}/attachments/${rest.body.attachment.id}`)
+      .set(bearer(ngo.token))
+      .buffer(true)
+      .parse(binary);
+    expect(Buffer.compare(down.body as Buffer, big)).toBe(0);
   });
 
   it('lets only the NGO of the application upload: another NGO gets 404, staff 403, no token 401', async () => {

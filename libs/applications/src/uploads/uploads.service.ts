@@ -29,6 +29,10 @@ export interface TusAnswer {
   attachment?: AttachmentView;
 }
 
+/** An upload left unfinished this long is gone (410): its chunks are deleted at the next clean-up. */
+export const UPLOAD_LIFETIME_MS = 24 * 3600_000;
+const CLEAN_UP_EVERY_MS = 3600_000;
+
 /** Where an upload is resumed: HEAD for its offset, PATCH to send the rest. */
 export const uploadPath = (applicationId: string, uploadId: string) =>
   `/api/applications/${applicationId}/uploads/${uploadId}`;
@@ -43,6 +47,7 @@ export const uploadPath = (applicationId: string, uploadId: string) =>
 @Injectable()
 export class UploadsService {
   private server?: Server;
+  private lastCleanUp = 0;
   private readonly requests = new WeakMap<object, UploadRequest>();
 
   constructor(
@@ -72,6 +77,17 @@ export class UploadsService {
     if (!metadata)
       throw new InvalidInputError('Upload-Metadata', 'Upload-Metadata is not valid tus metadata');
     if (!declaredTypeAccepted(metadata.filetype)) throw new UnsupportedAttachment();
+    this.cleanUpNowAndThen();
+  }
+
+  /** Deletes abandoned uploads at most once an hour, when a new one starts (no timer to keep alive). */
+  private cleanUpNowAndThen(): void {
+    const now = Date.now();
+    if (now - this.lastCleanUp < CLEAN_UP_EVERY_MS) return;
+    this.lastCleanUp = now;
+    void this.tus()
+      .cleanUpExpiredUploads()
+      .catch(() => undefined);
   }
 
   /** 404 unless the upload exists and was started for this application. */
@@ -114,7 +130,10 @@ export class UploadsService {
   private tus(): Server {
     this.server ??= new Server({
       path: '/api/applications/uploads',
-      datastore: new FileStore({ directory: this.config.uploadsDir }),
+      datastore: new FileStore({
+        directory: this.config.uploadsDir,
+        expirationPeriodInMilliseconds: UPLOAD_LIFETIME_MS,
+      }),
       maxSize: MAX_ATTACHMENT_BYTES,
       // same origin only: no Access-Control-* headers for other sites
       allowedOrigins: () => false,
