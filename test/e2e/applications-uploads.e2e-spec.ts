@@ -237,6 +237,18 @@ describe('resumable attachments (tus)', () => {
     expect(await attachments(appId)).toHaveLength(0);
   });
 
+  it('takes tus bodies on the upload routes only: elsewhere that media type is 415', async () => {
+    const { ngo, appId } = await draft();
+    const res = await api
+      .http()
+      .patch(`/api/applications/${appId}`)
+      .set(bearer(ngo.token))
+      .set('content-type', 'application/offset+octet-stream')
+      .send(Buffer.from('{"title":"x"}'));
+    expect(res.status).toBe(415);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('refuses uploads to an application that is no longer a draft (409)', async () => {
     const { ngo, appId } = await draft();
     const created = await create(appId, ngo.token, PDF.length);
