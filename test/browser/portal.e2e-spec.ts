@@ -217,11 +217,14 @@ describe('the portal in a browser', () => {
       [
         'en',
         {
-          attached: /^plan\.pdf \(PDF, .+ kB\): attached$/,
-          refused: 'photo.png: only PDF, DOCX and XLSX files',
+          attached: /^\u2068?plan\.pdf\u2069? \(PDF, .+ kB\): attached$/,
+          refused: ': only PDF, DOCX and XLSX files can be attached',
         },
       ],
-      ['ar', { attached: /^plan\.pdf \(PDF، .+\): أُرفق$/, refused: 'photo.png: لا يمكن إرفاق سوى ملفات' }],
+      [
+        'ar',
+        { attached: /^\u2068?plan\.pdf\u2069? \(PDF، .+\): أُرفق$/, refused: ': لا يمكن إرفاق سوى ملفات' },
+      ],
     ] as const) {
       const ngo = await verifiedNgo(api);
       expect((await api.http().patch('/api/me').set(bearer(ngo.token)).send({ locale })).status).toBe(200);

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { DateText } from '../../components/DateText';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { applicationQuery, downloadApplicationAttachment, type AttachmentView } from '../../lib/queries';
+import { isolate } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import {
   ACCEPT,
@@ -61,7 +62,7 @@ function UploadRow({
     <Paper withBorder p="sm">
       <Stack gap={6}>
         <Text size="sm" fw={500}>
-          <bdi>{text}</bdi>
+          {text}
         </Text>
         {item.status !== 'refused' && (
           <Progress.Root size="lg">
@@ -75,18 +76,22 @@ function UploadRow({
         <Group gap="xs">
           {item.status === 'failed' && (
             <Button size="xs" mih={24} onClick={onRetry}>
-              {t('attachments.retry', { name: item.name })}
+              {t('attachments.retry', { name: isolate(item.name) })}
             </Button>
           )}
           {item.status !== 'sending' && (
             <Button size="xs" mih={24} variant="subtle" onClick={onDismiss}>
-              {t('attachments.dismiss', { name: item.name })}
+              {t('attachments.dismiss', { name: isolate(item.name) })}
             </Button>
           )}
         </Group>
         {item.failure && (
           <Text size="sm" c="red.9">
-            {t(item.failure, { name: item.name, kind: item.kind, size: formatBytes(item.size, locale) })}
+            {t(item.failure, {
+              name: isolate(item.name),
+              kind: item.kind,
+              size: formatBytes(item.size, locale),
+            })}
           </Text>
         )}
       </Stack>
@@ -102,9 +107,12 @@ function UploadRow({
 export function Attachments({
   applicationId,
   readOnly = false,
+  headingOrder = 3,
 }: {
   applicationId: string;
   readOnly?: boolean;
+  /** The level of the component's heading where it is embedded (its list of files is one below). */
+  headingOrder?: 2 | 3 | 4;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -123,7 +131,7 @@ export function Attachments({
 
   return (
     <Stack gap="sm" component="section" aria-labelledby={titleId}>
-      <Title order={3} id={titleId}>
+      <Title order={headingOrder} id={titleId}>
         {t('attachments.title')}
       </Title>
       {!readOnly && (
@@ -165,7 +173,7 @@ export function Attachments({
           ))}
         </Stack>
       )}
-      <Title order={4}>{t('attachments.attached')}</Title>
+      <Title order={(headingOrder + 1) as 3 | 4 | 5}>{t('attachments.attached')}</Title>
       {application.error && (
         <ProblemAlert error={application.error} onRetry={() => void application.refetch()} />
       )}
@@ -187,7 +195,7 @@ export function Attachments({
                     save(applicationId, file).catch(setDownloadError);
                   }}
                 >
-                  {t('attachments.download', { name: file.filename })}
+                  {t('attachments.download', { name: isolate(file.filename) })}
                 </Button>
                 <Text size="sm">
                   {t('attachments.facts', {

@@ -1,4 +1,4 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useParams } from 'react-router';
 import { Loading } from '../../components/Loading';
@@ -11,21 +11,20 @@ import { Attachments } from './Attachments';
 /** The files of one application on a page of their own (the application form embeds the same component). */
 export function AttachmentsPage() {
   const { id = '' } = useParams();
-  const title = useTitle('attachments.title');
+  useTitle('attachments.title');
   const token = useAccessToken();
   const application = useQuery({ ...applicationQuery({ path: { id } }), enabled: Boolean(token && id) });
   if (!token) return <Navigate to="/sign-in" replace />;
   return (
     <Stack gap="md">
-      <Title order={1}>{title}</Title>
       {application.isPending && <Loading />}
       {application.error && <ProblemAlert error={application.error} />}
       {application.data && (
         <>
-          <Text size="lg">
+          <Title order={1}>
             <bdi>{application.data.title}</bdi>
-          </Text>
-          <Attachments applicationId={id} readOnly={application.data.status !== 'draft'} />
+          </Title>
+          <Attachments applicationId={id} readOnly={application.data.status !== 'draft'} headingOrder={2} />
         </>
       )}
     </Stack>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isolate } from '../../lib/format';
 import {
   checkFile,
   failureKey,
@@ -60,10 +61,10 @@ describe('progress', () => {
 
   it('names the file, its kind, its size and how far it is', () => {
     expect(progressText(item, 'en', echo)).toBe(
-      'attachments.status.sending {"name":"plan.pdf","kind":"PDF","size":"4 kB","percent":25,"sent":"1 kB"}',
+      `attachments.status.sending {"name":"${isolate('plan.pdf')}","kind":"PDF","size":"4 kB","percent":25,"sent":"1 kB"}`,
     );
     expect(progressText({ ...item, status: 'done', sent: 4096 }, 'en', echo)).toMatch(
-      /^attachments\.status\.done .*"name":"plan\.pdf"/,
+      /^attachments\.status\.done .*"name":"\u2068plan\.pdf\u2069"/,
     );
     expect(progressText({ ...item, status: 'refused', refusal: 'size' }, 'en', echo)).toMatch(
       /^attachments\.refused\.size /,

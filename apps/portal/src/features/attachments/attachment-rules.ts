@@ -1,3 +1,5 @@
+import { isolate } from '../../lib/format';
+
 /**
  * The pure rules of the attachments feature, mirroring the API's (the server's answer always wins): a PDF,
  * DOCX or XLSX file of at most 10 MiB, checked before a byte is sent so nobody on a slow connection waits
@@ -92,7 +94,7 @@ type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /** What the progress bar and the live region say of one file: its name, kind, size and state. */
 export function progressText(item: UploadItem, locale: string, t: Translate): string {
-  const facts = { name: item.name, kind: item.kind, size: formatBytes(item.size, locale) };
+  const facts = { name: isolate(item.name), kind: item.kind, size: formatBytes(item.size, locale) };
   switch (item.status) {
     case 'refused':
       return t(`attachments.refused.${item.refusal ?? 'type'}`, facts);
