@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DetailedError, Upload } from 'tus-js-client';
-import { accessToken } from '../../lib/auth';
+import { accessToken, refreshAccessToken } from '../../lib/auth';
 import { applicationQueryKey } from '../../lib/queries';
 import { checkFile, failureKey, kindOf, uploadEndpoint, type UploadItem } from './attachment-rules';
 
@@ -42,6 +42,16 @@ export function useUploads(applicationId: string) {
         onBeforeRequest: (req) => {
           const token = accessToken();
           if (token) req.setHeader('Authorization', `Bearer ${token}`);
+        },
+        // tus-js-client's own rule (no answer, 5xx, 409, 423: try again), and a 401 once the session's
+        // access token has been renewed (it lives a few minutes; a large file on a slow line takes longer)
+        onShouldRetry: (error, attempt) => {
+          const status = error instanceof DetailedError ? (error.originalResponse?.getStatus() ?? 0) : 0;
+          if (status === 401 && attempt < 2) {
+            void refreshAccessToken();
+            return true;
+          }
+          return (!status || status >= 500 || status === 409 || status === 423) && navigator.onLine;
         },
         onProgress: (sent) => update(key, { sent }),
         onSuccess: () => {
