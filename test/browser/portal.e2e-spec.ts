@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemo } from '../../apps/api/src/demo/demo-seed';
-import { bearer, callIn, createFund } from '../factories/grant-cycle';
+import { applicationBody, bearer, callIn, createFund, verifiedNgo } from '../factories/grant-cycle';
 import { Api, registerNgo, startApi, startWorker, userWithRoles } from '../setup/harness';
 import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
 
@@ -206,6 +206,68 @@ describe('the portal in a browser', () => {
       await ctx.close();
     }
   }, 60_000);
+
+  it('issue 14: an NGO attaches a PDF through the resumable upload (en, ar), a wrong type is refused before sending, axe finds nothing', async () => {
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.alloc(3000, 0x20),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    for (const [locale, texts] of [
+      [
+        'en',
+        {
+          attached: /^\u2068?plan\.pdf\u2069? \(PDF, .+ kB\): attached$/,
+          refused: ': only PDF, DOCX and XLSX files can be attached',
+        },
+      ],
+      [
+        'ar',
+        { attached: /^\u2068?plan\.pdf\u2069? \(PDF، .+\): أُرفق$/, refused: ': لا يمكن إرفاق سوى ملفات' },
+      ],
+    ] as const) {
+      const ngo = await verifiedNgo(api);
+      expect((await api.http().patch('/api/me').set(bearer(ngo.token)).send({ locale })).status).toBe(200);
+      const app = await api
+        .http()
+        .post(`/api/calls/${callId}/applications`)
+        .set(bearer(ngo.token))
+        .send(applicationBody());
+      expect(app.status).toBe(201);
+      const ctx = await context(locale === 'ar' ? 'ar-EG' : 'en-US');
+      const page = await ctx.newPage();
+      try {
+        await open(page, '/sign-in');
+        await page.locator('input[type=email], input[name=email]').first().fill(ngo.email);
+        await page.locator('input[type=password]').fill('ngo-password-123');
+        await page.locator('form button[type=submit]').last().click();
+        await page.getByTestId('welcome').waitFor();
+        await open(page, `/applications/${app.body.id}/files`);
+        await page.locator('input[type=file]').waitFor({ state: 'attached' });
+        expect(await axeViolations(page)).toEqual([]);
+        await page.locator('input[type=file]').setInputFiles([
+          { name: 'plan.pdf', mimeType: 'application/pdf', buffer: pdf },
+          { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not a document') },
+        ]);
+        const main = page.locator('main');
+        await main.getByText(texts.attached).first().waitFor({ timeout: 20_000 });
+        expect(await main.textContent()).toContain(texts.refused);
+        await page
+          .getByRole('button', { name: /plan\.pdf/ })
+          .first()
+          .waitFor();
+        // the live region announces the latest file's state
+        expect(await page.getByRole('status').last().textContent()).toMatch(/photo\.png|plan\.pdf/);
+        expect(await axeViolations(page)).toEqual([]);
+        if (SCREENSHOTS)
+          await page.screenshot({ path: join(SHOTS, `attachments-${locale}.png`), fullPage: true });
+        const stored = await api.http().get(`/api/applications/${app.body.id}`).set(bearer(ngo.token));
+        expect(stored.body.attachments.map((a: { filename: string }) => a.filename)).toEqual(['plan.pdf']);
+      } finally {
+        await ctx.close();
+      }
+    }
+  }, 180_000);
 
   it('is served with year-long caching for hashed assets, no-cache for the page and a CSP without inline script', async () => {
     const index = await api.http().get('/calls/anything');

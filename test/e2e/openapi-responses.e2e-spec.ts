@@ -177,6 +177,8 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await download(`/api/funds/${fund.id}/statement?format=xlsx`, finance));
     ok(200, await http().get(`/api/audit?entity=fund&entityId=${fund.id}`).set(bearer(admin)));
     ok(200, await http().get('/api/public/impact?groupBy=year,service,country'));
+    ok(200, await http().get('/api/public/summary'));
+    ok(404, await http().get(`/api/public/summary?fundId=${MISSING}`));
     const closePeriod = (through: string) =>
       http().post(`/api/funds/${fund.id}/close-period`).set(bearer(finance)).send({ through });
     ok(200, await closePeriod('2015-01-31'));
@@ -245,6 +247,30 @@ describe('OpenAPI document: real answers match the described responses', () => {
         .attach('file', PDF, { filename: 'proposal.pdf', contentType: 'application/pdf' }),
     );
     ok(200, await download(`/api/applications/${appId}/attachments/${file.body.id}`, ngo.token));
+    // resumable (tus): create, a first chunk (204), the rest (200 with the attachment), refusals
+    const tus = { 'tus-resumable': '1.0.0' };
+    const upload = (length: number) =>
+      http()
+        .post(`/api/applications/${appId}/uploads`)
+        .set(bearer(ngo.token))
+        .set(tus)
+        .set('upload-length', String(length))
+        .set('upload-metadata', `filename ${Buffer.from('plan.pdf').toString('base64')}`);
+    const chunk = (location: string, offset: number, bytes: Buffer) =>
+      http()
+        .patch(location)
+        .set(bearer(ngo.token))
+        .set(tus)
+        .set('upload-offset', String(offset))
+        .set('content-type', 'application/offset+octet-stream')
+        .send(bytes);
+    const started = ok(201, await upload(PDF.length));
+    ok(204, await chunk(started.body.location, 0, PDF.subarray(0, 1000)));
+    ok(409, await chunk(started.body.location, 0, PDF.subarray(0, 1000)));
+    ok(200, await chunk(started.body.location, 1000, PDF.subarray(1000)));
+    ok(404, await chunk(started.body.location, PDF.length, Buffer.from('x')));
+    ok(413, await upload(10 * 1024 * 1024 + 1));
+    ok(404, await http().post(`/api/applications/${appId}/uploads`).set(bearer(other.token)).set(tus));
     ok(200, await http().post(`/api/applications/${appId}/submit`).set(bearer(ngo.token)));
     ok(409, await http().post(`/api/applications/${appId}/submit`).set(bearer(ngo.token)));
     const gone = ok(
@@ -398,6 +424,6 @@ describe('OpenAPI document: real answers match the described responses', () => {
 
   it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBe(97);
+    expect(doc.checked.size).toBe(100);
   });
 });

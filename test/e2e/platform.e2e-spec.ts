@@ -159,6 +159,9 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
       'post /api/applications/{id}/withdraw',
       'post /api/applications/{id}/attachments',
       'get /api/applications/{id}/attachments/{attachmentId}',
+      'post /api/applications/{id}/uploads',
+      'head /api/applications/{id}/uploads/{uploadId}',
+      'patch /api/applications/{id}/uploads/{uploadId}',
       'get /api/applications',
       'get /api/applications/{id}',
       'post /api/applications/{id}/eligibility',
@@ -195,6 +198,7 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
       'get /api/reports/grants',
       'get /api/reports/impact',
       'get /api/public/impact',
+      'get /api/public/summary',
       'get /api/audit',
       'get /api/health',
     ];

@@ -63,6 +63,12 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
     json(request, body.toString(), done);
   });
+  // tus bodies (resumable uploads) are left unread here: the uploads controller streams them to disk.
+  // Any other route answers 415 to that type, as to every type it does not take.
+  fastify.addContentTypeParser('application/offset+octet-stream', (request, _payload, done) => {
+    if (request.routeOptions.url?.startsWith('/api/applications/:id/uploads')) return done(null);
+    done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }));
+  });
   logRequests(fastify);
   refuseLongUrls(fastify);
   await servePortal(fastify);

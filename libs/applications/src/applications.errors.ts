@@ -109,3 +109,16 @@ export class FileRequired extends DomainError {
     ]);
   }
 }
+
+/** A tus PATCH whose Upload-Offset is not where the upload stands (409). */
+export class UploadOffsetMismatch extends DomainError {
+  static readonly code = 'APPLICATIONS.UPLOAD_OFFSET_MISMATCH';
+  constructor() {
+    super(
+      'conflict',
+      UploadOffsetMismatch.code,
+      'upload-offset-mismatch',
+      'Upload-Offset is not where the upload stands: ask with HEAD and resume from there',
+    );
+  }
+}

@@ -7,15 +7,18 @@ import { ApplicationQueriesService } from './application-queries.service';
 import { ApplicationsService } from './applications.service';
 import { ApplicationsRepository } from './repositories/applications.repository';
 import { Application } from './entities/application.entity';
+import { UploadsController } from './uploads/uploads.controller';
+import { UploadsService } from './uploads/uploads.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application]), CallsModule],
-  controllers: [ApplicationsController],
+  controllers: [ApplicationsController, UploadsController],
   providers: [
     ApplicationsService,
     ApplicationQueriesService,
     ApplicationAttachmentsService,
     ApplicationsRepository,
+    UploadsService,
   ],
   exports: [ApplicationsService, ApplicationQueriesService],
 })

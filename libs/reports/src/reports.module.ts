@@ -14,6 +14,8 @@ import { DonorStatementRepository } from './repositories/donor-statement.reposit
 import { GrantsReportRepository } from './repositories/grants-report.repository';
 import { StatementRepository } from './repositories/statement.repository';
 import { StatementService } from './statement.service';
+import { PublicSummaryController } from './public-summary/public-summary.controller';
+import { PublicSummaryService } from './public-summary/public-summary.service';
 
 /** One read model per report family; reports read other contexts' tables only through these, never write. */
 const repositories = [
@@ -29,13 +31,20 @@ const repositories = [
  */
 @Module({
   imports: [FundsModule],
-  controllers: [FundStatementController, ReportsController, DonorStatementController, PublicImpactController],
+  controllers: [
+    FundStatementController,
+    ReportsController,
+    DonorStatementController,
+    PublicImpactController,
+    PublicSummaryController,
+  ],
   providers: [
     StatementService,
     ContributionsReportService,
     DonorStatementService,
     GrantsReportService,
     ...repositories,
+    PublicSummaryService,
   ],
   exports: [StatementService, ContributionsReportService, DonorStatementService, GrantsReportService],
 })

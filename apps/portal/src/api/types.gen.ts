@@ -945,6 +945,26 @@ export type EligibilityDto = {
     reason: string;
 };
 
+export type UploadView = {
+    id: string;
+    /**
+     * Where to resume: HEAD for the offset, PATCH to send the rest
+     */
+    location: string;
+    /**
+     * bytes received so far
+     */
+    offset: number;
+    /**
+     * bytes of the whole file
+     */
+    size: number;
+    /**
+     * The attachment the file became, once every byte arrived and passed the checks
+     */
+    attachment: AttachmentView | null;
+};
+
 export type AssignReviewerDto = {
     /**
      * A user with the reviewer role
@@ -1429,6 +1449,37 @@ export type PublicImpactReportView = {
     suppression: {
         [key: string]: unknown;
     };
+};
+
+export type PublicSummaryView = {
+    /**
+     * the fund asked for; null: every fund of this deployment together
+     */
+    fundId: string | null;
+    /**
+     * the funds keep their books in US dollars
+     */
+    currency: 'USD';
+    /**
+     * contributions received, less reversals (USD minor units)
+     */
+    received: number;
+    /**
+     * granted: amounts of approved grants, less cancelled, paid or not (USD minor units)
+     */
+    committed: number;
+    /**
+     * paid out to NGOs so far (USD minor units)
+     */
+    disbursed: number;
+    /**
+     * victims assisted according to accepted reports, published like the public impact figures: under 5 "<5", otherwise rounded to a multiple of 5
+     */
+    victimsAssisted: number | '<5';
+    /**
+     * when the figures were read
+     */
+    asOf: string;
 };
 
 export type GetHealthData = {
@@ -4409,6 +4460,196 @@ export type DownloadApplicationAttachmentResponses = {
 
 export type DownloadApplicationAttachmentResponse = DownloadApplicationAttachmentResponses[keyof DownloadApplicationAttachmentResponses];
 
+export type CreateApplicationUploadData = {
+    body?: never;
+    headers: {
+        /**
+         * tus metadata: filename, filetype
+         */
+        'Upload-Metadata'?: string;
+        /**
+         * The size of the file in bytes
+         */
+        'Upload-Length': string;
+        /**
+         * The tus version: 1.0.0
+         */
+        'Tus-Resumable': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/applications/{id}/uploads';
+};
+
+export type CreateApplicationUploadErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * The application is not a draft
+     */
+    409: Problem;
+    /**
+     * The file is larger than 10 MiB
+     */
+    413: Problem;
+    /**
+     * The declared type is not PDF, DOCX or XLSX
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type CreateApplicationUploadError = CreateApplicationUploadErrors[keyof CreateApplicationUploadErrors];
+
+export type CreateApplicationUploadResponses = {
+    201: UploadView;
+};
+
+export type CreateApplicationUploadResponse = CreateApplicationUploadResponses[keyof CreateApplicationUploadResponses];
+
+export type GetApplicationUploadOffsetData = {
+    body?: never;
+    headers: {
+        /**
+         * The tus version: 1.0.0
+         */
+        'Tus-Resumable': string;
+    };
+    path: {
+        id: string;
+        uploadId: string;
+    };
+    query?: never;
+    url: '/api/applications/{id}/uploads/{uploadId}';
+};
+
+export type GetApplicationUploadOffsetErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * The application is not a draft
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetApplicationUploadOffsetError = GetApplicationUploadOffsetErrors[keyof GetApplicationUploadOffsetErrors];
+
+export type GetApplicationUploadOffsetResponses = {
+    /**
+     * Upload-Offset and Upload-Length in the headers
+     */
+    204: void;
+};
+
+export type GetApplicationUploadOffsetResponse = GetApplicationUploadOffsetResponses[keyof GetApplicationUploadOffsetResponses];
+
+export type SendApplicationUploadChunkData = {
+    body: Blob | File;
+    headers: {
+        /**
+         * Where these bytes start
+         */
+        'Upload-Offset': string;
+        /**
+         * The tus version: 1.0.0
+         */
+        'Tus-Resumable': string;
+    };
+    path: {
+        id: string;
+        uploadId: string;
+    };
+    query?: never;
+    url: '/api/applications/{id}/uploads/{uploadId}';
+};
+
+export type SendApplicationUploadChunkErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Upload-Offset is not where the upload stands, or not a draft
+     */
+    409: Problem;
+    /**
+     * More bytes than the declared length
+     */
+    413: Problem;
+    /**
+     * The whole file is not a PDF, DOCX or XLSX (the upload is discarded)
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type SendApplicationUploadChunkError = SendApplicationUploadChunkErrors[keyof SendApplicationUploadChunkErrors];
+
+export type SendApplicationUploadChunkResponses = {
+    /**
+     * The last byte arrived: the attachment
+     */
+    200: UploadView;
+    /**
+     * Bytes stored; more are expected
+     */
+    204: void;
+};
+
+export type SendApplicationUploadChunkResponse = SendApplicationUploadChunkResponses[keyof SendApplicationUploadChunkResponses];
+
 export type AssignReviewerData = {
     body: AssignReviewerDto;
     path: {
@@ -5443,3 +5684,42 @@ export type GetPublicImpactResponses = {
 };
 
 export type GetPublicImpactResponse = GetPublicImpactResponses[keyof GetPublicImpactResponses];
+
+export type GetPublicSummaryData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * one fund; every fund together when omitted
+         */
+        fundId?: string;
+    };
+    url: '/api/public/summary';
+};
+
+export type GetPublicSummaryErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * No fund has this id
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetPublicSummaryError = GetPublicSummaryErrors[keyof GetPublicSummaryErrors];
+
+export type GetPublicSummaryResponses = {
+    200: PublicSummaryView;
+};
+
+export type GetPublicSummaryResponse = GetPublicSummaryResponses[keyof GetPublicSummaryResponses];

@@ -40,6 +40,11 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/account/DashboardPage').then((m) => ({ Component: m.DashboardPage })),
       },
       {
+        path: 'applications/:id/files',
+        lazy: () =>
+          import('../features/attachments/AttachmentsPage').then((m) => ({ Component: m.AttachmentsPage })),
+      },
+      {
         path: '*',
         lazy: () => import('../features/public/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
       },

@@ -54,6 +54,9 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           title: 't',
           name: 'n',
           weight: 5,
+          kind: 'PDF',
+          size: '2 kB',
+          percent: 40,
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }

@@ -30,6 +30,12 @@ export function formatMoney(minor: number | bigint, currency: string, locale: st
   return format.format(minorToDecimal(minor, exponent) as unknown as number);
 }
 
+/** An amount short enough for a chart's axis ("US$1.2M"): for axes only, never for the figure itself. */
+export function formatMoneyCompact(minor: number, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact' });
+  return format.format(minor / 10 ** currencyExponent(currency));
+}
+
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }

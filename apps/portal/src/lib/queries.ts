@@ -9,5 +9,16 @@ export {
   listCallsOptions as callsQuery,
   getMeOptions as meQuery,
   getPublicImpactOptions as publicImpactQuery,
+  getPublicSummaryOptions as publicSummaryQuery,
+  getApplicationOptions as applicationQuery,
+  getApplicationQueryKey as applicationQueryKey,
 } from '../api/@tanstack/react-query.gen';
-export type { CallView, PublicImpactRowView as ImpactRowView, UserView } from '../api/types.gen';
+export { downloadApplicationAttachment } from '../api/sdk.gen';
+export type {
+  AttachmentView,
+  CallView,
+  PublicImpactRowView as ImpactRowView,
+  PublicSummaryView,
+  UploadView,
+  UserView,
+} from '../api/types.gen';

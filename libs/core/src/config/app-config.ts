@@ -1,4 +1,6 @@
 import ipaddr from 'ipaddr.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROLES } from '../auth/actor';
 import type { Role } from '../auth/actor';
 
@@ -33,6 +35,8 @@ export interface AppConfig {
   publicUrl: string;
   /** NGO self-registrations per client address per hour, counted in Redis across API processes. */
   registrationsPerHour: number;
+  /** Where resumable uploads (tus) keep their chunks until the file is complete (UPLOADS_DIR). */
+  uploadsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +186,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems,
   );
 
+  const uploadsDir = env.UPLOADS_DIR || join(tmpdir(), 'trust-fund-grants-uploads');
+
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv: nodeEnv!,
@@ -201,5 +207,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     publicUrl,
     registrationsPerHour,
+    uploadsDir,
   };
 }

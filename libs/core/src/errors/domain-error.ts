@@ -71,6 +71,7 @@ export const NOT_FOUND_CODES = {
   resource: 'RESOURCE.NOT_FOUND',
   session: 'SESSION.NOT_FOUND',
   tranche: 'TRANCHE.NOT_FOUND',
+  upload: 'UPLOAD.NOT_FOUND',
   user: 'USER.NOT_FOUND',
 } as const;
 

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, SYSTEM_ACTOR } from '@app/core';
+import { BalanceService, FundsService } from '@app/funds';
+import { GrantsReportService } from '../grants-report.service';
+import type { PublicSummaryView } from './public-summary.view';
+
+/**
+ * The public summary of the home page. Money comes from the funds' balances (the ledger's figures, the
+ * same as `GET /api/funds/:id/balance`), summed over the funds when none is named (every fund keeps USD);
+ * victims assisted is the public impact report's total, so it is rounded and small counts hidden alike.
+ */
+@Injectable()
+export class PublicSummaryService {
+  constructor(
+    private readonly funds: FundsService,
+    private readonly balances: BalanceService,
+    private readonly grantsReports: GrantsReportService,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(fundId: string | undefined): Promise<PublicSummaryView> {
+    const now = this.clock.now();
+    const ids = fundId
+      ? [(await this.funds.get(fundId)).id]
+      : (await this.funds.list(SYSTEM_ACTOR)).map((f) => f.id);
+    const totals = { received: 0, committed: 0, disbursed: 0 };
+    for (const id of ids) {
+      const b = await this.balances.now(id, now);
+      totals.received += b.received;
+      totals.committed += b.committed;
+      totals.disbursed += b.disbursed;
+    }
+    for (const [name, value] of Object.entries(totals))
+      if (!Number.isSafeInteger(value)) throw new RangeError(`the summary's ${name} is beyond 2^53`);
+    const impact = await this.grantsReports.publicImpact(fundId, []);
+    return {
+      fundId: fundId ?? null,
+      currency: 'USD',
+      ...totals,
+      victimsAssisted: impact.total,
+      asOf: now.toISOString(),
+    };
+  }
+}
