@@ -206,7 +206,7 @@ export class ContributionsService {
       notBefore(effectiveAt, c.received_at, 'effectiveAt', 'the day the contribution was received');
       // On the day of receipt itself, the reversal takes effect no earlier than the receipt.
       const at = effectiveAt.getTime() < c.received_at.getTime() ? c.received_at : effectiveAt;
-      const fund = await this.funds.get(c.fund_id, undefined, em);
+      const fund = await this.funds.getIn(em, c.fund_id);
       await this.ledger.post(
         em,
         {

@@ -44,10 +44,11 @@ function toView(r: RateRow): ExchangeRateView {
 }
 
 export class RateExists extends DomainError {
+  static readonly code = 'RATES.EXISTS';
   constructor() {
     super(
       'conflict',
-      'RATES.EXISTS',
+      RateExists.code,
       'exchange-rate-exists',
       'A rate for this currency and day already exists',
     );

@@ -31,8 +31,9 @@ export interface Cursor {
 }
 
 export class InvalidCursor extends DomainError {
+  static readonly code = 'REQUEST.INVALID_CURSOR';
   constructor() {
-    super('invalid', 'REQUEST.INVALID_CURSOR', 'validation', 'cursor is not valid', [
+    super('invalid', InvalidCursor.code, 'validation', 'cursor is not valid', [
       { field: 'cursor', messages: ['cursor is not valid'] },
     ]);
   }

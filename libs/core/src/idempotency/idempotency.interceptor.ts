@@ -28,8 +28,9 @@ interface IdemRequest {
 }
 
 export class IdempotencyKeyRequired extends DomainError {
+  static readonly code = 'IDEMPOTENCY.KEY_REQUIRED';
   constructor(message = 'This write requires an Idempotency-Key header') {
-    super('invalid', 'IDEMPOTENCY.KEY_REQUIRED', 'idempotency-key-required', message, [
+    super('invalid', IdempotencyKeyRequired.code, 'idempotency-key-required', message, [
       { field: 'Idempotency-Key', messages: [message] },
     ]);
   }

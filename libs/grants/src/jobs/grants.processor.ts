@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { ReportRemindersService } from '../report-reminders.service';
 
@@ -28,12 +28,12 @@ export class GrantsProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.GRANT_CHANGED]: (job) => this.grantChanged(job),
     [JOB.REPORT_REMINDERS]: () => this.reminders.remind(),
   };
 
-  private async grantChanged(job: Job): Promise<number> {
+  private async grantChanged(job: JobOf<typeof JOB.GRANT_CHANGED>): Promise<number> {
     const { grantId, event } = job.data as { grantId?: string; event?: string };
     if (!grantId || !event || !MESSAGES[event])
       throw new UnrecoverableError('grantId and a known event are needed');

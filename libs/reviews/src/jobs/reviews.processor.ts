@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 
 @Processor('reviews', WORKER_OPTIONS)
@@ -13,12 +13,12 @@ export class ReviewsProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.ASSIGNMENT_CHANGED]: (job) => this.assignmentChanged(job),
   };
 
   /** A new assignment tells the reviewer; a conflict or a submitted review tells the fund's managers. */
-  private async assignmentChanged(job: Job): Promise<number> {
+  private async assignmentChanged(job: JobOf<typeof JOB.ASSIGNMENT_CHANGED>): Promise<number> {
     const { assignmentId, status } = job.data as { assignmentId?: string; status?: string };
     if (!assignmentId || !status) throw new UnrecoverableError('assignmentId and status are required');
     const rows: { reviewer_id: string; title: string; fund_id: string }[] = await this.dataSource.query(
