@@ -75,6 +75,19 @@ export class PeriodClosed extends DomainError {
   }
 }
 
+/** A rate for this currency and day exists already (a mistyped one is superseded, not recorded twice). */
+export class RateExists extends DomainError {
+  static readonly code = 'RATES.EXISTS';
+  constructor() {
+    super(
+      'conflict',
+      RateExists.code,
+      'exchange-rate-exists',
+      'A rate for this currency and day already exists',
+    );
+  }
+}
+
 /** A rate already superseded cannot be superseded again: correct the current one. */
 export class RateSuperseded extends DomainError {
   static readonly code = 'RATES.SUPERSEDED';

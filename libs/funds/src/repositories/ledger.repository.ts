@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JOB, minor } from '@app/core';
+import { BalanceChangedPayload, JOB, minor } from '@app/core';
 import { Account, ACCOUNTS, EQUITY_ACCOUNTS, PostingRequest } from '../domain/accounts';
 
 /** The balance job's state of a fund beside what `fund_balances` says it should be. */
@@ -78,6 +78,12 @@ export interface PostingRow {
   counts: number[];
 }
 
+/** The `funds.balance-changed` payload as the posting statement builds it: one SQL value per field. */
+const BALANCE_CHANGED_PAYLOAD = { fundId: '$1::uuid', postingId: 'p.id' } satisfies Record<
+  keyof BalanceChangedPayload,
+  string
+>;
+
 /** SQL of the ledger's own tables (funds context): postings, entries, balances, the balance job's state. */
 @Injectable()
 export class LedgerRepository {
@@ -133,7 +139,9 @@ export class LedgerRepository {
          WHERE b.fund_id = $1 AND b.account = m.account AND EXISTS (SELECT FROM p))`,
       `o AS (
          INSERT INTO outbox (name, payload)
-         SELECT $12, jsonb_build_object('fundId', $1::uuid, 'postingId', p.id) FROM p)`,
+         SELECT $12, jsonb_build_object(${Object.entries(BALANCE_CHANGED_PAYLOAD)
+           .map(([field, value]) => `'${field}', ${value}`)
+           .join(', ')}) FROM p)`,
     ];
     const counted: string[] = [];
     p.alsoWrite.forEach((write, i) => {
