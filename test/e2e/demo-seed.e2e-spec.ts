@@ -3,7 +3,7 @@ import { Api, adminToken, startApi } from '../setup/harness';
 import { balance } from '../factories/money';
 
 /**
- * The demo history reproduces the fund's 2016 figures (DOMAIN.md) through the API's own reports, and a
+ * The demo history reproduces the fund's 2016 figures (docs/domain.md) through the API's own reports, and a
  * second run changes nothing. The test database is shared: only the VTF fund and the @vtf-demo.org users
  * are the seed's.
  */

@@ -4,7 +4,6 @@ import { Queue } from 'bullmq';
 import { OutboxRelay } from '@app/core';
 import { OrganizationsService } from '@app/identity';
 import { QueryFailedError } from 'typeorm';
-import { TEST_REDIS_PREFIX } from '../setup/test-env';
 import { Api, freePort, registerNgo, startApi, startWorker, userWithRoles, waitFor } from '../setup/harness';
 
 interface OpenApiOperation {
@@ -115,7 +114,7 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
       expect(notified.filter((id: string) => id === manager.id)).toHaveLength(1);
       const identity = new Queue('identity', {
         connection: { host: '127.0.0.1', port: 6379 },
-        prefix: `${TEST_REDIS_PREFIX}:bull`,
+        prefix: `${process.env.REDIS_PREFIX}:bull`,
       });
       const job = await identity.getJob(row.id);
       expect(job?.name).toBe('identity.organization-registered');
@@ -132,7 +131,7 @@ describe('platform: audit log, outbox relay, OpenAPI, health, errors', () => {
     expect(res.status).toBe(200);
     const doc = res.body;
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
-    // Every route of API.md built so far, with its method.
+    // Every route of docs/api.md built so far, with its method.
     const contract = [
       'post /api/auth/register',
       'post /api/auth/login',

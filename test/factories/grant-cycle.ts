@@ -1,24 +1,38 @@
-import { Api, adminToken, registerNgo, unique } from '../setup/harness';
+import { Api, adminToken, registerNgo, unique, userWithRoles } from '../setup/harness';
+import { createDonor, createFund as createFundOverHttp } from './money';
 
-/** The funds API is not in this branch: a fund is inserted directly, with an optional available balance. */
+/**
+ * A USD fund created through the funds API by an admin; with `available`, a finance officer records a
+ * contribution of that amount from a new donor (through the donors API), so the ledger holds what the balance
+ * shows. Nothing is written into another context's tables.
+ */
 export async function createFund(
   api: Api,
   opts: { newCallTarget?: number; available?: number; pscRateBps?: number } = {},
 ): Promise<string> {
-  const code = unique('F')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .toUpperCase()
-    .slice(-18);
-  const [row]: { id: string }[] = await api.db.query(
-    `INSERT INTO funds (code, name, currency, new_call_target, psc_rate_bps) VALUES ($1, $2, 'USD', $3, $4) RETURNING id`,
-    [`F${code}`, `Fund ${code}`, opts.newCallTarget ?? 50_000_000, opts.pscRateBps ?? 1300],
-  );
-  if (opts.available !== undefined)
-    await api.db.query(`INSERT INTO fund_balances (fund_id, available) VALUES ($1, $2)`, [
-      row.id,
-      opts.available,
-    ]);
-  return row.id;
+  const admin = await adminToken(api);
+  const fund = await createFundOverHttp(api, admin, {
+    newCallTarget: opts.newCallTarget ?? 50_000_000,
+    pscRateBps: opts.pscRateBps ?? 1300,
+  });
+  if (opts.available !== undefined && opts.available > 0) {
+    const finance = await userWithRoles(api, ['finance']);
+    const donor = await createDonor(api, finance.token);
+    const res = await api
+      .http()
+      .post('/api/contributions')
+      .set(bearer(finance.token))
+      .set('idempotency-key', unique('fund-money'))
+      .send({
+        donorId: donor.id,
+        fundId: fund.id,
+        amount: opts.available,
+        currency: 'USD',
+        receivedAt: new Date().toISOString(),
+      });
+    if (res.status !== 201) throw new Error(`contribution: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return fund.id;
 }
 
 export const RUBRIC = [

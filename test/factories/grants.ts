@@ -4,6 +4,9 @@ import { bearer, callBody } from './grant-cycle';
 /**
  * A closed call of a fund (created and opened over HTTP, closed by hand) with `count` eligible applications
  * of `requested` minor units each, inserted directly: the tests using it are about decisions, not intake.
+ * Still an exception to ADR 0008 (factories go through the owning context): through the API each organization
+ * needs a registration and a sign-in, two password hashes, and 100 of them took the 100-approval test past its
+ * time limit on 2 cores. It goes once identity has a door that creates a verified organization.
  */
 export async function closedCallWithEligible(
   api: Api,

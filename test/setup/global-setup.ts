@@ -7,7 +7,7 @@ import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './test-env
 
 /**
  * Once per `npm test`: a fresh database (its name must contain "test": this drops it), migrated by the
- * same code as `npm run db:migrate`, and no Redis keys left under the test prefix.
+ * same code as `npm run db:migrate`, and no Redis keys left under the test prefix (nor the per-file prefixes that extend it).
  */
 export default async function globalSetup(): Promise<void> {
   const url = new URL(TEST_DATABASE_URL);
@@ -30,7 +30,7 @@ export default async function globalSetup(): Promise<void> {
   await redis.connect();
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${TEST_REDIS_PREFIX}:*`, 'COUNT', 1000);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${TEST_REDIS_PREFIX}*`, 'COUNT', 1000);
     if (keys.length) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityJobsModule } from '@app/identity';
 import { ApplicationsProcessor } from './jobs/applications.processor';
+import { ApplicationsRepository } from './repositories/applications.repository';
 
 /** The applications context's job handlers; only the worker imports this module. */
 @Module({
   imports: [IdentityJobsModule],
-  providers: [ApplicationsProcessor],
+  providers: [ApplicationsProcessor, ApplicationsRepository],
 })
 export class ApplicationsJobsModule {}

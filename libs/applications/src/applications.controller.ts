@@ -28,8 +28,10 @@ import type {} from '@fastify/multipart';
 import type { Actor } from '@app/core';
 import { ApiFileResponse, IdParam } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
-import { attachmentTooLarge, MultipartRequired } from './applications.errors';
+import { attachmentTooLarge, FileRequired } from './applications.errors';
 import { contentDisposition } from './domain/application-rules';
+import { ApplicationAttachmentsService } from './application-attachments.service';
+import { ApplicationQueriesService } from './application-queries.service';
 import { ApplicationsService } from './applications.service';
 import {
   ApplicationQuery,
@@ -44,7 +46,11 @@ import { ApplicationPage } from './dto/application.views';
 @ApiTags('applications')
 @Controller()
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly queries: ApplicationQueriesService,
+    private readonly attachments: ApplicationAttachmentsService,
+  ) {}
 
   @Roles('ngo')
   @Post('calls/:id/applications')
@@ -75,7 +81,7 @@ export class ApplicationsController {
   })
   @ApiOkResponse({ type: ApplicationPage })
   list(@Query() query: ApplicationQuery, @CurrentActor() actor: Actor) {
-    return this.applications.list(query, actor);
+    return this.queries.list(query, actor);
   }
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
@@ -88,7 +94,7 @@ export class ApplicationsController {
       'One application the caller may see (without the organization for reviewers of a blind call).',
   })
   get(@IdParam('id', 'application') id: string, @CurrentActor() actor: Actor): Promise<ApplicationView> {
-    return this.applications.view(id, actor);
+    return this.queries.view(id, actor);
   }
 
   @Roles('ngo')
@@ -179,12 +185,12 @@ export class ApplicationsController {
     @Req() req: FastifyRequest,
     @CurrentActor() actor: Actor,
   ): Promise<AttachmentView> {
-    if (!req.isMultipart()) throw new MultipartRequired();
+    if (!req.isMultipart()) throw new FileRequired();
     const file = await req.file();
-    if (!file) throw new MultipartRequired();
+    if (!file) throw new FileRequired();
     const bytes = await file.toBuffer();
     if (file.file.truncated) throw attachmentTooLarge();
-    return this.applications.addAttachment(id, { filename: file.filename, bytes }, actor);
+    return this.attachments.addAttachment(id, { filename: file.filename, bytes }, actor);
   }
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')
@@ -207,7 +213,7 @@ export class ApplicationsController {
     @IdParam('attachmentId', 'attachment') attachmentId: string,
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
-    const file = await this.applications.attachment(id, attachmentId, actor);
+    const file = await this.attachments.attachment(id, attachmentId, actor);
     return new StreamableFile(file.content, {
       type: file.mime,
       length: file.content.length,

@@ -1,43 +1,53 @@
-import { DomainError, FieldProblem } from '@app/core';
+import { DomainError, FieldProblem, PayloadTooLarge } from '@app/core';
 
-const rule = (code: string, slug: string, message: string, errors?: FieldProblem[]) =>
-  class extends DomainError {
-    constructor(detail = message) {
-      super('rule', code, slug, detail, errors);
-    }
-  };
+/** Errors of the applications context: each class owns one code (a static field) and one problem type. */
 
-export class DeadlinePassed extends rule(
-  'APPLICATIONS.DEADLINE_PASSED',
-  'deadline-passed',
-  "The call's submission deadline has passed",
-) {}
-export class CallNotOpen extends rule(
-  'APPLICATIONS.CALL_NOT_OPEN',
-  'call-not-open',
-  'The call is not open for submissions',
-) {}
-export class CallNotAccepting extends rule(
-  'APPLICATIONS.CALL_NOT_ACCEPTING',
-  'call-not-accepting',
-  'The call does not accept applications',
-) {}
-export class CallNotClosed extends rule(
-  'APPLICATIONS.CALL_NOT_CLOSED',
-  'call-not-closed',
-  'Eligibility is screened once the call is closed',
-) {}
-export class OrganizationNotVerified extends rule(
-  'APPLICATIONS.ORGANIZATION_NOT_VERIFIED',
-  'organization-not-verified',
-  'Only verified organizations can submit; ask the fund to verify yours',
-) {}
+export class DeadlinePassed extends DomainError {
+  static readonly code = 'APPLICATIONS.DEADLINE_PASSED';
+  constructor() {
+    super('rule', DeadlinePassed.code, 'deadline-passed', "The call's submission deadline has passed");
+  }
+}
 
-export class ApplicationOutOfCall extends DomainError {
+export class CallNotOpen extends DomainError {
+  static readonly code = 'APPLICATIONS.CALL_NOT_OPEN';
+  constructor() {
+    super('rule', CallNotOpen.code, 'call-not-open', 'The call is not open for submissions');
+  }
+}
+
+export class CallNotAccepting extends DomainError {
+  static readonly code = 'APPLICATIONS.CALL_NOT_ACCEPTING';
+  constructor() {
+    super('rule', CallNotAccepting.code, 'call-not-accepting', 'The call does not accept applications');
+  }
+}
+
+export class CallNotClosed extends DomainError {
+  static readonly code = 'APPLICATIONS.CALL_NOT_CLOSED';
+  constructor() {
+    super('rule', CallNotClosed.code, 'call-not-closed', 'Eligibility is screened once the call is closed');
+  }
+}
+
+export class OrganizationNotVerified extends DomainError {
+  static readonly code = 'APPLICATIONS.ORGANIZATION_NOT_VERIFIED';
+  constructor() {
+    super(
+      'rule',
+      OrganizationNotVerified.code,
+      'organization-not-verified',
+      'Only verified organizations can submit; ask the fund to verify yours',
+    );
+  }
+}
+
+export class ApplicationOutsideCall extends DomainError {
+  static readonly code = 'APPLICATIONS.OUTSIDE_CALL';
   constructor(errors: FieldProblem[]) {
     super(
       'rule',
-      'APPLICATIONS.OUTSIDE_CALL',
+      ApplicationOutsideCall.code,
       'outside-call',
       `The application does not fit the call: ${errors.map((e) => e.messages.join('; ')).join('; ')}`,
       errors,
@@ -45,11 +55,17 @@ export class ApplicationOutOfCall extends DomainError {
   }
 }
 
+/**
+ * An action the application's status does not allow. One code; the problem type of an edit of an
+ * application that is no longer a draft is `application-not-draft` (as clients know it), any other
+ * `invalid-application-state`.
+ */
 export class InvalidApplicationState extends DomainError {
+  static readonly code = 'APPLICATIONS.INVALID_STATE';
   constructor(status: string, action: string) {
     super(
       'conflict',
-      'APPLICATIONS.INVALID_STATE',
+      InvalidApplicationState.code,
       status === 'draft' || action !== 'edit' ? 'invalid-application-state' : 'application-not-draft',
       `A ${status} application cannot ${action}`,
     );
@@ -57,10 +73,11 @@ export class InvalidApplicationState extends DomainError {
 }
 
 export class DuplicateApplication extends DomainError {
+  static readonly code = 'APPLICATIONS.DUPLICATE';
   constructor() {
     super(
       'conflict',
-      'APPLICATIONS.DUPLICATE',
+      DuplicateApplication.code,
       'duplicate-application',
       'Your organization already has an application to this call (withdraw it to start again)',
     );
@@ -68,24 +85,26 @@ export class DuplicateApplication extends DomainError {
 }
 
 export class UnsupportedAttachment extends DomainError {
+  static readonly code = 'APPLICATIONS.UNSUPPORTED_ATTACHMENT';
   constructor() {
     super(
       'rule',
-      'APPLICATIONS.UNSUPPORTED_ATTACHMENT',
+      UnsupportedAttachment.code,
       'unsupported-attachment',
       'Only PDF, DOCX and XLSX files are accepted (recognised by their content)',
     );
   }
 }
 
-/** 413 problem+json through the filter's fastify branch (the domain kinds have no 413). */
-export function attachmentTooLarge(): Error {
-  return Object.assign(new Error('Attachments are at most 10 MiB'), { statusCode: 413 });
+/** 413 (HTTP.413, /problems/payload-too-large), like fastify's own refusal of a body over its limit. */
+export function attachmentTooLarge(): PayloadTooLarge {
+  return new PayloadTooLarge('Attachments are at most 10 MiB');
 }
 
-export class MultipartRequired extends DomainError {
+export class FileRequired extends DomainError {
+  static readonly code = 'APPLICATIONS.FILE_REQUIRED';
   constructor() {
-    super('invalid', 'APPLICATIONS.FILE_REQUIRED', 'validation', 'Send one file as multipart/form-data', [
+    super('invalid', FileRequired.code, 'validation', 'Send one file as multipart/form-data', [
       { field: 'file', messages: ['a file is required (multipart/form-data)'] },
     ]);
   }

@@ -2,14 +2,21 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CallsModule } from '@app/calls';
 import { ApplicationsController } from './applications.controller';
-import { ApplicationsRepository } from './applications.repository';
+import { ApplicationAttachmentsService } from './application-attachments.service';
+import { ApplicationQueriesService } from './application-queries.service';
 import { ApplicationsService } from './applications.service';
+import { ApplicationsRepository } from './repositories/applications.repository';
 import { Application } from './entities/application.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application]), CallsModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, ApplicationsRepository],
-  exports: [ApplicationsService],
+  providers: [
+    ApplicationsService,
+    ApplicationQueriesService,
+    ApplicationAttachmentsService,
+    ApplicationsRepository,
+  ],
+  exports: [ApplicationsService, ApplicationQueriesService],
 })
 export class ApplicationsModule {}

@@ -1,6 +1,7 @@
 export { ApplicationsModule } from './applications.module';
 export { ApplicationsJobsModule } from './applications-jobs.module';
 export { ApplicationsService } from './applications.service';
+export { ApplicationQueriesService } from './application-queries.service';
 export { Application } from './entities/application.entity';
 export { APPLICATION_STATUSES } from './domain/application-rules';
 export type { ApplicationStatus } from './domain/application-rules';

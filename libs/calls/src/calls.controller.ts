@@ -10,6 +10,8 @@ import {
 import type { Actor } from '@app/core';
 import { IdParam } from '@app/core';
 import { CurrentActor, Public, Roles } from '@app/identity';
+import { CallDraftsService } from './call-drafts.service';
+import { CallQueriesService } from './call-queries.service';
 import { CallsService } from './calls.service';
 import { CallQuery, CallTransitionView, CallView, CreateCallDto, UpdateCallDto } from './dto/call.dto';
 import { CallPage } from './dto/call.views';
@@ -17,7 +19,11 @@ import { CallPage } from './dto/call.views';
 @ApiTags('calls')
 @Controller('calls')
 export class CallsController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly drafts: CallDraftsService,
+    private readonly queries: CallQueriesService,
+  ) {}
 
   @Roles('fund_manager')
   @Post()
@@ -28,7 +34,7 @@ export class CallsController {
   })
   @ApiCreatedResponse({ type: CallView })
   create(@Body() dto: CreateCallDto, @CurrentActor() actor: Actor): Promise<CallView> {
-    return this.calls.create(dto, actor);
+    return this.drafts.create(dto, actor);
   }
 
   @Roles('fund_manager')
@@ -45,7 +51,7 @@ export class CallsController {
     @Body() dto: UpdateCallDto,
     @CurrentActor() actor: Actor,
   ): Promise<CallView> {
-    return this.calls.update(id, dto, actor);
+    return this.drafts.update(id, dto, actor);
   }
 
   @Roles('fund_manager')
@@ -103,7 +109,7 @@ export class CallsController {
   })
   @ApiOkResponse({ type: CallPage })
   list(@Query() query: CallQuery, @CurrentActor() actor: Actor) {
-    return this.calls.list(query, actor);
+    return this.queries.list(query, actor);
   }
 
   @Public()
@@ -115,6 +121,6 @@ export class CallsController {
   })
   @ApiOkResponse({ type: CallView })
   get(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<CallView> {
-    return this.calls.view(id, actor);
+    return this.queries.view(id, actor);
   }
 }

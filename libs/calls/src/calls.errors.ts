@@ -1,27 +1,27 @@
 import { DomainError, FieldProblem } from '@app/core';
 
+/** Errors of the calls context: each class owns one code (a static field) and one problem type. */
+
 export class InvalidCallTransition extends DomainError {
+  static readonly code = 'CALLS.INVALID_TRANSITION';
   constructor(from: string, action: string) {
-    super('conflict', 'CALLS.INVALID_TRANSITION', 'invalid-transition', `A ${from} call cannot ${action}`);
+    super('conflict', InvalidCallTransition.code, 'invalid-transition', `A ${from} call cannot ${action}`);
   }
 }
 
 export class RubricFrozen extends DomainError {
+  static readonly code = 'CALLS.RUBRIC_FROZEN';
   constructor() {
-    super(
-      'conflict',
-      'CALLS.RUBRIC_FROZEN',
-      'rubric-frozen',
-      'The rubric cannot change once the call is open',
-    );
+    super('conflict', RubricFrozen.code, 'rubric-frozen', 'The rubric cannot change once the call is open');
   }
 }
 
 export class CallNotEditable extends DomainError {
+  static readonly code = 'CALLS.NOT_EDITABLE';
   constructor(status: string, fields: string[]) {
     super(
       'conflict',
-      'CALLS.NOT_EDITABLE',
+      CallNotEditable.code,
       'call-not-editable',
       `A ${status} call cannot change ${fields.join(', ')}`,
       fields.map((field) => ({ field, messages: [`${field} cannot change once the call is ${status}`] })),
@@ -30,10 +30,11 @@ export class CallNotEditable extends DomainError {
 }
 
 export class CallIncomplete extends DomainError {
+  static readonly code = 'CALLS.INCOMPLETE';
   constructor(errors: FieldProblem[]) {
     super(
       'rule',
-      'CALLS.INCOMPLETE',
+      CallIncomplete.code,
       'call-incomplete',
       `The call is not complete: ${errors.map((e) => e.field).join(', ')}`,
       errors,
@@ -41,11 +42,16 @@ export class CallIncomplete extends DomainError {
   }
 }
 
+/**
+ * Cross-field problems of a call's fields (400). Its code is the request validation code every client
+ * already handles for a 400 (`REQUEST.VALIDATION`, as core's InvalidInputError), kept as it is.
+ */
 export class InvalidCall extends DomainError {
+  static readonly code = 'REQUEST.VALIDATION';
   constructor(errors: FieldProblem[]) {
     super(
       'invalid',
-      'REQUEST.VALIDATION',
+      InvalidCall.code,
       'validation',
       `The call is not valid: ${errors.map((e) => e.field).join(', ')}`,
       errors,

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FundsModule } from '@app/funds';
+import { CallDraftsService } from './call-drafts.service';
+import { CallQueriesService } from './call-queries.service';
 import { CallsController } from './calls.controller';
+import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
-import { Call } from './entities/call.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Call])],
+  imports: [FundsModule],
   controllers: [CallsController],
-  providers: [CallsService],
-  exports: [CallsService],
+  providers: [CallsService, CallDraftsService, CallQueriesService, CallsRepository],
+  exports: [CallsService, CallDraftsService],
 })
 export class CallsModule {}

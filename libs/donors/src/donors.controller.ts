@@ -14,6 +14,7 @@ import { ApiFileResponse, IdParam, Idempotent, IdempotencyKey, PageQuery } from 
 import { CurrentActor, Roles } from '@app/identity';
 import { ContributionsService } from './contributions.service';
 import { DonorsService } from './donors.service';
+import { ReceiptsService } from './receipts/receipts.service';
 import {
   ContributionQuery,
   ContributionView,
@@ -105,7 +106,10 @@ export class PledgesController {
 @ApiTags('donors')
 @Controller('contributions')
 export class ContributionsController {
-  constructor(private readonly contributions: ContributionsService) {}
+  constructor(
+    private readonly contributions: ContributionsService,
+    private readonly receipts: ReceiptsService,
+  ) {}
 
   @Roles('finance')
   @Post()
@@ -180,6 +184,6 @@ export class ContributionsController {
   })
   @ApiFileResponse(['application/pdf'], { description: 'The receipt' })
   receipt(@IdParam('id', 'contribution') id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
-    return this.contributions.receipt(id, actor);
+    return this.receipts.receipt(id, actor);
   }
 }

@@ -1,10 +1,13 @@
 import { DomainError } from '@app/core';
 
-export class AlreadyReversed extends DomainError {
+/** Errors of the donors context (donors, pledges, contributions): one code (a static field) per class. */
+
+export class ContributionAlreadyReversed extends DomainError {
+  static readonly code = 'CONTRIBUTIONS.ALREADY_REVERSED';
   constructor(id: string) {
     super(
       'conflict',
-      'CONTRIBUTIONS.ALREADY_REVERSED',
+      ContributionAlreadyReversed.code,
       'already-reversed',
       `Contribution ${id} is already reversed`,
     );
@@ -12,36 +15,39 @@ export class AlreadyReversed extends DomainError {
 }
 
 export class PledgeMismatch extends DomainError {
+  static readonly code = 'PLEDGES.MISMATCH';
   constructor(message: string) {
-    super('rule', 'PLEDGES.MISMATCH', 'pledge-mismatch', message, [
+    super('rule', PledgeMismatch.code, 'pledge-mismatch', message, [
       { field: 'pledgeId', messages: [message] },
     ]);
   }
 }
 
 export class DonorNameTaken extends DomainError {
+  static readonly code = 'DONORS.NAME_TAKEN';
   constructor() {
-    super('conflict', 'DONORS.NAME_TAKEN', 'donor-name-taken', 'A donor with this name already exists');
+    super('conflict', DonorNameTaken.code, 'donor-name-taken', 'A donor with this name already exists');
   }
 }
 
-export class AmountTooSmall extends DomainError {
+export class ContributionTooSmall extends DomainError {
+  static readonly code = 'CONTRIBUTIONS.TOO_SMALL';
   constructor() {
     super(
       'rule',
-      'CONTRIBUTIONS.TOO_SMALL',
+      ContributionTooSmall.code,
       'amount-too-small',
       'The amount is worth less than one cent at this rate',
     );
   }
 }
 
+/** A field naming a donor, fund or pledge the caller may not use (or that does not exist). */
 export class UnknownReference extends DomainError {
+  static readonly code = 'REQUEST.UNKNOWN_REFERENCE';
   constructor(field: string, what: string) {
     const message = `${field} names no ${what} you may use`;
-    super('rule', 'REQUEST.UNKNOWN_REFERENCE', 'unknown-reference', message, [
-      { field, messages: [message] },
-    ]);
+    super('rule', UnknownReference.code, 'unknown-reference', message, [{ field, messages: [message] }]);
   }
 }
 

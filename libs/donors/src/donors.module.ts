@@ -3,11 +3,20 @@ import { FundsModule } from '@app/funds';
 import { ContributionsService } from './contributions.service';
 import { ContributionsController, DonorsController, PledgesController } from './donors.controller';
 import { DonorsService } from './donors.service';
+import { ReceiptsService } from './receipts/receipts.service';
+import { ContributionsRepository } from './repositories/contributions.repository';
+import { DonorsRepository } from './repositories/donors.repository';
 
 @Module({
   imports: [FundsModule],
   controllers: [DonorsController, PledgesController, ContributionsController],
-  providers: [DonorsService, ContributionsService],
+  providers: [
+    DonorsService,
+    ContributionsService,
+    ReceiptsService,
+    DonorsRepository,
+    ContributionsRepository,
+  ],
   exports: [DonorsService, ContributionsService],
 })
 export class DonorsModule {}

@@ -124,7 +124,7 @@ export class ReviewsService {
     const rows = await qb.getMany();
     const rubrics = new Map<string, RubricCriterion[]>();
     for (const callId of new Set(rows.map((r) => r.callId)))
-      rubrics.set(callId, (await this.calls.get(undefined, callId)).rubric);
+      rubrics.set(callId, (await this.calls.get(this.dataSource.manager, callId)).rubric);
     return toPage(
       rows,
       limit,
@@ -204,7 +204,7 @@ export class ReviewsService {
 
   /** Over the call's eligible applications (and those decided since), best first. */
   async ranking(callId: string, threshold: number | undefined, actor: Actor): Promise<RankingView> {
-    const call = await this.calls.get(undefined, callId);
+    const call = await this.calls.get(this.dataSource.manager, callId);
     Scope.assertFund(actor, call.fundId, 'call', callId);
     const apps: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM applications WHERE call_id = $1 AND status IN ('eligible', 'approved', 'rejected')`,

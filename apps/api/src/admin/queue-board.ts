@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   Actor,
   DomainError,
+  ForbiddenError,
   hasRole,
   PROBLEM_CONTENT_TYPE,
   problemOf,
@@ -52,7 +53,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   const fastify = app.getHttpAdapter().getInstance();
   const admin = (actor: Actor): Actor => {
     if (hasRole(actor, 'admin')) return actor;
-    throw new DomainError('forbidden', 'AUTH.FORBIDDEN', 'forbidden', 'The queue board is for admins');
+    throw new ForbiddenError('The queue board is for admins');
   };
   await fastify.register(
     async (scope) => {

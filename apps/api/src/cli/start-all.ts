@@ -146,7 +146,7 @@ function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): Chi
 /** The compiled demo seed as a child process (its own Nest context), waited for before the API starts. */
 function runDemoSeed(env: NodeJS.ProcessEnv): Promise<void> {
   log('DEMO=1: entering the demo history (the VTF fund)');
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/apps/api/src/cli/demo-seed.js')], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/cli/demo-seed.js')], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -199,8 +199,8 @@ async function main(): Promise<void> {
   };
   await migrate(databaseUrl, (line) => log(line));
   if (process.env.DEMO === '1') await runDemoSeed(env);
-  startProcess('worker', 'dist/apps/worker/apps/worker/src/main.js', env);
-  startProcess('api', 'dist/apps/api/apps/api/src/main.js', env);
+  startProcess('worker', 'dist/apps/worker/src/main.js', env);
+  startProcess('api', 'dist/apps/api/src/main.js', env);
   if (!(await waitForHealth(port))) {
     console.error('[start] the API did not become healthy within 60 s');
     return shutdown(1);

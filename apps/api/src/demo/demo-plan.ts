@@ -1,6 +1,6 @@
 /**
  * The demo fund's history as data: who gave what and when, what the fund spent, which projects it funded.
- * The totals are the 2016 figures of DOMAIN.md (CTOC/COP/2016/2); every split below them (which donor gave
+ * The totals are the 2016 figures of docs/domain.md (CTOC/COP/2016/2); every split below them (which donor gave
  * how much in which month, which NGO got which grant) is invented, from a fixed seed, so every run is the
  * same. Pure: no Nest, no database (demo-plan.spec.ts checks that the plan adds up).
  */
@@ -29,7 +29,7 @@ export const FUND = {
   pscRateBps: 1300,
 };
 
-/** The figures the history must reproduce (DOMAIN.md). */
+/** The figures the history must reproduce (docs/domain.md). */
 export const TARGETS = {
   receivedBy20160331: 2_300_000 * USD,
   received2015: 357_701 * USD,

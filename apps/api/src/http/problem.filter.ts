@@ -5,6 +5,7 @@ import {
   isConnectionError,
   isPgError,
   PG,
+  pgError,
   Problem,
   PROBLEM_CONTENT_TYPE,
   problemOf,
@@ -71,10 +72,17 @@ export class ProblemFilter implements ExceptionFilter {
         ...(fastifyStatus === 400 ? { errors: [{ field: 'body', messages: [detail] }] } : {}),
       };
     }
+    const requestId = String(req.id ?? '');
     if (isPgError(error, PG.UNIQUE_VIOLATION)) {
+      // A unique violation that no domain rule turned into its own error (EmailTaken, DuplicateApplication,
+      // ...) is still a 409 for the client, but it is a gap in the code: the log names the constraint.
+      const constraint = pgError(error)?.constraint ?? 'unknown';
+      this.logger.warn(
+        { err: error, requestId, constraint },
+        `unexpected unique violation (${constraint}) in ${req.method} ${req.url}: answered 409`,
+      );
       return fromStatus(409, 'This conflicts with something that already exists', 'CONFLICT.DUPLICATE');
     }
-    const requestId = String(req.id ?? '');
     if (isConnectionError(error)) {
       // the database restarted or is out of reach: nothing was done that a retry cannot finish
       this.logger.warn({ err: error, requestId }, `database unavailable in ${req.method} ${req.url}`);

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldProblem } from '@app/core';
+import { FieldProblem, RequestInvalid } from '@app/core';
 
 /** Flattens class-validator's tree into `field.path: messages`, every field listed. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -17,18 +17,6 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
     if (e.children?.length) out.push(...fieldProblems(e.children, field));
   }
   return out;
-}
-
-export class RequestInvalid extends DomainError {
-  constructor(errors: FieldProblem[]) {
-    super(
-      'invalid',
-      'REQUEST.VALIDATION',
-      'validation',
-      `The request is not valid: ${errors.map((e) => e.field).join(', ')}`,
-      errors,
-    );
-  }
 }
 
 /** Unknown or extra fields (nested ones too) are 400; every failing field is listed. */

@@ -1,6 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { ApplicationsRepository } from '../repositories/applications.repository';
 import { Clock, JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 
@@ -36,6 +37,7 @@ export class ApplicationsProcessor extends JobsHost {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
+    private readonly repo: ApplicationsRepository,
     private readonly clock: Clock,
   ) {
     super();
@@ -53,34 +55,16 @@ export class ApplicationsProcessor extends JobsHost {
    */
   private async draftReminders(): Promise<number> {
     const now = this.clock.now();
-    const drafts: {
-      id: string;
-      title: string;
-      call_title: string;
-      deadline: Date;
-      organization_id: string;
-    }[] = await this.dataSource.query(
-      `SELECT a.id, a.title, c.title AS call_title, c.deadline, a.organization_id
-         FROM applications a JOIN calls c ON c.id = a.call_id
-         WHERE a.status = 'draft' AND c.status IN ('published', 'open')
-           AND c.deadline > $1 AND c.deadline <= $1 + interval '72 hours'`,
-      [now],
-    );
+    const drafts = await this.repo.draftsDue(this.dataSource.manager, now);
     let sent = 0;
     for (const d of drafts) {
-      const members: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM users WHERE organization_id = $1 AND active ORDER BY created_at`,
-        [d.organization_id],
-      );
-      sent += await this.notifications.notifyUsers(
-        members.map((m) => m.id),
-        {
-          eventId: `draft-reminder:${d.id}`,
-          kind: 'application.draft_reminder',
-          subject: `Reminder: "${d.title}" is not submitted yet`,
-          body: `Your application "${d.title}" to the call "${d.call_title}" is still a draft. The deadline is ${d.deadline.toISOString()} (UTC); after it nothing can be submitted.`,
-        },
-      );
+      const members = await this.repo.organizationMembers(this.dataSource.manager, d.organization_id);
+      sent += await this.notifications.notifyUsers(members, {
+        eventId: `draft-reminder:${d.id}`,
+        kind: 'application.draft_reminder',
+        subject: `Reminder: "${d.title}" is not submitted yet`,
+        body: `Your application "${d.title}" to the call "${d.call_title}" is still a draft. The deadline is ${d.deadline.toISOString()} (UTC); after it nothing can be submitted.`,
+      });
     }
     return sent;
   }
@@ -94,24 +78,13 @@ export class ApplicationsProcessor extends JobsHost {
     if (!applicationId) throw new UnrecoverableError('applicationId missing');
     const message = status ? MESSAGES[status] : undefined;
     if (!message) throw new UnrecoverableError(`no message for status ${String(status)}`);
-    const apps: { title: string; call_title: string; organization_id: string }[] =
-      await this.dataSource.query(
-        `SELECT a.title, c.title AS call_title, a.organization_id
-       FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.id = $1`,
-        [applicationId],
-      );
-    if (!apps.length) throw new UnrecoverableError(`application ${applicationId} not found`);
-    const members: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM users WHERE organization_id = $1 AND active ORDER BY created_at`,
-      [apps[0].organization_id],
-    );
-    return this.notifications.notifyUsers(
-      members.map((m) => m.id),
-      {
-        eventId: `application:${applicationId}:${status}`,
-        kind: `application.${status}`,
-        ...message(apps[0].title, apps[0].call_title),
-      },
-    );
+    const app = await this.repo.notice(this.dataSource.manager, applicationId);
+    if (!app) throw new UnrecoverableError(`application ${applicationId} not found`);
+    const members = await this.repo.organizationMembers(this.dataSource.manager, app.organization_id);
+    return this.notifications.notifyUsers(members, {
+      eventId: `application:${applicationId}:${status}`,
+      kind: `application.${status}`,
+      ...message(app.title, app.call_title),
+    });
   }
 }

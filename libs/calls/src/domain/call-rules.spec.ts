@@ -4,6 +4,7 @@ import {
   completenessProblems,
   EDITABLE_FIELDS,
   nextCallStatus,
+  orderProblems,
   rubricProblems,
 } from './call-rules';
 
@@ -70,5 +71,29 @@ describe('completeness for publishing', () => {
     ['an empty rubric', { rubric: [] }, ['rubric']],
   ])('%s', (_name, change, fields) => {
     expect(completenessProblems({ ...complete, ...change }, now).map((p) => p.field)).toEqual(fields);
+  });
+});
+
+describe('order of the awards', () => {
+  const draft: CallDraft = {
+    title: 'Call',
+    description: null,
+    themes: [],
+    eligibleCountries: [],
+    minAward: null,
+    maxAward: null,
+    envelope: null,
+    deadline: null,
+    rubric: [],
+  };
+  it.each<[string, Partial<CallDraft>, string[]]>([
+    ['no awards at all', {}, []],
+    ['min equal to max, max equal to envelope', { minAward: 5, maxAward: 5, envelope: 5 }, []],
+    ['min above max', { minAward: 6, maxAward: 5 }, ['minAward']],
+    ['max above envelope', { maxAward: 6, envelope: 5 }, ['maxAward']],
+    ['both out of order', { minAward: 7, maxAward: 6, envelope: 5 }, ['minAward', 'maxAward']],
+    ['min above envelope without a max', { minAward: 7, envelope: 5 }, []],
+  ])('%s', (_name, change, fields) => {
+    expect(orderProblems({ ...draft, ...change }).map((p) => p.field)).toEqual(fields);
   });
 });

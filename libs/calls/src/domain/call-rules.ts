@@ -121,3 +121,16 @@ export const EDITABLE_FIELDS: Readonly<Record<CallStatus, readonly string[]>> = 
   under_review: [],
   decided: [],
 };
+
+/**
+ * Cross-field checks of the awards a DTO cannot express (400: the request itself is inconsistent):
+ * minAward <= maxAward <= envelope, where each is given.
+ */
+export function orderProblems(c: CallDraft): { field: string; messages: string[] }[] {
+  const out: { field: string; messages: string[] }[] = [];
+  if (c.minAward !== null && c.maxAward !== null && c.minAward > c.maxAward)
+    out.push({ field: 'minAward', messages: ['minAward must not exceed maxAward'] });
+  if (c.maxAward !== null && c.envelope !== null && c.maxAward > c.envelope)
+    out.push({ field: 'maxAward', messages: ['maxAward must not exceed the envelope'] });
+  return out;
+}

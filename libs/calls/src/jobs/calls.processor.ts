@@ -3,6 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
+import { CallsRepository } from '../calls.repository';
 import { CallsService } from '../calls.service';
 
 @Processor('calls', WORKER_OPTIONS)
@@ -11,6 +12,7 @@ export class CallsProcessor extends JobsHost {
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
     private readonly calls: CallsService,
+    private readonly repo: CallsRepository,
   ) {
     super();
   }
@@ -24,17 +26,14 @@ export class CallsProcessor extends JobsHost {
   private async statusChanged(job: JobOf<typeof JOB.CALL_STATUS_CHANGED>): Promise<number> {
     const { callId, status } = job.data as { callId?: string; status?: string };
     if (!callId || !status) throw new UnrecoverableError('callId and status are required');
-    const calls: { title: string; fund_id: string }[] = await this.dataSource.query(
-      `SELECT title, fund_id FROM calls WHERE id = $1`,
-      [callId],
-    );
-    if (!calls.length) throw new UnrecoverableError(`call ${callId} not found`);
-    const managers = await this.notifications.usersWithRole('fund_manager', calls[0].fund_id);
+    const call = await this.repo.findById(this.dataSource.manager, callId);
+    if (!call) throw new UnrecoverableError(`call ${callId} not found`);
+    const managers = await this.notifications.usersWithRole('fund_manager', call.fundId);
     return this.notifications.notifyUsers(managers, {
       eventId: `call-status:${callId}:${status}`,
       kind: 'call.status_changed',
-      subject: `Call "${calls[0].title}" is now ${status.replace('_', ' ')}`,
-      body: `The call for proposals "${calls[0].title}" moved to ${status.replace('_', ' ')}.`,
+      subject: `Call "${call.title}" is now ${status.replace('_', ' ')}`,
+      body: `The call for proposals "${call.title}" moved to ${status.replace('_', ' ')}.`,
     });
   }
 }

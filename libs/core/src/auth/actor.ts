@@ -1,8 +1,8 @@
-/** The six roles of DOMAIN.md. */
+/** The six roles of docs/domain.md. */
 export const ROLES = ['ngo', 'reviewer', 'fund_manager', 'finance', 'donor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Staff in API.md: fund_manager, finance and admin. */
+/** Staff in docs/api.md: fund_manager, finance and admin. */
 export const STAFF_ROLES: readonly Role[] = ['fund_manager', 'finance', 'admin'];
 
 /**

@@ -1,6 +1,6 @@
 import { DomainError, FieldProblem } from './domain-error';
 
-/** RFC 9457 problem details, as API.md describes them. */
+/** RFC 9457 problem details, as docs/api.md describes them. */
 export interface Problem {
   type: string;
   title: string;

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { HousekeepingRepository, PURGE_BATCH } from './housekeeping.repository';
 
-/** How long a retried request can still find its first answer (API.md: idempotency). */
+/** How long a retried request can still find its first answer (docs/api.md: idempotency). */
 export const IDEMPOTENCY_KEY_DAYS = 7;
 /** How long a relayed outbox row is kept for tracing a job back to its transaction. */
 export const RELAYED_OUTBOX_DAYS = 30;

@@ -256,7 +256,7 @@ export const COUNTRIES: ReadonlySet<string> = new Set([
   'ZW',
 ]);
 
-/** The service codes of API.md (themes, budget categories, victims-assisted lines). */
+/** The service codes of docs/api.md (themes, budget categories, victims-assisted lines). */
 export const SERVICES = [
   'shelter',
   'psychological_support',

@@ -37,7 +37,7 @@ export class IdempotencyKeyRequired extends DomainError {
 }
 
 /**
- * Makes a money-moving write idempotent (API.md): keys are scoped to the caller and the route; the same
+ * Makes a money-moving write idempotent (docs/api.md): keys are scoped to the caller and the route; the same
  * key and body answer the first response again; another body is 422; one still in flight is 409.
  * Requests refused by validation (400) or failing unexpectedly (5xx) are forgotten so they can be retried.
  */
@@ -110,7 +110,7 @@ export function idempotencyScope(
   return [`${req.method} ${pattern}`, ...params].join(' ');
 }
 
-/** Marks a route as an idempotent write (API.md's (I)). */
+/** Marks a route as an idempotent write (docs/api.md's (I)). */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
     ApiHeader({

@@ -1,15 +1,17 @@
 import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandlers, JobOf, JobsHost, minor, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { formatMinor } from '../receipts/receipt-pdf';
+import { ContributionsRepository } from '../repositories/contributions.repository';
 
 @Processor('donors', WORKER_OPTIONS)
 export class DonorsProcessor extends JobsHost {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
+    private readonly contributions: ContributionsRepository,
   ) {
     super();
   }
@@ -23,26 +25,15 @@ export class DonorsProcessor extends JobsHost {
     const { contributionId } = job.data as { contributionId?: string };
     if (!contributionId || !/^[0-9a-f-]{36}$/i.test(contributionId))
       throw new UnrecoverableError('contributionId missing or not a uuid');
-    const rows: {
-      donor_id: string;
-      receipt_number: string;
-      amount: string;
-      currency: string;
-      fund: string;
-    }[] = await this.dataSource.query(
-      `SELECT c.donor_id, c.receipt_number, c.amount, c.currency, f.name AS fund
-         FROM contributions c JOIN funds f ON f.id = c.fund_id WHERE c.id = $1`,
-      [contributionId],
-    );
-    if (!rows.length) throw new UnrecoverableError(`contribution ${contributionId} not found`);
-    const c = rows[0];
-    const users = await this.notifications.usersOfDonor(c.donor_id);
-    const amount = formatMinor(minor(c.amount), c.currency.trim());
+    const c = await this.contributions.receiptNotice(this.dataSource.manager, contributionId);
+    if (!c) throw new UnrecoverableError(`contribution ${contributionId} not found`);
+    const users = await this.notifications.usersOfDonor(c.donorId);
+    const amount = formatMinor(c.amount, c.currency);
     return this.notifications.notifyUsers(users, {
       eventId: `contribution-received:${contributionId}`,
       kind: 'contribution.received',
-      subject: `Receipt ${c.receipt_number}: thank you for your contribution`,
-      body: `We received your contribution of ${amount} to ${c.fund}. Receipt number ${c.receipt_number}; the PDF receipt is available in the portal.`,
+      subject: `Receipt ${c.receiptNumber}: thank you for your contribution`,
+      body: `We received your contribution of ${amount} to ${c.fundName}. Receipt number ${c.receiptNumber}; the PDF receipt is available in the portal.`,
     });
   }
 }

@@ -73,7 +73,7 @@ export function assertBalanced(lines: readonly EntryLine[]): void {
 const dr = (account: Account, amount: number): EntryLine => ({ account, amount });
 const cr = (account: Account, amount: number): EntryLine => ({ account, amount: -amount });
 
-/** The postings of the money rules in DOMAIN.md, as pure functions of their amounts. */
+/** The postings of the money rules in docs/domain.md, as pure functions of their amounts. */
 export const Postings = {
   contribution: (usd: number) => [dr('cash', usd), cr('contributions', usd)],
   contributionReversal: (usd: number) => [dr('contributions', usd), cr('cash', usd)],

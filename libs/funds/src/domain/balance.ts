@@ -1,6 +1,6 @@
 import { Account } from './accounts';
 
-/** The balance figures of API.md, in the fund's currency (minor units). */
+/** The balance figures of docs/api.md, in the fund's currency (minor units). */
 export interface BalanceFigures {
   received: number;
   pledged: number;

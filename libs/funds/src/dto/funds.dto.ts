@@ -81,7 +81,7 @@ export class BalanceQuery {
   asOf?: string;
 }
 
-/** The balance figures of API.md, shared by the balance, its history and the statement views. */
+/** The balance figures of docs/api.md, shared by the balance, its history and the statement views. */
 export class BalanceFiguresView {
   @ApiMoney() received: number;
   @ApiMoney() pledged: number;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { DomainError, REDIS } from '@app/core';
 
-/** Failed sign-ins allowed per (e-mail, client address) pair in a minute (API.md: 5 a minute). */
+/** Failed sign-ins allowed per (e-mail, client address) pair in a minute (docs/api.md: 5 a minute). */
 export const MAX_FAILED_LOGINS = 5;
 const PAIR_WINDOW_SECONDS = 60;
 /**

@@ -1,15 +1,15 @@
-import { Actor, canAccessFund, hasRole, isStaff, NotFoundError } from '@app/core';
+import { Actor, canAccessFund, hasRole, isStaff, NotFoundEntity, NotFoundError } from '@app/core';
 
 /**
  * Object-level scope, for every context to filter by organization, donor or fund. "Something that exists
- * but is not the caller's is 404" (API.md), so these throw NotFound, never Forbidden.
+ * but is not the caller's is 404" (docs/api.md), so these throw NotFound, never Forbidden.
  */
 export const Scope = {
   /** NGO members see their own organization's things; staff see what their funds allow. */
   assertOrganization(
     actor: Actor,
     organizationId: string,
-    entity: string,
+    entity: NotFoundEntity,
     id: string,
     fundId?: string,
   ): void {
@@ -19,14 +19,14 @@ export const Scope = {
   },
 
   /** Donor users see their own donor's things; finance and admin see all (within their funds). */
-  assertDonor(actor: Actor, donorId: string, entity: string, id: string, fundId?: string): void {
+  assertDonor(actor: Actor, donorId: string, entity: NotFoundEntity, id: string, fundId?: string): void {
     if (hasRole(actor, 'finance', 'admin') && (!fundId || canAccessFund(actor, fundId))) return;
     if (hasRole(actor, 'donor') && actor.donorId === donorId) return;
     throw new NotFoundError(entity, id);
   },
 
   /** Staff limited to some funds: anything of another fund does not exist for them. */
-  assertFund(actor: Actor, fundId: string, entity = 'fund', id = fundId): void {
+  assertFund(actor: Actor, fundId: string, entity: NotFoundEntity = 'fund', id = fundId): void {
     if (!canAccessFund(actor, fundId)) throw new NotFoundError(entity, id);
   },
 

@@ -1,5 +1,5 @@
 /**
- * Pure scoring rules (DOMAIN.md, review): a review scores sum(weight x score / maxScore) over the rubric
+ * Pure scoring rules (docs/domain.md, review): a review scores sum(weight x score / maxScore) over the rubric
  * (weights sum to 100, so 0-100); an application scores the mean of its submitted, non-conflicted reviews;
  * its spread is the highest minus the lowest; it is flagged when the spread exceeds a threshold.
  * Numbers stay unrounded until the output, which rounds to 2 decimals; the spread flag compares that
