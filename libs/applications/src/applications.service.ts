@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Actor,
   AuditService,
@@ -24,7 +24,7 @@ import {
   InvalidApplicationState,
   OrganizationNotVerified,
 } from './applications.errors';
-import { canWithdraw } from './domain/application-rules';
+import { ApplicationStatus, canWithdraw } from './domain/application-rules';
 import { fitProblems, totalOf } from './domain/budget';
 import {
   ApplicationView,
@@ -240,6 +240,24 @@ export class ApplicationsService {
     const app = await em.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!app) throw new NotFoundError('application', id);
     return app;
+  }
+
+  /** An application without a lock; no scope check (callers apply theirs). */
+  async findById(em: EntityManager, id: string): Promise<Application | null> {
+    return em.findOne(Application, { where: { id } });
+  }
+
+  /** The ids of a call's applications in any of `statuses` (the reviews' ranking goes over them). */
+  async idsOnCall(
+    em: EntityManager,
+    callId: string,
+    statuses: readonly ApplicationStatus[],
+  ): Promise<string[]> {
+    const apps = await em.find(Application, {
+      where: { callId, status: In([...statuses]) },
+      select: { id: true },
+    });
+    return apps.map((a) => a.id);
   }
 
   /** The caller's own organization's application, locked; anything else does not exist for them. */

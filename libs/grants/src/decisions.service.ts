@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   Actor,
   applyBps,
@@ -9,16 +9,18 @@ import {
   IdempotencyClaim,
   IdempotencyService,
   JOB,
-  minor,
   NotFoundError,
   OutboxService,
 } from '@app/core';
 import { ApplicationsService } from '@app/applications';
 import { CallsService } from '@app/calls';
-import { LedgerService, Postings } from '@app/funds';
+import { FundsService, LedgerService, Postings } from '@app/funds';
 import { DEFAULT_SCHEDULE, planTranches, scheduleProblems } from './domain/tranches';
-import { DecisionDto, DecisionView } from './dto/grants.dto';
+import { DecisionDto } from './dto/grants.dto';
+import { DecisionView } from './grant.views';
 import { DecisionNotAllowed, EnvelopeExceeded, InvalidAward, InvalidSchedule } from './grants.errors';
+import { GrantsRepository } from './repositories/grants.repository';
+import { TranchesRepository } from './repositories/tranches.repository';
 
 /**
  * Approving an application creates its grant and tranches and commits the amount plus PSC in the ledger,
@@ -31,6 +33,9 @@ export class DecisionsService {
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
     private readonly calls: CallsService,
+    private readonly funds: FundsService,
+    private readonly grants: GrantsRepository,
+    private readonly tranches: TranchesRepository,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -58,10 +63,8 @@ export class DecisionsService {
       if (app.status !== 'eligible') {
         throw new DecisionNotAllowed(`Only an eligible application can be decided (it is ${app.status})`);
       }
-      const [fund]: { psc_rate_bps: number; currency: string }[] = await em.query(
-        `SELECT psc_rate_bps, currency FROM funds WHERE id = $1`,
-        [app.fundId],
-      );
+      const fund = await this.funds.getIn(em, app.fundId);
+      const currency = fund.currency.trim();
       const now = this.clock.now();
       let view: DecisionView;
       if (dto.decision === 'reject') {
@@ -72,7 +75,7 @@ export class DecisionsService {
           grantId: null,
           amount: null,
           psc: null,
-          currency: fund.currency.trim(),
+          currency,
           note: dto.note,
           available: null,
         };
@@ -84,23 +87,30 @@ export class DecisionsService {
           throw new InvalidAward(`amount ${amount} is below the call's minimum award ${call.minAward}`);
         }
         if (call.envelope !== null) {
-          const [{ committed }]: { committed: string }[] = await em.query(
-            `SELECT coalesce(sum(amount - cancelled), 0)::bigint AS committed FROM grants WHERE call_id = $1`,
-            [call.id],
-          );
-          if (minor(committed, 'committed') + amount > call.envelope) {
-            throw new EnvelopeExceeded(call.envelope, minor(committed, 'committed'), amount);
+          const committed = await this.grants.committedOnCall(em, call.id);
+          if (committed + amount > call.envelope) {
+            throw new EnvelopeExceeded(call.envelope, committed, amount);
           }
         }
-        const psc = applyBps(amount, fund.psc_rate_bps);
+        const psc = applyBps(amount, fund.pscRateBps);
         const tranches = planTranches(amount, psc, dto.tranches ?? DEFAULT_SCHEDULE);
-        const grantId = await this.createGrant(em, app, amount, psc, fund, dto.note, actor, now);
-        for (const t of tranches) {
-          await em.query(
-            `INSERT INTO grant_tranches (grant_id, n, percent, amount, psc_amount, condition) VALUES ($1, $2, $3, $4, $5, $6)`,
-            [grantId, t.n, t.percent, t.amount, t.pscAmount, t.condition],
-          );
-        }
+        const grantId = await this.grants.insert(em, {
+          applicationId: app.id,
+          callId: app.callId,
+          fundId: app.fundId,
+          organizationId: app.organizationId,
+          title: app.title,
+          countries: app.countries,
+          services: app.services,
+          currency,
+          amount,
+          pscRateBps: fund.pscRateBps,
+          psc,
+          note: dto.note,
+          approvedAt: now,
+          approvedBy: actor.userId,
+        });
+        await this.tranches.insert(em, grantId, tranches);
         await this.applications.setDecision(em, app.id, 'approved', actor);
         const posted = await this.ledger.post(
           em,
@@ -114,7 +124,7 @@ export class DecisionsService {
             lines: Postings.grantCommitment(amount, psc),
           },
           actor,
-          fund.currency.trim(),
+          currency,
         );
         await this.audit.record(em, actor, {
           action: 'grant.approved',
@@ -124,7 +134,7 @@ export class DecisionsService {
             applicationId: app.id,
             amount,
             psc,
-            pscRateBps: fund.psc_rate_bps,
+            pscRateBps: fund.pscRateBps,
             tranches: tranches.length,
           },
         });
@@ -135,7 +145,7 @@ export class DecisionsService {
           grantId,
           amount,
           psc,
-          currency: fund.currency.trim(),
+          currency,
           note: dto.note,
           available: posted.available,
         };
@@ -144,47 +154,5 @@ export class DecisionsService {
       await this.idempotency.complete(em, claim, view);
       return view;
     });
-  }
-
-  private async createGrant(
-    em: EntityManager,
-    app: {
-      id: string;
-      callId: string;
-      fundId: string;
-      organizationId: string;
-      title: string;
-      countries: string[];
-      services: string[];
-    },
-    amount: number,
-    psc: number,
-    fund: { psc_rate_bps: number; currency: string },
-    note: string,
-    actor: Actor,
-    now: Date,
-  ): Promise<string> {
-    const [{ id }]: { id: string }[] = await em.query(
-      `INSERT INTO grants (application_id, call_id, fund_id, organization_id, title, countries, services, currency,
-         amount, psc_rate_bps, psc_amount, note, approved_at, approved_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-      [
-        app.id,
-        app.callId,
-        app.fundId,
-        app.organizationId,
-        app.title,
-        app.countries,
-        app.services,
-        fund.currency.trim(),
-        amount,
-        fund.psc_rate_bps,
-        psc,
-        note,
-        now,
-        actor.userId,
-      ],
-    );
-    return id;
   }
 }

@@ -14,21 +14,24 @@ import { DecisionsService } from './decisions.service';
 import {
   CancelGrantDto,
   DecisionDto,
-  DecisionView,
   DisburseDto,
   GrantQuery,
   GrantReportDto,
   ReportDecisionDto,
   ReturnDto,
 } from './dto/grants.dto';
+import { DisbursementsService } from './disbursements.service';
+import { GrantAgreementService } from './grant-agreement.service';
+import { GrantQueriesService } from './grant-queries.service';
+import { GrantReportsService } from './grant-reports.service';
 import {
+  DecisionView,
   DisbursementView,
   GrantPage,
   GrantReportView,
   GrantView,
   ReturnRecordedView,
-} from './dto/grants.views';
-import { GrantsService } from './grants.service';
+} from './grant.views';
 
 function trancheNumber(raw: string): number {
   if (!/^[1-9]\d{0,2}$/.test(raw)) throw new NotFoundError('tranche', raw);
@@ -68,7 +71,12 @@ export class DecisionsController {
 @ApiTags('grants')
 @Controller('grants')
 export class GrantsController {
-  constructor(private readonly grants: GrantsService) {}
+  constructor(
+    private readonly queries: GrantQueriesService,
+    private readonly agreement: GrantAgreementService,
+    private readonly disbursements: DisbursementsService,
+    private readonly reports: GrantReportsService,
+  ) {}
 
   @Roles('ngo', 'fund_manager', 'finance', 'admin')
   @Get()
@@ -79,7 +87,7 @@ export class GrantsController {
   })
   @ApiOkResponse({ type: GrantPage })
   list(@Query() query: GrantQuery, @CurrentActor() actor: Actor) {
-    return this.grants.list(query, actor);
+    return this.queries.list(query, actor);
   }
 
   @Roles('ngo', 'fund_manager', 'finance', 'admin')
@@ -91,7 +99,7 @@ export class GrantsController {
   })
   @ApiOkResponse({ type: GrantView })
   get(@IdParam('id', 'grant') id: string, @CurrentActor() actor: Actor) {
-    return this.grants.get(id, actor);
+    return this.queries.get(id, actor);
   }
 
   @Roles('fund_manager')
@@ -105,7 +113,7 @@ export class GrantsController {
   @ApiOkResponse({ type: GrantView })
   @ApiConflictResponse({ description: 'The grant is signed already or not active' })
   sign(@IdParam('id', 'grant') id: string, @CurrentActor() actor: Actor) {
-    return this.grants.sign(id, actor);
+    return this.agreement.sign(id, actor);
   }
 
   @Roles('finance')
@@ -126,7 +134,7 @@ export class GrantsController {
     @CurrentActor() actor: Actor,
     @IdempotencyKey() claim: IdempotencyClaim,
   ) {
-    return this.grants.disburse(id, trancheNumber(n), dto, actor, claim);
+    return this.disbursements.disburse(id, trancheNumber(n), dto, actor, claim);
   }
 
   @Roles('fund_manager')
@@ -144,7 +152,7 @@ export class GrantsController {
     @CurrentActor() actor: Actor,
     @IdempotencyKey() claim: IdempotencyClaim,
   ) {
-    return this.grants.cancel(id, dto, actor, claim);
+    return this.disbursements.cancel(id, dto, actor, claim);
   }
 
   @Roles('finance')
@@ -162,7 +170,7 @@ export class GrantsController {
     @CurrentActor() actor: Actor,
     @IdempotencyKey() claim: IdempotencyClaim,
   ) {
-    return this.grants.addReturn(id, dto, actor, claim);
+    return this.disbursements.addReturn(id, dto, actor, claim);
   }
 
   @Roles('ngo')
@@ -182,7 +190,7 @@ export class GrantsController {
     @Body() dto: GrantReportDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.grants.submitReport(id, dto, actor);
+    return this.reports.submitReport(id, dto, actor);
   }
 
   @Roles('fund_manager')
@@ -201,7 +209,7 @@ export class GrantsController {
     @Body() dto: ReportDecisionDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.grants.decideReport(id, reportId, true, dto, actor);
+    return this.reports.decideReport(id, reportId, true, dto, actor);
   }
 
   @Roles('fund_manager')
@@ -220,6 +228,6 @@ export class GrantsController {
     @Body() dto: ReportDecisionDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.grants.decideReport(id, reportId, false, dto, actor);
+    return this.reports.decideReport(id, reportId, false, dto, actor);
   }
 }

@@ -1,10 +1,13 @@
 import { DomainError, FieldProblem } from '@app/core';
 
+/** The grants context's errors: one class per code, the code a static field (clients may switch on it). */
+
 export class EnvelopeExceeded extends DomainError {
+  static readonly code = 'GRANTS.ENVELOPE_EXCEEDED';
   constructor(envelope: number, committed: number, amount: number) {
     super(
       'conflict',
-      'GRANTS.ENVELOPE_EXCEEDED',
+      EnvelopeExceeded.code,
       'envelope-exceeded',
       `The call's envelope (${envelope}) has ${envelope - committed} left; ${amount} does not fit`,
     );
@@ -12,47 +15,70 @@ export class EnvelopeExceeded extends DomainError {
 }
 
 export class DecisionNotAllowed extends DomainError {
+  static readonly code = 'GRANTS.DECISION_NOT_ALLOWED';
   constructor(message: string) {
-    super('conflict', 'GRANTS.DECISION_NOT_ALLOWED', 'decision-not-allowed', message);
+    super('conflict', DecisionNotAllowed.code, 'decision-not-allowed', message);
   }
 }
 
 export class InvalidAward extends DomainError {
+  static readonly code = 'GRANTS.INVALID_AWARD';
   constructor(message: string, field = 'amount') {
-    super('rule', 'GRANTS.INVALID_AWARD', 'invalid-award', message, [{ field, messages: [message] }]);
+    super('rule', InvalidAward.code, 'invalid-award', message, [{ field, messages: [message] }]);
   }
 }
 
 export class InvalidSchedule extends DomainError {
+  static readonly code = 'GRANTS.INVALID_SCHEDULE';
   constructor(problems: string[]) {
     const errors: FieldProblem[] = [{ field: 'tranches', messages: problems }];
-    super('invalid', 'GRANTS.INVALID_SCHEDULE', 'validation', problems.join('; '), errors);
+    super('invalid', InvalidSchedule.code, 'validation', problems.join('; '), errors);
   }
 }
 
 export class TrancheNotDue extends DomainError {
+  static readonly code = 'GRANTS.TRANCHE_NOT_DUE';
   constructor(n: number, state: string) {
-    super('rule', 'GRANTS.TRANCHE_NOT_DUE', 'tranche-not-due', `Tranche ${n} is ${state}, not due`);
+    super('rule', TrancheNotDue.code, 'tranche-not-due', `Tranche ${n} is ${state}, not due`);
   }
 }
 
-export class TranchePaid extends DomainError {
+/** The tranche is paid or cancelled already (its problem type stays `tranche-paid`, as clients know it). */
+export class TrancheSettled extends DomainError {
+  static readonly code = 'GRANTS.TRANCHE_SETTLED';
   constructor(n: number, state: string) {
-    super('conflict', 'GRANTS.TRANCHE_SETTLED', 'tranche-paid', `Tranche ${n} is already ${state}`);
+    super('conflict', TrancheSettled.code, 'tranche-paid', `Tranche ${n} is already ${state}`);
   }
 }
 
+/** The grant is not active (closed or cancelled): nothing more happens to it. */
 export class GrantStateConflict extends DomainError {
-  constructor(message: string, code = 'GRANTS.STATE') {
-    super('conflict', code, 'grant-state', message);
+  static readonly code = 'GRANTS.STATE';
+  constructor(status: string) {
+    super('conflict', GrantStateConflict.code, 'grant-state', `The grant is ${status}`);
+  }
+}
+
+export class GrantAlreadySigned extends DomainError {
+  static readonly code = 'GRANTS.ALREADY_SIGNED';
+  constructor() {
+    super('conflict', GrantAlreadySigned.code, 'grant-state', 'The agreement is already signed');
+  }
+}
+
+export class NothingToCancel extends DomainError {
+  static readonly code = 'GRANTS.NOTHING_TO_CANCEL';
+  constructor() {
+    super('conflict', NothingToCancel.code, 'grant-state', 'No undisbursed tranche is left to cancel');
   }
 }
 
 export class ReturnTooLarge extends DomainError {
+  static readonly code = 'GRANTS.RETURN_TOO_LARGE';
   constructor(maximum: number) {
     super(
       'rule',
-      'GRANTS.RETURN_TOO_LARGE',
+      ReturnTooLarge.code,
       'return-exceeds-paid',
       `At most ${maximum} can be returned: what was paid less what was already returned`,
       [{ field: 'amount', messages: [`amount must be at most ${maximum}`] }],
@@ -61,7 +87,8 @@ export class ReturnTooLarge extends DomainError {
 }
 
 export class ReportStateConflict extends DomainError {
+  static readonly code = 'GRANTS.REPORT_STATE';
   constructor(message: string) {
-    super('conflict', 'GRANTS.REPORT_STATE', 'report-state', message);
+    super('conflict', ReportStateConflict.code, 'report-state', message);
   }
 }

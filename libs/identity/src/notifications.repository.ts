@@ -72,6 +72,15 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Ids of the active members of an organization holding a role, oldest first. */
+  async activeOfOrganization(em: EntityManager, organizationId: string, role: Role): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM users WHERE organization_id = $1 AND active AND $2 = ANY(roles) ORDER BY created_at`,
+      [organizationId, role],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Ids of the active users holding a role, only those who may act on `fundId` when given; oldest first. */
   async activeWithRole(em: EntityManager, role: Role, fundId: string | null): Promise<string[]> {
     const rows: { id: string }[] = await em.query(

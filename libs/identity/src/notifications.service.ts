@@ -46,6 +46,11 @@ export class NotificationsService {
     return this.notifications.activeOfDonor(this.dataSource.manager, donorId);
   }
 
+  /** Active members of an organization holding a role (an NGO's members hear about its grants). */
+  async usersOfOrganization(em: EntityManager, organizationId: string, role: Role): Promise<string[]> {
+    return this.notifications.activeOfOrganization(em, organizationId, role);
+  }
+
   /** Active users holding a role, optionally only those who may act on a fund. */
   async usersWithRole(role: Role, fundId?: string): Promise<string[]> {
     return this.usersWithRoleIn(this.dataSource.manager, role, fundId ?? null);

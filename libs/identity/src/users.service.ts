@@ -12,6 +12,7 @@ import {
   pageLimit,
   PageQuery,
   PG,
+  Role,
   SYSTEM_ACTOR,
   toPage,
 } from '@app/core';
@@ -159,6 +160,12 @@ export class UsersService implements OnApplicationBootstrap {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     if (!user || (actor && outOfScope(actor, user))) throw new NotFoundError('user', id);
     return toUserView(user);
+  }
+
+  /** Whether the user exists, is active and holds `role` (another context naming a reviewer, say). */
+  async isActiveWithRole(em: EntityManager, id: string, role: Role): Promise<boolean> {
+    const user = await em.findOne(User, { where: { id }, select: { id: true, active: true, roles: true } });
+    return !!user && user.active && user.roles.includes(role);
   }
 
   /** NGO members belong to an organization, donor users to a donor; the linked rows must exist. */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, canAccessFund, isStaff, minor, NotFoundError } from '@app/core';
+import { Actor, canAccessFund, isStaff, NotFoundError } from '@app/core';
 import { FundsService } from '@app/funds';
-import { GrantFacts, GrantGroup, GrantGroupRow, groupGrants, ImpactGroup } from './domain/grants-report';
+import { GrantGroup, GrantGroupRow, groupGrants, ImpactGroup } from './domain/grants-report';
 import { PublicCount, publicCount, ROUNDING_BASE, SMALL_CELL_LIMIT } from './domain/small-cells';
+import { GrantsReportRepository, ImpactSum } from './repositories/grants-report.repository';
 
 export interface GrantsReport {
   fundId: string;
@@ -13,12 +14,7 @@ export interface GrantsReport {
   total: Omit<GrantGroupRow, 'country' | 'service' | 'callId' | 'callTitle'>;
 }
 
-export interface ImpactRow {
-  year?: number;
-  service?: string;
-  country?: string;
-  victimsAssisted: number;
-}
+export type ImpactRow = ImpactSum;
 
 export interface ImpactReport {
   fundId: string | null;
@@ -37,47 +33,18 @@ export interface PublicImpactReport {
   suppression: { below: number; roundedTo: number };
 }
 
-const IMPACT_SQL: Record<ImpactGroup, { select: string; group: string }> = {
-  year: { select: 'year AS "year"', group: 'year' },
-  service: { select: 'service AS "service"', group: 'service' },
-  country: { select: `trim(country) AS "country"`, group: 'country' },
-};
-
 /** Grants by country, service and call; victims assisted (accepted reports only) by year, service, country. */
 @Injectable()
 export class GrantsReportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repo: GrantsReportRepository,
     private readonly funds: FundsService,
   ) {}
 
   async grants(fundId: string, groupBy: readonly GrantGroup[], actor: Actor): Promise<GrantsReport> {
     const fund = await this.funds.get(fundId, actor);
-    const rows: {
-      id: string;
-      call_id: string;
-      call_title: string;
-      countries: string[];
-      services: string[];
-      committed: string;
-      paid: string;
-      returned: string;
-    }[] = await this.dataSource.query(
-      `SELECT g.id, g.call_id, c.title AS call_title, g.countries, g.services,
-              (g.amount - g.cancelled) AS committed, g.paid, g.returned
-       FROM grants g JOIN calls c ON c.id = g.call_id WHERE g.fund_id = $1 ORDER BY g.id`,
-      [fundId],
-    );
-    const facts: GrantFacts[] = rows.map((r) => ({
-      id: r.id,
-      callId: r.call_id,
-      callTitle: r.call_title,
-      countries: r.countries,
-      services: r.services,
-      committed: minor(r.committed, 'committed'),
-      disbursed: minor(r.paid, 'disbursed'),
-      returned: minor(r.returned, 'returned'),
-    }));
+    const facts = await this.repo.grantFacts(this.dataSource.manager, fundId);
     const [total] = groupGrants(facts, []);
     return {
       fundId,
@@ -98,21 +65,11 @@ export class GrantsReportService {
     actor: Actor | null,
   ): Promise<ImpactReport> {
     if (fundId) {
-      const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM funds WHERE id = $1`, [fundId]);
-      if (!exists.length || (actor && isStaff(actor) && !canAccessFund(actor, fundId))) {
-        throw new NotFoundError('fund', fundId);
-      }
+      await this.funds.getIn(this.dataSource.manager, fundId); // 404 when there is no such fund
+      if (actor && isStaff(actor) && !canAccessFund(actor, fundId)) throw new NotFoundError('fund', fundId);
     }
     const limited = actor && isStaff(actor) && actor.fundIds.length ? actor.fundIds : null;
-    const select = groupBy.map((g) => IMPACT_SQL[g].select);
-    const group = groupBy.map((g) => IMPACT_SQL[g].group);
-    const rows: (ImpactRow & { total: string })[] = await this.dataSource.query(
-      `SELECT ${[...select, 'sum(count)::bigint AS total'].join(', ')} FROM victims_assisted
-       WHERE ($1::uuid IS NULL OR fund_id = $1) AND ($2::uuid[] IS NULL OR fund_id = ANY($2))
-       ${group.length ? `GROUP BY ${group.join(', ')} ORDER BY ${group.join(', ')}` : 'HAVING count(*) > 0'}`,
-      [fundId ?? null, limited],
-    );
-    const items = rows.map(({ total, ...keys }) => ({ ...keys, victimsAssisted: Number(total) }));
+    const items = await this.repo.impact(this.dataSource.manager, fundId ?? null, limited, groupBy);
     return {
       fundId: fundId ?? null,
       groupBy: [...groupBy],

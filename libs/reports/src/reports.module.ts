@@ -9,16 +9,34 @@ import {
   PublicImpactController,
   ReportsController,
 } from './reports.controller';
+import { ContributionsReportRepository } from './repositories/contributions-report.repository';
+import { DonorStatementRepository } from './repositories/donor-statement.repository';
+import { GrantsReportRepository } from './repositories/grants-report.repository';
+import { StatementRepository } from './repositories/statement.repository';
 import { StatementService } from './statement.service';
+
+/** One read model per report family; reports read other contexts' tables only through these, never write. */
+const repositories = [
+  StatementRepository,
+  ContributionsReportRepository,
+  DonorStatementRepository,
+  GrantsReportRepository,
+];
 
 /**
  * Reports and exports (issue 7): the fund's balance statement, contributions by donor, type and year, and
- * donors' statements. Read-only: raw SQL over the ledger and the donors' tables.
+ * donors' statements. Read-only: the SQL over the ledger, donors' and grants' tables is in repositories/.
  */
 @Module({
   imports: [FundsModule],
   controllers: [FundStatementController, ReportsController, DonorStatementController, PublicImpactController],
-  providers: [StatementService, ContributionsReportService, DonorStatementService, GrantsReportService],
+  providers: [
+    StatementService,
+    ContributionsReportService,
+    DonorStatementService,
+    GrantsReportService,
+    ...repositories,
+  ],
   exports: [StatementService, ContributionsReportService, DonorStatementService, GrantsReportService],
 })
 export class ReportsModule {}

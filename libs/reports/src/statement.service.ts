@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, minor } from '@app/core';
+import { Actor, Clock } from '@app/core';
 import { BalanceService, FundBalance, FundsService } from '@app/funds';
-import { FundStatement, KindAccountSum, movementsFrom, StatementFigures } from './domain/statement';
+import { FundStatement, movementsFrom, StatementFigures } from './domain/statement';
 import { Period } from './domain/period';
+import { StatementRepository } from './repositories/statement.repository';
 
 function figures(b: FundBalance): StatementFigures {
   return {
@@ -40,6 +41,7 @@ const ZERO: StatementFigures = {
 export class StatementService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repo: StatementRepository,
     private readonly funds: FundsService,
     private readonly balances: BalanceService,
     private readonly clock: Clock,
@@ -52,13 +54,7 @@ export class StatementService {
     const [opening, closing, sums] = await Promise.all([
       from ? this.balances.asOf(fundId, new Date(from.getTime() - 1)) : null,
       to.getTime() >= now.getTime() ? this.balances.now(fundId, now) : this.balances.asOf(fundId, to),
-      this.dataSource.query(
-        `SELECT p.kind, e.account, sum(e.amount)::bigint AS amount
-         FROM ledger_entries e JOIN ledger_postings p ON p.id = e.posting_id
-         WHERE e.fund_id = $1 AND ($2::timestamptz IS NULL OR e.effective_at >= $2) AND e.effective_at <= $3
-         GROUP BY p.kind, e.account`,
-        [fundId, from, to],
-      ) as Promise<{ kind: string; account: KindAccountSum['account']; amount: string }[]>,
+      this.repo.movements(this.dataSource.manager, fundId, period),
     ]);
     const open = opening ? figures(opening) : ZERO;
     const close = figures(closing);
@@ -70,11 +66,7 @@ export class StatementService {
       from: from ? from.toISOString() : null,
       to: to.toISOString(),
       opening: open,
-      movements: movementsFrom(
-        sums.map((s) => ({ ...s, amount: minor(s.amount, s.account) })),
-        open,
-        close,
-      ),
+      movements: movementsFrom(sums, open, close),
       closing: close,
       target: closing.target,
       progress: closing.progress,

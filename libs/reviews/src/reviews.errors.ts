@@ -1,10 +1,11 @@
 import { DomainError, FieldProblem } from '@app/core';
 
 export class NotEligibleForReview extends DomainError {
+  static readonly code = 'REVIEWS.APPLICATION_NOT_ELIGIBLE';
   constructor(status: string) {
     super(
       'rule',
-      'REVIEWS.APPLICATION_NOT_ELIGIBLE',
+      NotEligibleForReview.code,
       'application-not-eligible',
       `A ${status} application cannot be reviewed`,
     );
@@ -12,10 +13,11 @@ export class NotEligibleForReview extends DomainError {
 }
 
 export class NotAReviewer extends DomainError {
+  static readonly code = 'REVIEWS.NOT_A_REVIEWER';
   constructor() {
     super(
       'rule',
-      'REVIEWS.NOT_A_REVIEWER',
+      NotAReviewer.code,
       'not-a-reviewer',
       'reviewerId must name an active user with the reviewer role',
       [{ field: 'reviewerId', messages: ['not an active reviewer'] }],
@@ -24,10 +26,11 @@ export class NotAReviewer extends DomainError {
 }
 
 export class DuplicateAssignment extends DomainError {
+  static readonly code = 'REVIEWS.DUPLICATE_ASSIGNMENT';
   constructor() {
     super(
       'conflict',
-      'REVIEWS.DUPLICATE_ASSIGNMENT',
+      DuplicateAssignment.code,
       'duplicate-assignment',
       'This reviewer is already assigned to this application',
     );
@@ -35,10 +38,11 @@ export class DuplicateAssignment extends DomainError {
 }
 
 export class ConflictDeclared extends DomainError {
+  static readonly code = 'REVIEWS.CONFLICT_DECLARED';
   constructor() {
     super(
       'conflict',
-      'REVIEWS.CONFLICT_DECLARED',
+      ConflictDeclared.code,
       'review-conflict',
       'A conflict of interest was declared: this assignment cannot score',
     );
@@ -46,16 +50,18 @@ export class ConflictDeclared extends DomainError {
 }
 
 export class ReviewSubmitted extends DomainError {
+  static readonly code = 'REVIEWS.ALREADY_SUBMITTED';
   constructor() {
-    super('conflict', 'REVIEWS.ALREADY_SUBMITTED', 'review-submitted', 'The review is submitted and locked');
+    super('conflict', ReviewSubmitted.code, 'review-submitted', 'The review is submitted and locked');
   }
 }
 
 export class InvalidScores extends DomainError {
+  static readonly code = 'REVIEWS.INVALID_SCORES';
   constructor(errors: FieldProblem[]) {
     super(
       'invalid',
-      'REVIEWS.INVALID_SCORES',
+      InvalidScores.code,
       'validation',
       `The scores do not fit the rubric: ${errors.map((e) => e.field).join(', ')}`,
       errors,
@@ -64,10 +70,11 @@ export class InvalidScores extends DomainError {
 }
 
 export class ReviewIncomplete extends DomainError {
+  static readonly code = 'REVIEWS.INCOMPLETE';
   constructor(errors: FieldProblem[]) {
     super(
       'rule',
-      'REVIEWS.INCOMPLETE',
+      ReviewIncomplete.code,
       'review-incomplete',
       'Every rubric criterion must be scored before submitting',
       errors,

@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
+import { IdentityModule } from '@app/identity';
 import { ReviewAssignment } from './entities/review-assignment.entity';
 import { ReviewsController } from './reviews.controller';
+import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReviewAssignment]), CallsModule, ApplicationsModule],
+  imports: [TypeOrmModule.forFeature([ReviewAssignment]), CallsModule, ApplicationsModule, IdentityModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService],
+  providers: [ReviewsService, ReviewsRepository],
   exports: [ReviewsService],
 })
 export class ReviewsModule {}

@@ -16,12 +16,14 @@ import {
   toPage,
 } from '@app/core';
 import { ApplicationsService } from '@app/applications';
+import type { ApplicationStatus } from '@app/applications';
 import { CallsService } from '@app/calls';
 import type { RubricCriterion } from '@app/calls';
-import { Scope } from '@app/identity';
+import { Scope, UsersService } from '@app/identity';
 import { DEFAULT_SPREAD_THRESHOLD, rank, reviewScore, round2, scoreProblems } from './domain/scoring';
 import { AssignmentQuery, AssignmentView, RankingView, ScoresDto } from './dto/review.dto';
 import { ReviewAssignment } from './entities/review-assignment.entity';
+import { Assignment, ReviewsRepository } from './reviews.repository';
 import {
   ApplicationDecided,
   ConflictDeclared,
@@ -33,7 +35,7 @@ import {
   ReviewSubmitted,
 } from './reviews.errors';
 
-function toView(a: ReviewAssignment, rubric: readonly RubricCriterion[] | null): AssignmentView {
+function toView(a: Assignment, rubric: readonly RubricCriterion[] | null): AssignmentView {
   const complete = a.scores && rubric && scoreProblems(rubric, a.scores).length === 0;
   return {
     id: a.id,
@@ -49,11 +51,16 @@ function toView(a: ReviewAssignment, rubric: readonly RubricCriterion[] | null):
   };
 }
 
+/** The applications a call's ranking lists: those under review and those decided since. */
+const RANKED: readonly ApplicationStatus[] = ['eligible', 'approved', 'rejected'];
+
 /** Reviews: assignments, conflicts of interest, scoring against the call's rubric, and the ranking. */
 @Injectable()
 export class ReviewsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repo: ReviewsRepository,
+    private readonly users: UsersService,
     private readonly applications: ApplicationsService,
     private readonly calls: CallsService,
     private readonly audit: AuditService,
@@ -68,29 +75,16 @@ export class ReviewsService {
         const app = await this.applications.lockById(em, applicationId);
         Scope.assertFund(actor, app.fundId, 'application', applicationId);
         if (app.status !== 'eligible') throw new NotEligibleForReview(app.status);
-        const reviewers: unknown[] = await em.query(
-          `SELECT 1 FROM users WHERE id = $1 AND active AND 'reviewer' = ANY(roles)`,
-          [reviewerId],
-        );
-        if (!reviewers.length) throw new NotAReviewer();
-        const existing: unknown[] = await em.query(
-          `SELECT 1 FROM review_assignments WHERE application_id = $1 AND reviewer_id = $2`,
-          [applicationId, reviewerId],
-        );
-        if (existing.length) throw new DuplicateAssignment();
+        if (!(await this.users.isActiveWithRole(em, reviewerId, 'reviewer'))) throw new NotAReviewer();
+        if (await this.repo.exists(em, applicationId, reviewerId)) throw new DuplicateAssignment();
         const call = await this.calls.lockById(em, app.callId);
         if (call.status === 'closed') await this.calls.markUnderReview(em, call.id, actor);
-        const assignment = await em.save(
-          em.create(ReviewAssignment, {
-            applicationId,
-            callId: app.callId,
-            reviewerId,
-            status: 'assigned',
-            scores: null,
-            conflictReason: null,
-            assignedBy: actor.userId,
-          }),
-        );
+        const assignment = await this.repo.create(em, {
+          applicationId,
+          callId: app.callId,
+          reviewerId,
+          assignedBy: actor.userId,
+        });
         await this.audit.record(em, actor, {
           action: 'review.assigned',
           entity: 'review_assignment',
@@ -113,18 +107,11 @@ export class ReviewsService {
   async mine(query: AssignmentQuery, actor: Actor): Promise<Page<AssignmentView>> {
     const limit = pageLimit(query);
     const cursor = decodeCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(ReviewAssignment)
-      .createQueryBuilder('r')
-      .where('r.reviewerId = :me', { me: actor.userId })
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (cursor) qb.andWhere('(r.createdAt, r.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
-    const rows = await qb.getMany();
+    const em = this.dataSource.manager;
+    const rows = await this.repo.pageOfReviewer(em, actor.userId, cursor, limit + 1);
     const rubrics = new Map<string, RubricCriterion[]>();
     for (const callId of new Set(rows.map((r) => r.callId)))
-      rubrics.set(callId, (await this.calls.get(this.dataSource.manager, callId)).rubric);
+      rubrics.set(callId, (await this.calls.get(em, callId)).rubric);
     return toPage(
       rows,
       limit,
@@ -141,7 +128,7 @@ export class ReviewsService {
       a.status = 'conflict';
       a.conflictReason = reason.trim();
       a.conflictAt = this.clock.now();
-      await em.save(a);
+      await this.repo.save(em, a);
       await this.audit.record(em, actor, {
         action: 'review.conflict_declared',
         entity: 'review_assignment',
@@ -166,7 +153,7 @@ export class ReviewsService {
         score: s.score,
         comment: s.comment.trim(),
       }));
-      await em.save(a);
+      await this.repo.save(em, a);
       await this.audit.record(em, actor, {
         action: 'review.scored',
         entity: 'review_assignment',
@@ -189,7 +176,7 @@ export class ReviewsService {
       if (problems.length) throw new ReviewIncomplete(problems);
       a.status = 'submitted';
       a.submittedAt = this.clock.now();
-      await em.save(a);
+      await this.repo.save(em, a);
       const score = reviewScore(rubric, a.scores!);
       await this.audit.record(em, actor, {
         action: 'review.submitted',
@@ -204,15 +191,11 @@ export class ReviewsService {
 
   /** Over the call's eligible applications (and those decided since), best first. */
   async ranking(callId: string, threshold: number | undefined, actor: Actor): Promise<RankingView> {
-    const call = await this.calls.get(this.dataSource.manager, callId);
+    const em = this.dataSource.manager;
+    const call = await this.calls.get(em, callId);
     Scope.assertFund(actor, call.fundId, 'call', callId);
-    const apps: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM applications WHERE call_id = $1 AND status IN ('eligible', 'approved', 'rejected')`,
-      [callId],
-    );
-    const submitted = await this.dataSource
-      .getRepository(ReviewAssignment)
-      .findBy({ callId, status: 'submitted' });
+    const apps = await this.applications.idsOnCall(em, callId, RANKED);
+    const submitted = await this.repo.submittedOnCall(em, callId);
     const reviews = new Map<string, number[]>();
     for (const r of submitted) {
       if (!r.scores) continue;
@@ -223,11 +206,7 @@ export class ReviewsService {
     }
     const t = threshold ?? DEFAULT_SPREAD_THRESHOLD;
     return {
-      items: rank(
-        apps.map((a) => a.id),
-        reviews,
-        t,
-      ),
+      items: rank(apps, reviews, t),
       threshold: t,
     };
   }
@@ -248,7 +227,7 @@ export class ReviewsService {
 
   /** The caller's own assignment, locked; someone else's does not exist for them. */
   private async lockOwn(em: EntityManager, id: string, actor: Actor): Promise<ReviewAssignment> {
-    const a = await em.findOne(ReviewAssignment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const a = await this.repo.lock(em, id);
     if (!a || a.reviewerId !== actor.userId) throw new NotFoundError('assignment', id);
     return a;
   }

@@ -19,15 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import {
-  ApiMoney,
-  IsCountryCode,
-  IsMinorUnits,
-  IsOmittable,
-  IsServiceCode,
-  PageQuery,
-  SERVICES,
-} from '@app/core';
+import { IsCountryCode, IsMinorUnits, IsOmittable, IsServiceCode, PageQuery, SERVICES } from '@app/core';
 
 export class TrancheInput {
   @ApiProperty({ example: 60, description: 'whole percent of the award' })
@@ -64,18 +56,6 @@ export class DecisionDto {
   @IsString()
   @MaxLength(2000)
   note: string;
-}
-
-export class DecisionView {
-  @ApiProperty({ format: 'uuid' }) applicationId: string;
-  @ApiProperty({ enum: ['approve', 'reject'] }) decision: 'approve' | 'reject';
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) grantId: string | null;
-  @ApiMoney({ nullable: true }) amount: number | null;
-  @ApiMoney({ nullable: true }) psc: number | null;
-  @ApiProperty() currency: string;
-  @ApiProperty() note: string;
-  @ApiMoney({ nullable: true, description: 'available after the commitment' })
-  available: number | null;
 }
 
 export class DisburseDto {

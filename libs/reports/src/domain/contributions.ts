@@ -35,19 +35,6 @@ export function parseGroupBy(value: string | undefined): ContributionGroup[] | s
   return parts as ContributionGroup[];
 }
 
-/** The SQL of each group key: the selected columns and what to group and order by. */
-export const GROUP_SQL: Record<ContributionGroup, { select: string[]; group: string[] }> = {
-  donor: {
-    select: [`c.donor_id AS "donorId"`, `d.name AS "donorName"`],
-    group: ['c.donor_id', 'd.name'],
-  },
-  donorType: { select: [`d.type AS "donorType"`], group: ['d.type'] },
-  year: {
-    select: [`extract(year FROM c.received_at AT TIME ZONE 'UTC')::int AS "year"`],
-    group: [`extract(year FROM c.received_at AT TIME ZONE 'UTC')::int`],
-  },
-};
-
 /** Columns of the contributions export, in the order of `groupBy`. */
 export function groupColumns(groupBy: readonly ContributionGroup[]): (keyof ContributionGroupRow)[] {
   return groupBy.flatMap((g) =>

@@ -5,7 +5,12 @@ import { ApplicationsService } from '@app/applications';
 import { CallDraftsService, CallsService } from '@app/calls';
 import { ContributionsService, DonorsService } from '@app/donors';
 import { BalanceService, FundsService, FundView } from '@app/funds';
-import { DecisionsService, GrantsService } from '@app/grants';
+import {
+  DecisionsService,
+  DisbursementsService,
+  GrantAgreementService,
+  GrantReportsService,
+} from '@app/grants';
 import { MfaService, OrganizationsService, RegistrationService, UsersService } from '@app/identity';
 import { ReviewsService } from '@app/reviews';
 import {
@@ -46,7 +51,9 @@ export interface DemoServices {
   applications: ApplicationsService;
   reviews: ReviewsService;
   decisions: DecisionsService;
-  grants: GrantsService;
+  agreements: GrantAgreementService;
+  disbursements: DisbursementsService;
+  grantReports: GrantReportsService;
 }
 
 /**
@@ -114,7 +121,9 @@ export function demoContext(
     applications: app.get(ApplicationsService),
     reviews: app.get(ReviewsService),
     decisions: app.get(DecisionsService),
-    grants: app.get(GrantsService),
+    agreements: app.get(GrantAgreementService),
+    disbursements: app.get(DisbursementsService),
+    grantReports: app.get(GrantReportsService),
   };
   return {
     s,

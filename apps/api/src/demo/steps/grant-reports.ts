@@ -19,7 +19,7 @@ export async function grantReports(
   dates: ReportDates,
   final = false,
 ): Promise<void> {
-  const { grants } = ctx.s;
+  const { grantReports, disbursements } = ctx.s;
   const counts = victimsFor(
     ctx.rnd,
     list.map((s) => s.plan),
@@ -27,7 +27,7 @@ export async function grantReports(
   const reportIds: string[] = [];
   at(ctx, dates.submit);
   for (const [i, s] of list.entries()) {
-    const r = await grants.submitReport(
+    const r = await grantReports.submitReport(
       s.grantId!,
       {
         periodEnd,
@@ -46,11 +46,11 @@ export async function grantReports(
   }
   at(ctx, dates.accept);
   for (const [i, s] of list.entries())
-    await grants.decideReport(s.grantId!, reportIds[i], true, { comment: 'Accepted' }, ctx.fm);
+    await grantReports.decideReport(s.grantId!, reportIds[i], true, { comment: 'Accepted' }, ctx.fm);
   if (dates.pay && dates.tranche) {
     at(ctx, dates.pay);
     for (const s of list)
-      await grants.disburse(
+      await disbursements.disburse(
         s.grantId!,
         dates.tranche,
         { reference: `PAY-${dates.pay}`, effectiveAt: dates.pay },

@@ -7,10 +7,10 @@ export async function signAndPay(
   sign: string,
   pay: string,
 ): Promise<void> {
-  const { grants } = ctx.s;
+  const { agreements, disbursements } = ctx.s;
   at(ctx, sign);
-  for (const s of list) await grants.sign(s.grantId!, ctx.fm);
+  for (const s of list) await agreements.sign(s.grantId!, ctx.fm);
   at(ctx, pay);
   for (const s of list)
-    await grants.disburse(s.grantId!, 1, { reference: `PAY-${pay}`, effectiveAt: pay }, ctx.finance);
+    await disbursements.disburse(s.grantId!, 1, { reference: `PAY-${pay}`, effectiveAt: pay }, ctx.finance);
 }

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiMoney, PageOf, SERVICES } from '@app/core';
+import type { GrantReport } from './repositories/grant-reports.repository';
+import type { GrantReturn } from './repositories/grant-returns.repository';
+import type { Grant } from './repositories/grants.repository';
+import type { Tranche } from './repositories/tranches.repository';
+
+/**
+ * What the grants endpoints return: these classes are both the services' return types and the OpenAPI
+ * document's response schemas, and each has one mapper below from the records the repositories read.
+ */
 
 export class TrancheView {
   @ApiProperty({ type: 'integer', example: 1 }) n: number;
@@ -80,6 +89,19 @@ export class GrantView {
 
 export class GrantPage extends PageOf(GrantView) {}
 
+/** The answer to a decision: the grant created on approval with what it committed, or the rejection. */
+export class DecisionView {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ enum: ['approve', 'reject'] }) decision: 'approve' | 'reject';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) grantId: string | null;
+  @ApiMoney({ nullable: true }) amount: number | null;
+  @ApiMoney({ nullable: true }) psc: number | null;
+  @ApiProperty() currency: string;
+  @ApiProperty() note: string;
+  @ApiMoney({ nullable: true, description: 'available after the commitment' })
+  available: number | null;
+}
+
 export class DisbursementView {
   @ApiProperty({ format: 'uuid' }) grantId: string;
   @ApiProperty({ type: 'integer' }) n: number;
@@ -101,4 +123,124 @@ export class ReturnRecordedView {
   @ApiProperty() note: string;
   @ApiProperty({ format: 'date-time' }) effectiveAt: string;
   @ApiMoney({ description: "the fund's available balance after the return" }) available: number;
+}
+
+// ---- mappers: one per view, from the records the repositories read -----------------------------------
+
+export function toTrancheView(t: Tranche): TrancheView {
+  return {
+    n: t.n,
+    percent: t.percent,
+    amount: t.amount,
+    psc: t.psc,
+    condition: t.condition,
+    state: t.state,
+    ...(t.dueAt ? { dueBy: t.dueAt } : {}),
+    paidAt: t.paidAt,
+    reference: t.reference,
+  };
+}
+
+export function toPaymentView(t: Tranche): PaymentView {
+  return { n: t.n, amount: t.amount, paidAt: t.paidAt, reference: t.reference };
+}
+
+export function toGrantReportView(r: GrantReport): GrantReportView {
+  return {
+    id: r.id,
+    periodEnd: r.periodEnd,
+    spent: r.spent,
+    narrative: r.narrative,
+    final: r.final,
+    status: r.status,
+    comment: r.comment,
+    submittedAt: r.submittedAt,
+    decidedAt: r.decidedAt,
+    victimsAssisted: r.victimsAssisted.map((v) => ({
+      service: v.service,
+      country: v.country,
+      count: v.count,
+    })),
+  };
+}
+
+export function toGrantReturnView(r: GrantReturn): GrantReturnView {
+  return { id: r.id, amount: r.amount, psc: r.psc, note: r.note, effectiveAt: r.effectiveAt };
+}
+
+/** A grant with its tranches (in order), reports and returns (newest first). */
+export function toGrantView(
+  g: Grant,
+  tranches: readonly Tranche[],
+  reports: readonly GrantReport[],
+  returns: readonly GrantReturn[],
+): GrantView {
+  const committed = g.amount - g.cancelled;
+  return {
+    id: g.id,
+    applicationId: g.applicationId,
+    callId: g.callId,
+    fundId: g.fundId,
+    organizationId: g.organizationId,
+    title: g.title,
+    countries: g.countries,
+    services: g.services,
+    currency: g.currency,
+    status: g.status,
+    amount: g.amount,
+    pscRateBps: g.pscRateBps,
+    psc: g.psc,
+    committed,
+    disbursed: g.paid,
+    paid: g.paid,
+    returned: g.returned,
+    cancelled: g.cancelled,
+    outstanding: committed - g.paid,
+    signed: g.signedAt !== null,
+    signedAt: g.signedAt,
+    approvedAt: g.approvedAt,
+    closedAt: g.closedAt,
+    note: g.note,
+    tranches: tranches.map(toTrancheView),
+    payments: tranches.filter((t) => t.state === 'paid').map(toPaymentView),
+    reports: reports.map(toGrantReportView),
+    returns: returns.map(toGrantReturnView),
+  };
+}
+
+export function toDisbursementView(
+  g: Grant,
+  t: Tranche,
+  paidAt: Date,
+  reference: string | null,
+  postingId: string,
+): DisbursementView {
+  return {
+    grantId: g.id,
+    n: t.n,
+    amount: t.amount,
+    psc: t.psc,
+    currency: g.currency,
+    state: 'paid',
+    paidAt: paidAt.toISOString(),
+    reference,
+    postingId,
+  };
+}
+
+export function toReturnRecordedView(
+  g: Grant,
+  r: Omit<GrantReturn, 'grantId'>,
+  available: number,
+): ReturnRecordedView {
+  return {
+    id: r.id,
+    grantId: g.id,
+    amount: r.amount,
+    pscReleased: r.psc,
+    currency: g.currency,
+    note: r.note,
+    effectiveAt: r.effectiveAt.toISOString(),
+    available,
+  };
 }

@@ -1,4 +1,4 @@
-import { nextReportDue } from './report-reminders.service';
+import { nextReportDue } from './report-due';
 
 describe('report due dates', () => {
   it.each([

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { NotificationsService } from '@app/identity';
+import { GrantsRepository } from '../repositories/grants.repository';
+
+const MESSAGES: Record<string, (title: string) => string> = {
+  approved: (t) => `Your application "${t}" was approved: a grant agreement is ready to sign.`,
+  signed: (t) => `The grant agreement for "${t}" is signed; the first tranche is due.`,
+  disbursed: (t) => `A tranche of "${t}" was paid.`,
+  cancelled: (t) => `The undisbursed tranches of "${t}" were cancelled.`,
+  returned: (t) => `Your return of unspent funds for "${t}" was recorded.`,
+  'report-submitted': (t) => `We received your report on "${t}".`,
+  'report-accepted': (t) => `Your report on "${t}" was accepted.`,
+  'report-returned': (t) => `Your report on "${t}" was returned with comments.`,
+  closed: (t) => `The grant "${t}" is closed. Thank you.`,
+};
+
+/** Tells the grantee NGO's members what happened to their grant (in-app; mail goes from these rows). */
+@Injectable()
+export class GrantNoticesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly grants: GrantsRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** One notice per member and job: a re-run of the same job writes nothing new. */
+  async grantChanged(jobId: string | undefined, grantId?: string, event?: string): Promise<number> {
+    if (!grantId || !event || !MESSAGES[event])
+      throw new UnrecoverableError('grantId and a known event are needed');
+    const em = this.dataSource.manager;
+    const grant = await this.grants.byId(em, grantId);
+    if (!grant) throw new UnrecoverableError(`grant ${grantId} not found`);
+    const members = await this.notifications.usersOfOrganization(em, grant.organizationId, 'ngo');
+    return this.notifications.notifyUsers(members, {
+      eventId: `grant:${jobId}`,
+      kind: `grant.${event}`,
+      subject: `Grant "${grant.title}": ${event.replace('-', ' ')}`,
+      body: MESSAGES[event](grant.title),
+    });
+  }
+}

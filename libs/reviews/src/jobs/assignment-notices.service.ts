@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { ApplicationsService } from '@app/applications';
+import { NotificationsService } from '@app/identity';
+import { ReviewsRepository } from '../reviews.repository';
+
+/** A new assignment tells the reviewer; a conflict or a submitted review tells the fund's managers. */
+@Injectable()
+export class AssignmentNoticesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: ReviewsRepository,
+    private readonly applications: ApplicationsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async assignmentChanged(assignmentId?: string, status?: string): Promise<number> {
+    if (!assignmentId || !status) throw new UnrecoverableError('assignmentId and status are required');
+    const em = this.dataSource.manager;
+    const assignment = await this.repo.byId(em, assignmentId);
+    const app = assignment && (await this.applications.findById(em, assignment.applicationId));
+    if (!assignment || !app) throw new UnrecoverableError(`assignment ${assignmentId} not found`);
+    const { title, fundId } = app;
+    const eventId = `assignment:${assignmentId}:${status}`;
+    if (status === 'assigned')
+      return this.notifications.notifyUsers([assignment.reviewerId], {
+        eventId,
+        kind: 'review.assigned',
+        subject: `New application to review: ${title}`,
+        body: `You were assigned the application "${title}". Declare any conflict of interest before scoring.`,
+      });
+    const managers = await this.notifications.usersWithRole('fund_manager', fundId);
+    return this.notifications.notifyUsers(managers, {
+      eventId,
+      kind: `review.${status}`,
+      subject:
+        status === 'conflict'
+          ? `Conflict of interest declared on "${title}"`
+          : `Review submitted for "${title}"`,
+      body:
+        status === 'conflict'
+          ? `A reviewer declared a conflict of interest on "${title}"; consider assigning another reviewer.`
+          : `A reviewer submitted a review of "${title}".`,
+    });
+  }
+}
