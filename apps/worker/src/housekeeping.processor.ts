@@ -1,5 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { HousekeepingService, JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { HousekeepingService, JOB, JobHandlers, JobsHost, WORKER_OPTIONS } from '@app/core';
 
 /** The platform's own upkeep (no bounded context owns it): the nightly purge. */
 @Processor('housekeeping', WORKER_OPTIONS)
@@ -8,7 +8,7 @@ export class HousekeepingProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.PURGE]: () => this.housekeeping.purge(),
   };
 }

@@ -30,7 +30,7 @@ export class CallDraftsService {
   async create(dto: CreateCallDto, actor: Actor): Promise<CallView> {
     return this.dataSource.transaction(async (em) => {
       Scope.assertFund(actor, dto.fundId);
-      const fund = await this.funds.get(dto.fundId, undefined, em);
+      const fund = await this.funds.getIn(em, dto.fundId);
       const draft = {
         fundId: dto.fundId,
         title: dto.title.trim(),

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditLogEntry } from './audit/audit-log.entity';
+import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
 import { Clock } from './clock/clock';
 import { AppConfigModule } from './config/config.module';
@@ -8,8 +7,9 @@ import { DatabaseModule } from './database/database.module';
 import { HousekeepingRepository } from './housekeeping/housekeeping.repository';
 import { HousekeepingService } from './housekeeping/housekeeping.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
-import { OutboxMessage } from './outbox/outbox.entity';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './queue/redis.module';
@@ -17,18 +17,15 @@ import { RedisModule } from './queue/redis.module';
 /** What every process needs: config, database, Redis, queues, clock, audit, outbox, idempotency. */
 @Global()
 @Module({
-  imports: [
-    AppConfigModule,
-    DatabaseModule,
-    RedisModule,
-    QueueModule,
-    TypeOrmModule.forFeature([AuditLogEntry, OutboxMessage]),
-  ],
+  imports: [AppConfigModule, DatabaseModule, RedisModule, QueueModule],
   providers: [
     Clock,
     AuditService,
+    AuditRepository,
     OutboxService,
+    OutboxRepository,
     IdempotencyService,
+    IdempotencyRepository,
     IdempotencyInterceptor,
     HousekeepingRepository,
     HousekeepingService,
@@ -40,6 +37,7 @@ import { RedisModule } from './queue/redis.module';
     Clock,
     AuditService,
     OutboxService,
+    OutboxRepository,
     IdempotencyService,
     IdempotencyInterceptor,
     HousekeepingService,

@@ -149,7 +149,7 @@ export class ContributionsService {
       notBefore(effectiveAt, receivedAt, 'effectiveAt', 'the day the contribution was received');
       // On the day of receipt itself, the reversal takes effect no earlier than the receipt.
       const at = effectiveAt.getTime() < receivedAt.getTime() ? receivedAt : effectiveAt;
-      const fund = await this.funds.get(c.fundId, undefined, em);
+      const fund = await this.funds.getIn(em, c.fundId);
       await this.ledger.post(
         em,
         {

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-export interface RateRow {
+/** A recorded exchange rate (units of the currency per 1 USD, as PostgreSQL's numeric text). */
+export interface ExchangeRate {
+  id: string;
+  currency: string;
+  rate: string;
+  effectiveFrom: string;
+  createdAt: Date;
+  supersededBy: string | null;
+  supersededAt: Date | null;
+  supersededReason: string | null;
+}
+
+interface RateRow {
   id: string;
   currency: string;
   rate: string;
@@ -11,6 +23,17 @@ export interface RateRow {
   superseded_at: Date | null;
   superseded_reason: string | null;
 }
+
+const toExchangeRate = (r: RateRow): ExchangeRate => ({
+  id: r.id,
+  currency: r.currency,
+  rate: r.rate,
+  effectiveFrom: r.effective_from,
+  createdAt: r.created_at,
+  supersededBy: r.superseded_by,
+  supersededAt: r.superseded_at,
+  supersededReason: r.superseded_reason,
+});
 
 /** The rate in force on a day, with how many days before that day it took effect. */
 export interface RateInForce {
@@ -28,37 +51,38 @@ export class ExchangeRatesRepository {
   async insert(
     em: EntityManager,
     r: { id?: string; currency: string; rate: string; effectiveFrom: string; createdBy: string | null },
-  ): Promise<RateRow> {
+  ): Promise<ExchangeRate> {
     const [row]: RateRow[] = await em.query(
       `INSERT INTO exchange_rates (id, currency, rate, effective_from, created_by)
        VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5) RETURNING ${RATE_COLUMNS}`,
       [r.id ?? null, r.currency, r.rate, r.effectiveFrom, r.createdBy],
     );
-    return row;
+    return toExchangeRate(row);
   }
 
   /** Newest recorded first, superseded rates included (marked by `superseded_by`). */
-  list(
+  async list(
     em: EntityManager,
     currency: string | null,
     after: { at: Date | string; id: string } | null,
     limit: number,
-  ): Promise<RateRow[]> {
-    return em.query(
+  ): Promise<ExchangeRate[]> {
+    const rows: RateRow[] = await em.query(
       `SELECT ${RATE_COLUMNS} FROM exchange_rates
        WHERE ($1::text IS NULL OR currency = $1)
          AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
        ORDER BY created_at DESC, id DESC LIMIT $4`,
       [currency, after?.at ?? null, after?.id ?? null, limit],
     );
+    return rows.map(toExchangeRate);
   }
 
-  async lock(em: EntityManager, id: string): Promise<RateRow | undefined> {
+  async lock(em: EntityManager, id: string): Promise<ExchangeRate | undefined> {
     const [row]: RateRow[] = await em.query(
       `SELECT ${RATE_COLUMNS} FROM exchange_rates WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    return row;
+    return row && toExchangeRate(row);
   }
 
   async markSuperseded(em: EntityManager, id: string, by: string, at: Date, reason: string): Promise<void> {

@@ -6,7 +6,6 @@ import {
   AuditService,
   Clock,
   decodeCursor,
-  DomainError,
   encodeCursor,
   ForbiddenError,
   isPgError,
@@ -22,36 +21,25 @@ import {
   ExchangeRateView,
   SupersedeExchangeRateDto,
 } from './dto/funds.dto';
-import { ExchangeRatesRepository, RateRow } from './exchange-rates.repository';
-import { RateMissing, RateStale, RateSuperseded } from './funds.errors';
+import { ExchangeRate, ExchangeRatesRepository } from './exchange-rates.repository';
+import { RateExists, RateMissing, RateStale, RateSuperseded } from './funds.errors';
 
 /** Strips trailing zeros of PostgreSQL's numeric text (8.4150000000 -> 8.415). */
 export function normalizeRate(rate: string): string {
   return rate.includes('.') ? rate.replace(/0+$/, '').replace(/\.$/, '') : rate;
 }
 
-function toView(r: RateRow): ExchangeRateView {
+function toView(r: ExchangeRate): ExchangeRateView {
   return {
     id: r.id,
     currency: r.currency,
     rate: normalizeRate(r.rate),
-    effectiveFrom: r.effective_from,
-    status: r.superseded_by ? 'superseded' : 'current',
-    supersededBy: r.superseded_by,
-    supersededAt: r.superseded_at,
-    supersededReason: r.superseded_reason,
+    effectiveFrom: r.effectiveFrom,
+    status: r.supersededBy ? 'superseded' : 'current',
+    supersededBy: r.supersededBy,
+    supersededAt: r.supersededAt,
+    supersededReason: r.supersededReason,
   };
-}
-
-export class RateExists extends DomainError {
-  constructor() {
-    super(
-      'conflict',
-      'RATES.EXISTS',
-      'exchange-rate-exists',
-      'A rate for this currency and day already exists',
-    );
-  }
 }
 
 /**
@@ -99,7 +87,7 @@ export class ExchangeRatesService {
     return this.dataSource.transaction(async (em) => {
       const old = await this.repo.lock(em, id);
       if (!old) throw new NotFoundError('exchange_rate', id);
-      if (old.superseded_by) throw new RateSuperseded(id, old.superseded_by);
+      if (old.supersededBy) throw new RateSuperseded(id, old.supersededBy);
       const newId = randomUUID();
       const reason = dto.reason.trim();
       // The old row stops being current first (the unique index allows one current rate per day); the
@@ -109,7 +97,7 @@ export class ExchangeRatesService {
         id: newId,
         currency: old.currency,
         rate: dto.rate,
-        effectiveFrom: old.effective_from,
+        effectiveFrom: old.effectiveFrom,
         createdBy: actor.userId,
       });
       await this.audit.record(em, actor, {
@@ -118,7 +106,7 @@ export class ExchangeRatesService {
         entityId: id,
         summary: {
           currency: old.currency,
-          effectiveFrom: old.effective_from,
+          effectiveFrom: old.effectiveFrom,
           from: normalizeRate(old.rate),
           to: normalizeRate(row.rate),
           supersededBy: newId,
@@ -137,7 +125,7 @@ export class ExchangeRatesService {
       decodeCursor(query.cursor),
       limit + 1,
     );
-    return toPage(rows, limit, toView, (r) => encodeCursor(r.created_at, r.id));
+    return toPage(rows, limit, toView, (r) => encodeCursor(r.createdAt, r.id));
   }
 
   /** The current rate in force on a day (the latest that took effect on or before it), or null. */

@@ -1,10 +1,11 @@
 import { DomainError } from '@app/core';
 
 export class InsufficientFunds extends DomainError {
+  static readonly code = 'FUNDS.INSUFFICIENT';
   constructor(available: number, needed: number, currency: string) {
     super(
       'conflict',
-      'FUNDS.INSUFFICIENT',
+      InsufficientFunds.code,
       'insufficient-funds',
       `The fund's available balance (${available} ${currency} minor units) cannot cover ${needed}`,
     );
@@ -12,35 +13,34 @@ export class InsufficientFunds extends DomainError {
 }
 
 export class FundCodeTaken extends DomainError {
+  static readonly code = 'FUNDS.CODE_TAKEN';
   constructor(code: string) {
-    super('conflict', 'FUNDS.CODE_TAKEN', 'fund-code-taken', `A fund with code ${code} already exists`);
+    super('conflict', FundCodeTaken.code, 'fund-code-taken', `A fund with code ${code} already exists`);
   }
 }
 
 export class AlreadyPosted extends DomainError {
+  static readonly code = 'LEDGER.ALREADY_POSTED';
   constructor(sourceType: string, sourceId: string) {
-    super(
-      'conflict',
-      'LEDGER.ALREADY_POSTED',
-      'already-posted',
-      `${sourceType} ${sourceId} was already posted`,
-    );
+    super('conflict', AlreadyPosted.code, 'already-posted', `${sourceType} ${sourceId} was already posted`);
   }
 }
 
 export class InFuture extends DomainError {
+  static readonly code = 'REQUEST.IN_FUTURE';
   constructor(field: string) {
-    super('invalid', 'REQUEST.IN_FUTURE', 'validation', `${field} must not be in the future`, [
+    super('invalid', InFuture.code, 'validation', `${field} must not be in the future`, [
       { field, messages: [`${field} must not be in the future`] },
     ]);
   }
 }
 
 export class RateMissing extends DomainError {
+  static readonly code = 'RATES.MISSING';
   constructor(currency: string, day: string) {
     super(
       'rule',
-      'RATES.MISSING',
+      RateMissing.code,
       'exchange-rate-missing',
       `No UN operational rate of exchange for ${currency} is in force on ${day}; give usdRate or record the rate`,
     );
@@ -71,6 +71,19 @@ export class PeriodClosed extends DomainError {
       PeriodClosed.code,
       PeriodClosed.slug,
       `The fund's books are closed through ${through}: nothing may take effect on or before that day`,
+    );
+  }
+}
+
+/** A rate for this currency and day exists already (a mistyped one is superseded, not recorded twice). */
+export class RateExists extends DomainError {
+  static readonly code = 'RATES.EXISTS';
+  constructor() {
+    super(
+      'conflict',
+      RateExists.code,
+      'exchange-rate-exists',
+      'A rate for this currency and day already exists',
     );
   }
 }

@@ -7,7 +7,9 @@ import { ExchangeRatesController, FundsController } from './funds.controller';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
 import { PeriodsService } from './periods.service';
+import { FundsRepository } from './repositories/funds.repository';
 import { LedgerRepository } from './repositories/ledger.repository';
+import { SnapshotsRepository } from './repositories/snapshots.repository';
 import { SnapshotsService } from './snapshots.service';
 
 const services = [
@@ -22,7 +24,7 @@ const services = [
 
 @Module({
   controllers: [FundsController, BalanceHistoryController, ExchangeRatesController],
-  providers: [...services, ExchangeRatesRepository],
+  providers: [...services, ExchangeRatesRepository, FundsRepository, SnapshotsRepository],
   exports: services,
 })
 export class FundsModule {}

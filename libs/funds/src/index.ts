@@ -1,6 +1,7 @@
 export { FundsModule } from './funds.module';
 export { FundsJobsModule } from './funds-jobs.module';
-export { FundsService, toFundView } from './funds.service';
+export { FundsService } from './funds.service';
+export { toFundView } from './repositories/funds.repository';
 export { LedgerService } from './ledger.service';
 export { LedgerRepository } from './repositories/ledger.repository';
 export type { BalanceStateCheck, ClosedPeriod } from './repositories/ledger.repository';

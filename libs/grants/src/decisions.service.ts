@@ -63,7 +63,7 @@ export class DecisionsService {
       if (app.status !== 'eligible') {
         throw new DecisionNotAllowed(`Only an eligible application can be decided (it is ${app.status})`);
       }
-      const fund = await this.funds.get(app.fundId, undefined, em);
+      const fund = await this.funds.getIn(em, app.fundId);
       const currency = fund.currency.trim();
       const now = this.clock.now();
       let view: DecisionView;

@@ -48,7 +48,7 @@ export class MeController {
   })
   @ApiOkResponse({ type: [NotificationView] })
   myNotifications(@CurrentActor() actor: Actor): Promise<NotificationView[]> {
-    return this.notifications.forUser(actor.userId!) as Promise<NotificationView[]>;
+    return this.notifications.forUser(actor.userId!);
   }
 }
 

@@ -12,12 +12,13 @@ import { PasswordResetService } from './auth/password-reset.service';
 import { SessionsRepository } from './auth/sessions.repository';
 import { SessionsService } from './auth/sessions.service';
 import { SignInService } from './auth/sign-in.service';
-import { Notification } from './entities/notification.entity';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
 import { MeController, OrganizationsController, UsersController } from './identity.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { OrganizationsService } from './organizations.service';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 import { AccountLinks } from './accounts/account-links';
 import { AccountTokensRepository } from './accounts/account-tokens.repository';
@@ -39,8 +40,10 @@ const services = [
   AuthService,
   LoginAttempts,
   UsersService,
+  UsersRepository,
   OrganizationsService,
   NotificationsService,
+  NotificationsRepository,
   AuthGuard,
   SessionsRepository,
   AccountsRepository,
@@ -63,7 +66,7 @@ const services = [
 ];
 
 @Module({
-  imports: [JwtModule.register({}), TypeOrmModule.forFeature([User, Organization, Notification])],
+  imports: [JwtModule.register({}), TypeOrmModule.forFeature([User, Organization])],
   controllers: [
     SignInController,
     MeController,

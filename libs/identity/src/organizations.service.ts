@@ -14,6 +14,7 @@ import {
 } from '@app/core';
 import { OrganizationView } from './dto/identity.dto';
 import { Organization } from './entities/organization.entity';
+import { UsersRepository } from './users.repository';
 import { toOrganizationView } from './views';
 
 @Injectable()
@@ -22,21 +23,14 @@ export class OrganizationsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly users: UsersRepository,
   ) {}
 
   async list(query: PageQuery & { verified?: 'true' | 'false' }): Promise<Page<OrganizationView>> {
     const limit = pageLimit(query);
     const cursor = decodeCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .orderBy('o.createdAt', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .limit(limit + 1);
-    if (query.verified === 'true') qb.andWhere('o.verifiedAt IS NOT NULL');
-    if (query.verified === 'false') qb.andWhere('o.verifiedAt IS NULL');
-    if (cursor) qb.andWhere('(o.createdAt, o.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
-    const rows = await qb.getMany();
+    const verified = query.verified === 'true' ? true : query.verified === 'false' ? false : null;
+    const rows = await this.users.organizationsPage(this.dataSource.manager, cursor, limit + 1, verified);
     return toPage(rows, limit, toOrganizationView, (o) => encodeCursor(o.createdAt, o.id));
   }
 

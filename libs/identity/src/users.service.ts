@@ -13,7 +13,6 @@ import {
   PageQuery,
   PG,
   Role,
-  STAFF_ROLES,
   SYSTEM_ACTOR,
   toPage,
 } from '@app/core';
@@ -26,6 +25,7 @@ import { outOfScope } from './domain/user-scope';
 import { assertPasswordAllowed } from './auth/password-policy';
 import { hashPassword } from './auth/passwords';
 import { SessionsService } from './auth/sessions.service';
+import { UsersRepository } from './users.repository';
 import { toUserView } from './views';
 
 @Injectable()
@@ -37,6 +37,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
+    private readonly users: UsersRepository,
   ) {}
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
@@ -50,11 +51,9 @@ export class UsersService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(adminPassword);
     await this.dataSource.transaction(async (em) => {
       // One process creates the admin even when several start at once.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('tfg:first-admin'))`);
-      const admins: unknown[] = await em.query(`SELECT 1 FROM users WHERE 'admin' = ANY(roles) LIMIT 1`);
-      if (admins.length) return;
-      const taken: unknown[] = await em.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [adminEmail]);
-      if (taken.length) {
+      await this.users.lockFirstAdmin(em);
+      if (await this.users.anyAdmin(em)) return;
+      if (await this.users.emailTaken(em, adminEmail)) {
         this.logger.warn(`ADMIN_EMAIL ${adminEmail} belongs to a user who is not an admin; not changing it`);
         return;
       }
@@ -151,24 +150,8 @@ export class UsersService implements OnApplicationBootstrap {
   async list(query: PageQuery, actor: Actor): Promise<Page<UserView>> {
     const limit = pageLimit(query);
     const cursor = decodeCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .orderBy('u.createdAt', 'DESC')
-      .addOrderBy('u.id', 'DESC')
-      .limit(limit + 1);
-    if (cursor) qb.where('(u.createdAt, u.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
-    if (actor.fundIds.length) {
-      // A limited admin lists the staff it may manage (see outOfScope): within its funds, staff roles only.
-      qb.andWhere(
-        `cardinality(u.fundIds) > 0 AND u.fundIds <@ CAST(:funds AS uuid[]) AND u.roles <@ CAST(:staff AS text[])`,
-        {
-          funds: actor.fundIds,
-          staff: STAFF_ROLES,
-        },
-      );
-    }
-    const rows = await qb.getMany();
+    // A limited admin lists the staff it may manage (see outOfScope): within its funds, staff roles only.
+    const rows = await this.users.page(this.dataSource.manager, cursor, limit + 1, actor.fundIds);
     return toPage(rows, limit, toUserView, (u) => encodeCursor(u.createdAt, u.id));
   }
 
@@ -201,8 +184,8 @@ export class UsersService implements OnApplicationBootstrap {
       throw new InvalidUserLinks('organizationId', 'organizationId names no organization');
     }
     if (donorId) {
-      const found: unknown[] = await em.query(`SELECT 1 FROM donors WHERE id = $1`, [donorId]);
-      if (!found.length) throw new InvalidUserLinks('donorId', 'donorId names no donor');
+      if (!(await this.users.donorExists(em, donorId)))
+        throw new InvalidUserLinks('donorId', 'donorId names no donor');
     }
   }
 }

@@ -65,7 +65,7 @@ export class GrantsReportService {
     actor: Actor | null,
   ): Promise<ImpactReport> {
     if (fundId) {
-      await this.funds.get(fundId); // 404 when there is no such fund
+      await this.funds.getIn(this.dataSource.manager, fundId); // 404 when there is no such fund
       if (actor && isStaff(actor) && !canAccessFund(actor, fundId)) throw new NotFoundError('fund', fundId);
     }
     const limited = actor && isStaff(actor) && actor.fundIds.length ? actor.fundIds : null;

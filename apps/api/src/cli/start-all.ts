@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { ensureDatabase } from '@app/core';
 import { migrate } from './migrate';
 import { startRootPostgres } from './root-postgres';
 
@@ -47,21 +48,13 @@ function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<bool
   });
 }
 
-/** Creates the application's database on the embedded server when it is not there yet. */
-async function ensureDatabase(client: Client): Promise<void> {
-  await client.connect();
-  const found = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'trust_fund_grants'`);
-  if (found.rowCount === 0) await client.query('CREATE DATABASE trust_fund_grants');
-  await client.end();
-}
-
 async function embeddedDatabase(): Promise<string> {
   if (process.getuid?.() === 0) {
     // As root the server runs as the postgres user, who may not reach this checkout: see root-postgres.ts.
     const server = await startRootPostgres(ROOT, EMBEDDED_PG_PORT, log);
     stopEmbedded = server.stop;
     const url = `postgres://postgres:${encodeURIComponent(server.password)}@127.0.0.1:${EMBEDDED_PG_PORT}`;
-    await ensureDatabase(new Client({ connectionString: `${url}/postgres` }));
+    await ensureDatabase(new Client({ connectionString: `${url}/postgres` }), 'trust_fund_grants');
     log(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in ${server.dir})`);
     return `${url}/trust_fund_grants`;
   }
@@ -84,7 +77,7 @@ async function embeddedDatabase(): Promise<string> {
   }
   await pg.start();
   stopEmbedded = () => pg.stop();
-  await ensureDatabase(pg.getPgClient('postgres', '127.0.0.1'));
+  await ensureDatabase(pg.getPgClient('postgres', '127.0.0.1'), 'trust_fund_grants');
   log(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT}`);
   return `postgres://postgres:${password}@127.0.0.1:${EMBEDDED_PG_PORT}/trust_fund_grants`;
 }

@@ -1,8 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../repositories/applications.repository';
-import { Clock, JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { Clock, JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 
 const MESSAGES: Record<string, (title: string, call: string) => { subject: string; body: string }> = {
@@ -43,7 +43,7 @@ export class ApplicationsProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.APPLICATION_SUBMITTED]: (job) => this.notifyNgo(job, 'submitted'),
     [JOB.APPLICATION_STATUS_CHANGED]: (job) => this.notifyNgo(job, (job.data as { status?: string }).status),
     [JOB.DRAFT_REMINDERS]: () => this.draftReminders(),
@@ -70,7 +70,10 @@ export class ApplicationsProcessor extends JobsHost {
   }
 
   /** Tells the NGO's active members what happened to their application (once per application and status). */
-  private async notifyNgo(job: Job, status: string | undefined): Promise<number> {
+  private async notifyNgo(
+    job: JobOf<typeof JOB.APPLICATION_SUBMITTED | typeof JOB.APPLICATION_STATUS_CHANGED>,
+    status: string | undefined,
+  ): Promise<number> {
     const { applicationId } = job.data as { applicationId?: string };
     if (!applicationId) throw new UnrecoverableError('applicationId missing');
     const message = status ? MESSAGES[status] : undefined;

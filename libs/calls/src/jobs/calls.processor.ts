@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { CallsRepository } from '../calls.repository';
 import { CallsService } from '../calls.service';
@@ -17,13 +17,13 @@ export class CallsProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.CALL_STATUS_CHANGED]: (job) => this.statusChanged(job),
     [JOB.CLOSE_DUE_CALLS]: () => this.calls.closeDue(),
   };
 
   /** Tells the fund's managers that a call moved on (one notification per call and status). */
-  private async statusChanged(job: Job): Promise<number> {
+  private async statusChanged(job: JobOf<typeof JOB.CALL_STATUS_CHANGED>): Promise<number> {
     const { callId, status } = job.data as { callId?: string; status?: string };
     if (!callId || !status) throw new UnrecoverableError('callId and status are required');
     const call = await this.repo.findById(this.dataSource.manager, callId);

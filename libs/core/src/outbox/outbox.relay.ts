@@ -7,12 +7,9 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { COALESCE_BY, JobName, queueOf } from '../queue/jobs';
+import { OutboxRepository, OutboxRow } from './outbox.repository';
 
-export interface OutboxRow {
-  id: string;
-  name: string;
-  payload: Record<string, unknown>;
-}
+export type { OutboxRow } from './outbox.repository';
 
 export type QueueLookup = (queueName: string) => Queue;
 
@@ -64,6 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -84,13 +82,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async relayBatch(queues: QueueLookup = this.queues): Promise<number> {
     try {
       return await this.dataSource.transaction(async (em) => {
-        // Should this process stall mid-pass (or shut down under it), the server ends the transaction and
-        // frees the claimed rows for the other relays instead of holding them forever.
-        await em.query(`SET LOCAL idle_in_transaction_session_timeout = '15s'`);
-        const rows: OutboxRow[] = await em.query(
-          `SELECT id, name, payload FROM outbox WHERE sent_at IS NULL
-           ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        );
+        const rows = await this.outbox.claimUnsent(em, BATCH);
         if (rows.length === 0) return 0;
         const byQueue = new Map<string, OutboxRow[]>();
         for (const row of coalesce(rows)) {
@@ -105,9 +97,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
             `adding ${batch.length} jobs to ${queueName}`,
           );
         }
-        await em.query(
-          `UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
-          [rows.map((r) => r.id)],
+        await this.outbox.markSent(
+          em,
+          rows.map((r) => r.id),
         );
         return rows.length;
       });

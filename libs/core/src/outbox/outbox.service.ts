@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobName } from '../queue/jobs';
+import { JobName, JobPayload } from '../queue/jobs';
+import { outboxInsert, OutboxRepository } from './outbox.repository';
 
 /**
  * Adds a job to the outbox inside the caller's transaction. Nothing leaves the database until the
@@ -8,21 +9,19 @@ import { JobName } from '../queue/jobs';
  */
 @Injectable()
 export class OutboxService {
-  async add(em: EntityManager, name: JobName, payload: Record<string, unknown>): Promise<string> {
-    const { sql, params } = OutboxService.insert(name, payload);
-    const rows: { id: string }[] = await em.query(`${sql} RETURNING id`, params);
-    return rows[0].id;
+  constructor(private readonly outbox: OutboxRepository) {}
+
+  /** The payload is checked against the job's name (JobPayloads). */
+  async add<N extends JobName>(em: EntityManager, name: N, payload: JobPayload<N>): Promise<string> {
+    return this.outbox.insert(em, name, payload);
   }
 
   /** The outbox INSERT as SQL text and parameters numbered from `$first`, to be combined in one statement. */
-  static insert(
-    name: JobName,
-    payload: Record<string, unknown>,
+  static insert<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
     first = 1,
   ): { sql: string; params: unknown[] } {
-    return {
-      sql: `INSERT INTO outbox (name, payload) VALUES ($${first}, $${first + 1})`,
-      params: [name, JSON.stringify(payload)],
-    };
+    return outboxInsert(name, payload, first);
   }
 }

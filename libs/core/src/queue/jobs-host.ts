@@ -1,18 +1,27 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { JobName } from './jobs';
+import { JobName, JobPayload } from './jobs';
 
-export type JobHandler = (job: Job) => Promise<unknown>;
+/** A job of one name, its data typed as that job's payload. */
+export type JobOf<N extends JobName> = Job<JobPayload<N>, unknown, N>;
+
+/** The handler of one job name: it receives that job's payload type. */
+export type JobHandler<N extends JobName = JobName> = (job: JobOf<N>) => Promise<unknown>;
+
+/** A processor's handlers by job name, each typed by its own job's payload. */
+export type JobHandlers = { [N in JobName]?: JobHandler<N> };
 
 /**
  * Base of every processor: it names the jobs it handles and dispatches on the job name to a service call.
  * No business logic lives here. The worker checks at startup that each job name has exactly one handler.
  */
 export abstract class JobsHost extends WorkerHost {
-  abstract readonly handlers: Partial<Record<JobName, JobHandler>>;
+  abstract readonly handlers: JobHandlers;
 
   async process(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name as JobName];
+    // The name picks the handler, so the job's data is that handler's payload type (as far as a payload
+    // read back from Redis can be trusted: the handler validates it).
+    const handler = this.handlers[job.name as JobName] as ((job: Job) => Promise<unknown>) | undefined;
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
     return handler(job);
   }

@@ -27,6 +27,107 @@ export const JOB = {
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
+/** The payload of a job that carries nothing (the scheduled runs: the handler reads what is due). */
+export type NoPayload = Record<string, never>;
+
+/** What happened to a grant, for its NGO's notification (`grants.changed`). */
+export type GrantEvent =
+  | 'approved'
+  | 'signed'
+  | 'disbursed'
+  | 'cancelled'
+  | 'returned'
+  | 'report-submitted'
+  | 'report-accepted'
+  | 'report-returned'
+  | 'closed';
+
+export interface OrganizationRegisteredPayload {
+  organizationId: string;
+}
+export interface SendMailPayload {
+  notificationId: string;
+}
+export interface PasswordResetRequestedPayload {
+  email: string;
+  /** The client address the request came from (for the mail's "requested from"). */
+  address: string | null;
+}
+/** An account link (invitation, confirmation) by its token, or the "someone tried to register" warning. */
+export type AccountMailPayload = { tokenId: string } | { userId: string; template: 'registration_attempt' };
+/** The scheduler's run covers the day before; `day` (YYYY-MM-DD) runs a given day. */
+export interface DailyDigestPayload {
+  day?: string;
+}
+export interface SendDigestPayload {
+  userId: string;
+  day: string;
+}
+export interface BalanceChangedPayload {
+  fundId: string;
+  postingId: string;
+}
+export interface GrantChangedPayload {
+  grantId: string;
+  event: GrantEvent;
+  /** The tranche's number, for `disbursed`. */
+  n?: number;
+  reportId?: string;
+}
+export interface RecalculateBalancePayload {
+  fundId: string;
+  reason?: 'change' | 'daily' | 'manual';
+}
+export interface ContributionReceivedPayload {
+  contributionId: string;
+}
+export interface CallStatusChangedPayload {
+  callId: string;
+  status: string;
+}
+export interface ApplicationSubmittedPayload {
+  applicationId: string;
+}
+export interface ApplicationStatusChangedPayload {
+  applicationId: string;
+  status: string;
+}
+export interface AssignmentChangedPayload {
+  assignmentId: string;
+  status: 'assigned' | 'conflict' | 'submitted';
+}
+
+/**
+ * Every job's payload, by job name. `OutboxService.add` checks a payload against its name where the job is
+ * added, and `JobsHost.handlers` hands each handler its own job's payload type. A payload still arrives
+ * from Redis unchecked at run time, so handlers keep validating it (UnrecoverableError when it is wrong).
+ */
+export interface JobPayloads {
+  [JOB.ORGANIZATION_REGISTERED]: OrganizationRegisteredPayload;
+  [JOB.SEND_MAIL]: SendMailPayload;
+  [JOB.PASSWORD_RESET_REQUESTED]: PasswordResetRequestedPayload;
+  [JOB.ACCOUNT_MAIL]: AccountMailPayload;
+  [JOB.DAILY_DIGEST]: DailyDigestPayload;
+  [JOB.SEND_DIGEST]: SendDigestPayload;
+  [JOB.BALANCE_CHANGED]: BalanceChangedPayload;
+  [JOB.GRANT_CHANGED]: GrantChangedPayload;
+  [JOB.REPORT_REMINDERS]: NoPayload;
+  [JOB.RECALCULATE_BALANCE]: RecalculateBalancePayload;
+  [JOB.DAILY_SNAPSHOTS]: NoPayload;
+  [JOB.RECONCILE]: NoPayload;
+  [JOB.CONTRIBUTION_RECEIVED]: ContributionReceivedPayload;
+  [JOB.CLOSE_DUE_CALLS]: NoPayload;
+  [JOB.CALL_STATUS_CHANGED]: CallStatusChangedPayload;
+  [JOB.APPLICATION_SUBMITTED]: ApplicationSubmittedPayload;
+  [JOB.APPLICATION_STATUS_CHANGED]: ApplicationStatusChangedPayload;
+  [JOB.ASSIGNMENT_CHANGED]: AssignmentChangedPayload;
+  [JOB.DRAFT_REMINDERS]: NoPayload;
+  [JOB.PURGE]: NoPayload;
+}
+
+/** The payload of one job name (a compile error here means a job name has no entry in JobPayloads). */
+export type JobPayload<N extends JobName> = JobPayloads[N];
+
 /**
  * Events the outbox relay may coalesce: within one relayed batch, only the last row per value of the named
  * payload field becomes a job (its handler covers everything up to now, so the earlier rows add nothing).

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { formatMinor } from '../receipts/receipt-pdf';
 import { ContributionsRepository } from '../repositories/contributions.repository';
@@ -16,12 +16,12 @@ export class DonorsProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.CONTRIBUTION_RECEIVED]: (job) => this.contributionReceived(job),
   };
 
   /** Sends the donor's users their receipt (once per contribution; the mail follows the notification). */
-  private async contributionReceived(job: Job): Promise<number> {
+  private async contributionReceived(job: JobOf<typeof JOB.CONTRIBUTION_RECEIVED>): Promise<number> {
     const { contributionId } = job.data as { contributionId?: string };
     if (!contributionId || !/^[0-9a-f-]{36}$/i.test(contributionId))
       throw new UnrecoverableError('contributionId missing or not a uuid');

@@ -19,7 +19,7 @@ export class ReceiptsService {
   async receipt(id: string, actor: Actor): Promise<StreamableFile> {
     const c = await this.contributions.get(id, actor);
     const em = this.dataSource.manager;
-    const fund = await this.funds.get(c.fundId, undefined, em);
+    const fund = await this.funds.getIn(em, c.fundId);
     const donor = await this.donors.findById(em, c.donorId);
     if (!donor) throw new NotFoundError('donor', c.donorId);
     const doc = receiptPdf({

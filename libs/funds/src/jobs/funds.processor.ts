@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { InjectQueue } from '@nestjs/bullmq';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobPayload, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { BalanceTrackingService, SnapshotReason } from './balance-tracking.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +22,7 @@ export class FundsProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.BALANCE_CHANGED]: (job) => this.balanceChanged(job),
     [JOB.RECALCULATE_BALANCE]: (job) => this.recalculate(job),
     [JOB.DAILY_SNAPSHOTS]: (job) => this.dailySnapshots(job),
@@ -30,7 +30,7 @@ export class FundsProcessor extends JobsHost {
   };
 
   /** A posting committed: recalculate unless a recalculation already covered it (bursts coalesce). */
-  private async balanceChanged(job: Job) {
+  private async balanceChanged(job: JobOf<typeof JOB.BALANCE_CHANGED>) {
     const fundId = uuidField(job, 'fundId');
     const postingId = uuidField(job, 'postingId');
     const result = await this.tracking.onPosting(fundId, postingId);
@@ -38,21 +38,21 @@ export class FundsProcessor extends JobsHost {
     return result;
   }
 
-  private async recalculate(job: Job) {
+  private async recalculate(job: JobOf<typeof JOB.RECALCULATE_BALANCE>) {
     const fundId = uuidField(job, 'fundId');
-    const reason = ((job.data as { reason?: string }).reason ?? 'manual') as SnapshotReason;
+    const reason: string = job.data.reason ?? 'manual';
     if (!['change', 'daily', 'manual'].includes(reason)) throw new UnrecoverableError(`bad reason ${reason}`);
-    return this.tracking.recalculate(fundId, reason);
+    return this.tracking.recalculate(fundId, reason as SnapshotReason);
   }
 
   /** The daily scheduler's run: one recalculate-balance job per fund, one per fund and day. */
-  private async dailySnapshots(job: Job): Promise<number> {
+  private async dailySnapshots(job: JobOf<typeof JOB.DAILY_SNAPSHOTS>): Promise<number> {
     const day = new Date(job.timestamp).toISOString().slice(0, 10);
     const funds = await this.tracking.fundIds();
     await this.queue.addBulk(
       funds.map((fundId) => ({
         name: JOB.RECALCULATE_BALANCE,
-        data: { fundId, reason: 'daily' },
+        data: { fundId, reason: 'daily' } satisfies JobPayload<typeof JOB.RECALCULATE_BALANCE>,
         opts: { jobId: `daily:${fundId}:${day}` },
       })),
     );

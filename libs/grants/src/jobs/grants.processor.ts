@@ -1,6 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { ReportRemindersService } from './report-reminders.service';
 import { GrantNoticesService } from './grant-notices.service';
 
@@ -13,12 +12,12 @@ export class GrantsProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.GRANT_CHANGED]: (job) => this.grantChanged(job),
     [JOB.REPORT_REMINDERS]: () => this.reminders.remind(),
   };
 
-  private grantChanged(job: Job): Promise<number> {
+  private grantChanged(job: JobOf<typeof JOB.GRANT_CHANGED>): Promise<number> {
     const { grantId, event } = job.data as { grantId?: string; event?: string };
     return this.notices.grantChanged(job.id, grantId, event);
   }

@@ -1,12 +1,7 @@
 import { DomainError } from '@app/core';
 
-/** An account link (invitation, e-mail confirmation) that is unknown, used, revoked, expired or for another purpose. */
-export class TokenInvalid extends DomainError {
-  static readonly code = 'AUTH.TOKEN_INVALID';
-  constructor() {
-    super('invalid', TokenInvalid.code, 'token-invalid', 'This link is unknown, already used or expired');
-  }
-}
+/** An account link that is unknown, used, revoked, expired or for another purpose: `new TokenInvalid()` (400). */
+export { TokenInvalid } from '../auth/auth.errors';
 
 /** Too many registrations from one client address or for one e-mail address. */
 export class TooManyRegistrations extends DomainError {

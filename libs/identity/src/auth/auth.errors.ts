@@ -1,11 +1,25 @@
 import { DomainError } from '@app/core';
 
-/** A refresh, step or reset token that is unknown, used, expired, revoked or another user's. */
+/**
+ * A token that is unknown, used, expired, revoked or another user's (one error, one code). A refresh, step
+ * or reset token names its field and is 401; an account link (invitation, e-mail confirmation, or one for
+ * another purpose), followed from a mail, names none and is 400.
+ */
 export class TokenInvalid extends DomainError {
   static readonly code = 'AUTH.TOKEN_INVALID';
-  constructor(field: string) {
-    const message = 'The token is unknown, used, expired or revoked';
-    super('unauthorized', TokenInvalid.code, 'token-invalid', message, [{ field, messages: [message] }]);
+  static readonly slug = 'token-invalid';
+  constructor(field?: string) {
+    const message =
+      field === undefined
+        ? 'This link is unknown, already used or expired'
+        : 'The token is unknown, used, expired or revoked';
+    super(
+      field === undefined ? 'invalid' : 'unauthorized',
+      TokenInvalid.code,
+      TokenInvalid.slug,
+      message,
+      field === undefined ? undefined : [{ field, messages: [message] }],
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import { createSecretKey, KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, APP_CONFIG, UnauthorizedError } from '@app/core';
 import type { AppConfig } from '@app/core';
-import { User } from '../entities/user.entity';
+import { AccountsRepository, TokenUser } from './accounts.repository';
 import { MfaEnrolmentRequired } from './auth.errors';
 
 export const TOKEN_AUDIENCE = 'trust-fund-grants';
@@ -20,13 +20,6 @@ interface TokenClaims {
   iat?: number;
 }
 
-type TokenUser = Pick<User, 'id' | 'roles' | 'organizationId' | 'donorId' | 'fundIds' | 'active'> & {
-  restricted: boolean;
-};
-
-const USER_COLUMNS = `u.id, u.roles, u.organization_id AS "organizationId", u.donor_id AS "donorId",
-  u.fund_ids AS "fundIds", u.active`;
-
 /** Who a bearer token speaks for, and in which session. */
 export interface Authenticated {
   actor: Actor;
@@ -38,6 +31,7 @@ export interface Authenticated {
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -111,11 +105,7 @@ export class AuthService {
   /** The acting user as the database has it now (roles, scope, active), for a board session. */
   async actorFromUserId(userId: string, requestId: string | null): Promise<Actor> {
     if (!UUID.test(userId)) throw new UnauthorizedError('The access token is invalid or expired');
-    const rows: TokenUser[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, false AS restricted FROM users u WHERE u.id = $1`,
-      [userId],
-    );
-    const user = rows[0];
+    const user = await this.accounts.tokenUser(this.dataSource.manager, userId);
     if (!user || !user.active) throw new UnauthorizedError('The access token is invalid or expired');
     return {
       userId: user.id,
@@ -130,13 +120,7 @@ export class AuthService {
   /** The user of a token with its live session, in one query by primary keys. */
   private async sessionUser(userId: string, sessionId: unknown): Promise<TokenUser | undefined> {
     if (typeof sessionId !== 'string' || !UUID.test(sessionId)) return undefined;
-    const rows: TokenUser[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, s.mfa_enrolment_required AS restricted
-       FROM users u JOIN user_sessions s ON s.id = $2 AND s.user_id = u.id
-       WHERE u.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [userId, sessionId],
-    );
-    return rows[0];
+    return this.accounts.sessionUser(this.dataSource.manager, userId, sessionId);
   }
 
   /**
@@ -147,13 +131,6 @@ export class AuthService {
    */
   private async legacyUser(userId: string, issuedAt: unknown): Promise<TokenUser | undefined> {
     if (typeof issuedAt !== 'number' || !Number.isSafeInteger(issuedAt)) return undefined;
-    const rows: TokenUser[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS},
-              (u.roles && $3::text[]) AND NOT EXISTS (
-                SELECT 1 FROM user_mfa m WHERE m.user_id = u.id AND m.confirmed_at IS NOT NULL) AS restricted
-       FROM users u WHERE u.id = $1 AND u.updated_at < to_timestamp($2 + 1)`,
-      [userId, issuedAt, this.config.mfaRequiredRoles],
-    );
-    return rows[0];
+    return this.accounts.legacyUser(this.dataSource.manager, userId, issuedAt, this.config.mfaRequiredRoles);
   }
 }

@@ -36,20 +36,16 @@ export class PasswordResetMailer {
       const token = newToken();
       const hash = tokenHash(token);
       await this.sessionRows.insertAuthToken(em, 'password_reset', userId, hash, RESET_TOKEN_TTL_SECONDS);
-      await this.notifications.notifyUsers(
-        [userId],
-        {
-          eventId: `password-reset:${hash.toString('hex').slice(0, 32)}`,
-          kind: 'account.password-reset',
-          subject: 'Set a new password for Trust Fund Grants',
-          body:
-            'Someone (we hope you) asked to set a new password for your Trust Fund Grants account.\n\n' +
-            `Open /reset-password?token=${token} in the portal within one hour, or send this token to ` +
-            `POST /api/auth/password-reset/confirm: ${token}\n\n` +
-            'The link works once. If you did not ask for it, ignore this mail: your password stays as it is.',
-        },
-        em,
-      );
+      await this.notifications.notifyUsersIn(em, [userId], {
+        eventId: `password-reset:${hash.toString('hex').slice(0, 32)}`,
+        kind: 'account.password-reset',
+        subject: 'Set a new password for Trust Fund Grants',
+        body:
+          'Someone (we hope you) asked to set a new password for your Trust Fund Grants account.\n\n' +
+          `Open /reset-password?token=${token} in the portal within one hour, or send this token to ` +
+          `POST /api/auth/password-reset/confirm: ${token}\n\n` +
+          'The link works once. If you did not ask for it, ignore this mail: your password stays as it is.',
+      });
       await this.audit.record(
         em,
         { ...SYSTEM_ACTOR, userId: null },

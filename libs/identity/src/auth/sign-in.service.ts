@@ -10,8 +10,8 @@ import {
 } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { MfaRequiredView, MfaStepDto, SignedInView } from '../dto/account.dto';
-import { User } from '../entities/user.entity';
 import { BadCredentials } from '../identity.errors';
+import { UsersRepository } from '../users.repository';
 import { AccountsRepository } from './accounts.repository';
 import { MfaCodeInvalid, TokenInvalid } from './auth.errors';
 import { ClientInfo } from './client-info';
@@ -39,6 +39,7 @@ export class SignInService {
     private readonly mfa: MfaService,
     private readonly audit: AuditService,
     private readonly accounts: AccountsRepository,
+    private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,12 +52,7 @@ export class SignInService {
     const normalized = email.trim().toLowerCase();
     const addressKey = clientAddressKey(client.address);
     await this.attempts.take(normalized, addressKey);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = :email', { email: normalized })
-      .getOne();
+    const user = await this.users.withPasswordByEmail(this.dataSource.manager, normalized);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok || !user.active) throw new BadCredentials();
     await this.attempts.giveBack(normalized, addressKey);

@@ -1,12 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { PasswordResetMailer } from '../auth/password-reset.mailer';
 import { AccountMailSender } from '../accounts/account-mail.sender';
 import { DigestService, isDay } from '../digest/digest.service';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications.service';
+import { UsersRepository } from '../users.repository';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
@@ -19,11 +20,12 @@ export class IdentityProcessor extends JobsHost {
     private readonly resetMailer: PasswordResetMailer,
     private readonly accountMails: AccountMailSender,
     private readonly digests: DigestService,
+    private readonly users: UsersRepository,
   ) {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.ORGANIZATION_REGISTERED]: (job) => this.organizationRegistered(job),
     [JOB.SEND_MAIL]: (job) => this.sendMail(job),
     [JOB.PASSWORD_RESET_REQUESTED]: (job) => this.passwordResetRequested(job),
@@ -32,14 +34,14 @@ export class IdentityProcessor extends JobsHost {
     [JOB.SEND_DIGEST]: (job) => this.sendDigest(job),
   };
 
-  private async passwordResetRequested(job: Job): Promise<string> {
+  private async passwordResetRequested(job: JobOf<typeof JOB.PASSWORD_RESET_REQUESTED>): Promise<string> {
     const { email, address } = job.data as { email?: string; address?: string };
     if (typeof email !== 'string' || !email) throw new UnrecoverableError('email missing');
     return this.resetMailer.sendLink(email, typeof address === 'string' ? address : null);
   }
 
   /** An account link (invitation, confirmation) or the "someone tried to register" warning. */
-  private async accountMail(job: Job): Promise<string> {
+  private async accountMail(job: JobOf<typeof JOB.ACCOUNT_MAIL>): Promise<string> {
     const { tokenId, userId, template } = job.data as {
       tokenId?: string;
       userId?: string;
@@ -52,21 +54,21 @@ export class IdentityProcessor extends JobsHost {
   }
 
   /** The scheduler's daily run covers the day before; `{ day: 'YYYY-MM-DD' }` runs a given day. */
-  private async dailyDigest(job: Job): Promise<number> {
+  private async dailyDigest(job: JobOf<typeof JOB.DAILY_DIGEST>): Promise<number> {
     const { day } = (job.data ?? {}) as { day?: unknown };
     if (day === undefined) return this.digests.run();
     if (!isDay(day)) throw new UnrecoverableError('day must be YYYY-MM-DD');
     return this.digests.run(day);
   }
 
-  private async sendDigest(job: Job): Promise<string> {
+  private async sendDigest(job: JobOf<typeof JOB.SEND_DIGEST>): Promise<string> {
     const { userId, day } = job.data as { userId?: string; day?: unknown };
     if (!userId || !UUID.test(userId) || !isDay(day))
       throw new UnrecoverableError('userId and day (YYYY-MM-DD) are needed');
     return this.digests.send(userId, day);
   }
 
-  private async sendMail(job: Job): Promise<string> {
+  private async sendMail(job: JobOf<typeof JOB.SEND_MAIL>): Promise<string> {
     const { notificationId } = job.data as { notificationId?: string };
     if (!notificationId || !UUID.test(notificationId))
       throw new UnrecoverableError('notificationId missing or not a uuid');
@@ -74,14 +76,11 @@ export class IdentityProcessor extends JobsHost {
   }
 
   /** Tells fund managers and admins that an NGO waits to be verified. */
-  private async organizationRegistered(job: Job): Promise<number> {
+  private async organizationRegistered(job: JobOf<typeof JOB.ORGANIZATION_REGISTERED>): Promise<number> {
     const { organizationId } = job.data as { organizationId?: string };
     if (!organizationId) throw new UnrecoverableError('organizationId missing');
-    const orgs: { name: string; country: string }[] = await this.dataSource.query(
-      `SELECT name, country FROM organizations WHERE id = $1`,
-      [organizationId],
-    );
-    if (!orgs.length) throw new UnrecoverableError(`organization ${organizationId} not found`);
+    const org = await this.users.organizationLabel(this.dataSource.manager, organizationId);
+    if (!org) throw new UnrecoverableError(`organization ${organizationId} not found`);
     const staff = [
       ...new Set([
         ...(await this.notifications.usersWithRole('fund_manager')),
@@ -91,8 +90,8 @@ export class IdentityProcessor extends JobsHost {
     return this.notifications.notifyUsers(staff, {
       eventId: `organization-registered:${organizationId}`,
       kind: 'organization.registered',
-      subject: `New NGO to verify: ${orgs[0].name}`,
-      body: `${orgs[0].name} (${orgs[0].country}) registered and waits for verification.`,
+      subject: `New NGO to verify: ${org.name}`,
+      body: `${org.name} (${org.country}) registered and waits for verification.`,
     });
   }
 }

@@ -3,6 +3,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/core';
 import { APP_CONFIG } from '@app/core';
+import { NotificationsRepository } from '../notifications.repository';
 
 export type MailOutcome = 'sent' | 'already-sent' | 'no-smtp' | 'not-found' | 'no-address';
 
@@ -18,26 +19,18 @@ export class MailService implements OnApplicationShutdown {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async sendNotification(notificationId: string): Promise<MailOutcome> {
-    const rows: { email: string | null; subject: string; body: string; mailed_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT u.email, n.subject, n.body, n.mailed_at FROM notifications n
-         JOIN users u ON u.id = n.user_id WHERE n.id = $1`,
-        [notificationId],
-      );
-    if (!rows.length) return 'not-found';
-    const n = rows[0];
-    if (n.mailed_at) return 'already-sent';
+    const n = await this.notifications.mailOf(this.dataSource.manager, notificationId);
+    if (!n) return 'not-found';
+    if (n.mailedAt) return 'already-sent';
     if (!this.config.smtpUrl) return 'no-smtp';
     if (!n.email) return 'no-address';
     await this.send({ to: n.email, subject: n.subject, text: n.body, messageId: notificationId });
-    await this.dataSource.query(
-      `UPDATE notifications SET mailed_at = now() WHERE id = $1 AND mailed_at IS NULL`,
-      [notificationId],
-    );
+    await this.notifications.markMailed(this.dataSource.manager, notificationId);
     return 'sent';
   }
 

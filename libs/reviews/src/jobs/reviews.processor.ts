@@ -1,6 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
-import { JOB, JobHandler, JobName, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { AssignmentNoticesService } from './assignment-notices.service';
 
 @Processor('reviews', WORKER_OPTIONS)
@@ -9,11 +8,11 @@ export class ReviewsProcessor extends JobsHost {
     super();
   }
 
-  readonly handlers: Partial<Record<JobName, JobHandler>> = {
+  readonly handlers: JobHandlers = {
     [JOB.ASSIGNMENT_CHANGED]: (job) => this.assignmentChanged(job),
   };
 
-  private assignmentChanged(job: Job): Promise<number> {
+  private assignmentChanged(job: JobOf<typeof JOB.ASSIGNMENT_CHANGED>): Promise<number> {
     const { assignmentId, status } = job.data as { assignmentId?: string; status?: string };
     return this.notices.assignmentChanged(assignmentId, status);
   }

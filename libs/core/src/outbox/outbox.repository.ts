@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** One outbox row as the relay hands it to BullMQ. */
+export interface OutboxRow {
+  id: string;
+  name: string;
+  payload: Record<string, unknown>;
+}
+
+const OUTBOX_COLUMNS = `id, name, payload`;
+
+/** The outbox INSERT as SQL text and parameters numbered from `$first`, to be combined in one statement. */
+export function outboxInsert(name: string, payload: unknown, first = 1): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO outbox (name, payload) VALUES ($${first}, $${first + 1})`,
+    params: [name, JSON.stringify(payload)],
+  };
+}
+
+/** SQL of the outbox table (core): written in the callers' transactions, drained by the relay. */
+@Injectable()
+export class OutboxRepository {
+  async insert(em: EntityManager, name: string, payload: unknown): Promise<string> {
+    const { sql, params } = outboxInsert(name, payload);
+    const [row]: { id: string }[] = await em.query(`${sql} RETURNING id`, params);
+    return row.id;
+  }
+
+  /**
+   * Claims up to `limit` unsent rows, oldest first, skipping rows another relay holds. Should this process
+   * stall mid-pass (or shut down under it), the server ends the transaction and frees the claimed rows for
+   * the other relays instead of holding them forever.
+   */
+  async claimUnsent(em: EntityManager, limit: number): Promise<OutboxRow[]> {
+    await em.query(`SET LOCAL idle_in_transaction_session_timeout = '15s'`);
+    return em.query(
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE sent_at IS NULL
+       ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async markSent(em: EntityManager, ids: readonly string[]): Promise<void> {
+    await em.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { minor } from '@app/core';
+import { FundView } from '../dto/funds.dto';
+
+export interface NewFund {
+  code: string;
+  name: string;
+  currency: string;
+  newCallTarget: number;
+  pscRateBps: number;
+  rateMaxAgeDays: number;
+  createdAt: Date;
+}
+
+export interface NewCost {
+  fundId: string;
+  amount: number;
+  description: string;
+  incurredAt: Date;
+  createdBy: string | null;
+}
+
+interface FundRow {
+  id: string;
+  code: string;
+  name: string;
+  currency: string;
+  new_call_target: string;
+  psc_rate_bps: number;
+  rate_max_age_days: number;
+  created_at: Date;
+}
+
+const FUND_COLUMNS = `id, code, name, currency, new_call_target, psc_rate_bps, rate_max_age_days, created_at`;
+
+export function toFundView(r: FundRow): FundView {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    currency: r.currency,
+    newCallTarget: minor(r.new_call_target, 'newCallTarget'),
+    pscRateBps: r.psc_rate_bps,
+    rateMaxAgeDays: r.rate_max_age_days,
+    createdAt: r.created_at,
+  };
+}
+
+/** SQL of the funds and their fund-level costs (funds context). */
+@Injectable()
+export class FundsRepository {
+  async insert(em: EntityManager, f: NewFund): Promise<FundView> {
+    const [row]: FundRow[] = await em.query(
+      `INSERT INTO funds (code, name, currency, new_call_target, psc_rate_bps, rate_max_age_days, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${FUND_COLUMNS}`,
+      [f.code, f.name, f.currency, f.newCallTarget, f.pscRateBps, f.rateMaxAgeDays, f.createdAt],
+    );
+    return toFundView(row);
+  }
+
+  /** Every fund, by code. */
+  async list(em: EntityManager): Promise<FundView[]> {
+    const rows: FundRow[] = await em.query(`SELECT ${FUND_COLUMNS} FROM funds ORDER BY code`);
+    return rows.map(toFundView);
+  }
+
+  async byId(em: EntityManager, id: string): Promise<FundView | undefined> {
+    const [row]: FundRow[] = await em.query(`SELECT ${FUND_COLUMNS} FROM funds WHERE id = $1`, [id]);
+    return row && toFundView(row);
+  }
+
+  /** Records a fund-level cost; returns its id. */
+  async insertCost(em: EntityManager, c: NewCost): Promise<string> {
+    const [row]: { id: string }[] = await em.query(
+      `INSERT INTO fund_costs (fund_id, amount, description, incurred_at, created_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id`,
+      [c.fundId, c.amount, c.description, c.incurredAt, c.createdBy],
+    );
+    return row.id;
+  }
+}
