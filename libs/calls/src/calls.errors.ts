@@ -1,4 +1,4 @@
-import { DomainError, FieldProblem } from '@app/core';
+import { DomainError, FieldProblem, RequestInvalid } from '@app/core';
 
 /** Errors of the calls context: each class owns one code (a static field) and one problem type. */
 
@@ -46,15 +46,9 @@ export class CallIncomplete extends DomainError {
  * Cross-field problems of a call's fields (400). Its code is the request validation code every client
  * already handles for a 400 (`REQUEST.VALIDATION`, as core's InvalidInputError), kept as it is.
  */
-export class InvalidCall extends DomainError {
-  static readonly code = 'REQUEST.VALIDATION';
+/** The call's fields do not hold together: a 400 with field errors, REQUEST.VALIDATION like any bad request. */
+export class InvalidCall extends RequestInvalid {
   constructor(errors: FieldProblem[]) {
-    super(
-      'invalid',
-      InvalidCall.code,
-      'validation',
-      `The call is not valid: ${errors.map((e) => e.field).join(', ')}`,
-      errors,
-    );
+    super(errors, `The call is not valid: ${errors.map((e) => e.field).join(', ')}`);
   }
 }

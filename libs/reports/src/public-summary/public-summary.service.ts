@@ -21,7 +21,7 @@ export class PublicSummaryService {
   async summary(fundId: string | undefined): Promise<PublicSummaryView> {
     const now = this.clock.now();
     const ids = fundId
-      ? [(await this.funds.get(fundId)).id]
+      ? [(await this.funds.get(fundId, SYSTEM_ACTOR)).id]
       : (await this.funds.list(SYSTEM_ACTOR)).map((f) => f.id);
     const totals = { received: 0, committed: 0, disbursed: 0 };
     for (const id of ids) {
