@@ -4,10 +4,34 @@
  */
 export {
   completeMfaSignInMutation,
+  confirmEmailMutation,
+  confirmMfaMutation,
+  createApplicationMutation,
+  enrolMfaMutation,
+  getApplicationOptions as applicationQuery,
+  getGrantOptions as grantQuery,
+  getOrganizationOptions as organizationQuery,
+  listApplicationsOptions as applicationsQuery,
+  listApplicationsQueryKey as applicationsQueryKey,
+  listGrantsOptions as grantsQuery,
+  listMyNotificationsOptions as notificationsQuery,
   loginMutation,
+  registerMutation,
+  submitApplicationMutation,
+  submitGrantReportMutation,
+  updateMeMutation,
+  withdrawApplicationMutation,
   getCallOptions as callQuery,
   listCallsOptions as callsQuery,
   getMeOptions as meQuery,
   getPublicImpactOptions as publicImpactQuery,
 } from '../api/@tanstack/react-query.gen';
-export type { CallView, PublicImpactRowView as ImpactRowView, UserView } from '../api/types.gen';
+export { createApplication, updateApplication, updateMe } from '../api/sdk.gen';
+export type {
+  ApplicationView,
+  CallView,
+  GrantReportView,
+  GrantView,
+  PublicImpactRowView as ImpactRowView,
+  UserView,
+} from '../api/types.gen';

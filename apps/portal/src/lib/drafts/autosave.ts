@@ -101,9 +101,11 @@ export class Autosaver<T> {
 
   /** Sends what is unsent now (the connection returned, the reader signed in again, the page is hidden). */
   flush(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     if (this.version === this.sentVersion) return this.sending ?? Promise.resolve();
-    this.schedule(0);
-    return this.sending ?? Promise.resolve();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return this.send();
   }
 
   /** Waits until the stored copy holds every change (tests, and before leaving the page). */
