@@ -2328,7 +2328,7 @@ export type GetOrganizationErrors = {
      */
     401: Problem;
     /**
-     * Only fund_manager, admin
+     * Only ngo, fund_manager, admin
      */
     403: Problem;
     /**

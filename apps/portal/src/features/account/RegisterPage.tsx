@@ -18,6 +18,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { COUNTRY_CODES } from '../../lib/countries';
 import { countryName } from '../../lib/format';
 import { fieldProblems } from '../../lib/problems';
+import { rememberRegistrationLocale } from '../../lib/profile-locale';
 import { registerMutation } from '../../lib/queries';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
@@ -50,7 +51,10 @@ export function RegisterPage() {
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
   const register = useMutation({
     ...registerMutation(),
-    onSuccess: () => requestAnimationFrame(() => document.getElementById('check-mail')?.focus()),
+    onSuccess: () => {
+      rememberRegistrationLocale(values.email, locale);
+      requestAnimationFrame(() => document.getElementById('check-mail')?.focus());
+    },
     onError: () =>
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),
   });

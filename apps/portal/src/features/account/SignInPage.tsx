@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { setAccessToken } from '../../lib/auth';
+import { adoptRegistrationLocale } from '../../lib/profile-locale';
 import { fieldProblems } from '../../lib/problems';
 import { completeMfaSignInMutation, loginMutation } from '../../lib/queries';
 import { useTitle } from '../../lib/use-title';
@@ -30,8 +31,11 @@ export function SignInPage() {
       return;
     }
     if (answer.accessToken) {
-      setAccessToken(answer.accessToken);
-      void navigate('/dashboard');
+      const token = answer.accessToken;
+      void adoptRegistrationLocale(email, token).then(() => {
+        setAccessToken(token);
+        void navigate('/dashboard');
+      });
     }
   };
   const focusFirstError = () => requestAnimationFrame(() => firstError.current?.focus());

@@ -1,3 +1,4 @@
+import './mantine-ngo.css';
 import { Anchor, Badge, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

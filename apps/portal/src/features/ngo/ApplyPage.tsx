@@ -1,3 +1,4 @@
+import './mantine-ngo.css';
 import {
   Anchor,
   Button,
@@ -225,8 +226,8 @@ function ApplicationEditor({
             label={t('ngo.fields.summary')}
             description={t('ngo.fields.summaryHelp')}
             required
-            autosize
-            minRows={5}
+            rows={6}
+            resize="vertical"
             value={form.summary}
             error={message('summary')}
             onChange={(e) => set({ summary: e.currentTarget.value })}
@@ -459,7 +460,7 @@ export function ApplicationSummary({
         <Fact label={t('ngo.fields.expectedVictims')}>
           {new Intl.NumberFormat(locale).format(Number(expectedVictims) || 0)}
         </Fact>
-        <Table.ScrollContainer minWidth={280}>
+        <div className="table-scroll">
           <Table striped withTableBorder>
             <Table.Caption>{t('ngo.budget.title')}</Table.Caption>
             <Table.Thead>
@@ -489,7 +490,7 @@ export function ApplicationSummary({
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
         {children}
       </Stack>
     </Paper>

@@ -1,3 +1,4 @@
+import './mantine-ngo.css';
 import {
   Alert,
   Anchor,
@@ -114,7 +115,7 @@ function Tranches({ grant: g }: { grant: GrantView }) {
       <Title order={2} id="tranches-title">
         {t('ngo.grant.tranches')}
       </Title>
-      <Table.ScrollContainer minWidth={300}>
+      <div className="table-scroll">
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -145,7 +146,7 @@ function Tranches({ grant: g }: { grant: GrantView }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </div>
     </section>
   );
 }
@@ -296,8 +297,8 @@ function ReportForm({ grant: g }: { grant: GrantView }) {
             label={t('ngo.report.narrative')}
             description={t('ngo.report.narrativeHelp')}
             required
-            autosize
-            minRows={4}
+            rows={5}
+            resize="vertical"
             value={narrative}
             error={message('narrative')}
             onChange={(e) => setNarrative(e.currentTarget.value)}

@@ -34,7 +34,7 @@ export function NgoDashboard() {
         {apps.error && <ProblemAlert error={apps.error} />}
         {apps.data && apps.data.items.length === 0 && <Text>{t('ngo.dashboard.noApplications')}</Text>}
         {apps.data && apps.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={300}>
+          <div className="table-scroll">
             <Table striped withTableBorder data-testid="my-applications">
               <Table.Thead>
                 <Table.Tr>
@@ -66,7 +66,7 @@ export function NgoDashboard() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         )}
       </section>
       <section aria-labelledby="grants-title">

@@ -22,16 +22,31 @@ export function OrganizationPage() {
   const org = useQuery({ ...organizationQuery({ path: { id: orgId } }), enabled: Boolean(orgId) });
   if (!token) return <Navigate to="/sign-in" replace />;
   const error = me.error ?? org.error;
-  if (error) return <ProblemAlert error={error} />;
-  if (me.data && !orgId) return <Text>{t('ngo.organization.none')}</Text>;
-  if (!org.data) return <Loading />;
-  const o = org.data;
-  return (
-    <Stack gap="md" maw={640}>
+  const head = (
+    <>
       <Anchor component={Link} to="/dashboard">
         {t('ngo.backToDashboard')}
       </Anchor>
       <Title order={1}>{title}</Title>
+    </>
+  );
+  if (error || (me.data && !orgId) || !org.data)
+    return (
+      <Stack gap="md" maw={640}>
+        {head}
+        {error ? (
+          <ProblemAlert error={error} />
+        ) : me.data && !orgId ? (
+          <Text>{t('ngo.organization.none')}</Text>
+        ) : (
+          <Loading />
+        )}
+      </Stack>
+    );
+  const o = org.data;
+  return (
+    <Stack gap="md" maw={640}>
+      {head}
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Text fw={700} size="lg">
