@@ -27,7 +27,7 @@ export function ConfirmEmailPage() {
       {confirm.isPending && <Loading />}
       {confirm.error != null && <ProblemAlert error={confirm.error} messageKey="register.confirmFailed" />}
       {confirm.isSuccess && (
-        <Alert color="teal.9" variant="light" role="status" title={t('register.confirmedTitle')}>
+        <Alert color="un" variant="light" role="status" title={t('register.confirmedTitle')}>
           <Text>{t('register.confirmed')}</Text>
           <Anchor component={Link} to="/sign-in">
             {t('app.signIn')}

@@ -106,7 +106,7 @@ export function RegisterPage() {
         <Alert
           id="check-mail"
           tabIndex={-1}
-          color="teal.9"
+          color="un"
           variant="light"
           title={t('register.checkMailTitle')}
           role="status"

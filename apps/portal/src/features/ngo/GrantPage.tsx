@@ -254,7 +254,7 @@ function ReportForm({ grant: g }: { grant: GrantView }) {
 
   if (done)
     return (
-      <Alert id="report-done" tabIndex={-1} color="teal.9" variant="light" title={t('ngo.report.sentTitle')}>
+      <Alert id="report-done" tabIndex={-1} color="un" variant="light" title={t('ngo.report.sentTitle')}>
         {t('ngo.report.sent')}
       </Alert>
     );
@@ -266,7 +266,7 @@ function ReportForm({ grant: g }: { grant: GrantView }) {
       <Paper withBorder p="md" component="form" noValidate onSubmit={send}>
         <Stack gap="md">
           <Alert
-            color="orange.9"
+            color="red"
             variant="light"
             title={t('ngo.report.privacyTitle')}
             data-testid="privacy-warning"
