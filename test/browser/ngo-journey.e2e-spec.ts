@@ -1,6 +1,7 @@
 /// <reference lib="dom" /> // page.evaluate callbacks run in the browser
 import { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
+import { Secret, TOTP } from 'otpauth';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { bearer, callIn, verifiedNgo } from '../factories/grant-cycle';
@@ -15,6 +16,7 @@ import {
   startApi,
   startWorker,
   unique,
+  userWithRoles,
 } from '../setup/harness';
 import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
 
@@ -395,6 +397,29 @@ describe('the NGO journey in a browser', () => {
       await open(page, `/applications/${ngo.applicationId}`);
       await check(page, 'application-history-en');
       await page.getByRole('button', { name: 'Withdraw the application' }).waitFor({ state: 'detached' });
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
+
+  it('enrols in two-factor sign-in with the QR page, in the language saved to the profile rather than the browser one, with axe finding nothing', async () => {
+    const staff = await userWithRoles(api, ['fund_manager']);
+    const ctx = await context('ar-EG');
+    const page = await ctx.newPage();
+    try {
+      await signIn(page, staff.email, 'a-good-password-1');
+      await open(page, '/mfa');
+      await page.locator('[id="mfa-code"]').waitFor();
+      // The saved locale (English) wins over the Arabic browser.
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await check(page, 'mfa-en');
+      const secret = (await page.locator('pre').innerText()).trim();
+      const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+      await page.locator('[id="mfa-code"]').fill(code);
+      await page.locator('form button[type=submit]').click();
+      await page.locator('#mfa-codes').waitFor();
+      expect(await page.locator('main li').count()).toBe(10);
+      await check(page, 'mfa-done-en');
     } finally {
       await ctx.close();
     }

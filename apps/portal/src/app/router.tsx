@@ -49,6 +49,10 @@ export const router = createBrowserRouter([
           import('../features/account/ConfirmEmailPage').then((m) => ({ Component: m.ConfirmEmailPage })),
       },
       {
+        path: 'mfa',
+        lazy: () => import('../features/account/MfaEnrolPage').then((m) => ({ Component: m.MfaEnrolPage })),
+      },
+      {
         path: 'profile',
         lazy: () => import('../features/account/ProfilePage').then((m) => ({ Component: m.ProfilePage })),
       },

@@ -13,7 +13,7 @@ import { useTitle } from '../../lib/use-title';
 const FIELDS = ['email', 'password', 'code'] as const;
 
 /** A sign-in answer: a session, or a step token to trade with a two-factor code. */
-type Answer = { status?: string; accessToken?: string; stepToken?: string };
+type Answer = { status?: string; accessToken?: string; stepToken?: string; mfaEnrolmentRequired?: boolean };
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -34,7 +34,8 @@ export function SignInPage() {
       const token = answer.accessToken;
       void adoptRegistrationLocale(email, token).then(() => {
         setAccessToken(token);
-        void navigate('/dashboard');
+        // A role that needs two-factor sign-in but has not enrolled may only enrol: straight to that page.
+        void navigate(answer.mfaEnrolmentRequired ? '/mfa' : '/dashboard');
       });
     }
   };
