@@ -2,7 +2,7 @@ import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@ma
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { setAccessToken } from '../../lib/auth';
 import { adoptRegistrationLocale } from '../../lib/profile-locale';
@@ -19,6 +19,10 @@ export function SignInPage() {
   const { t } = useTranslation();
   const title = useTitle('signIn.title');
   const navigate = useNavigate();
+  // Sent here from a page that needs a session (an expired one: the application form keeps the text).
+  const back = (useLocation().state as { back?: unknown } | null)?.back;
+  const next =
+    typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/dashboard';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -35,7 +39,7 @@ export function SignInPage() {
       void adoptRegistrationLocale(email, token).then(() => {
         setAccessToken(token);
         // A role that needs two-factor sign-in but has not enrolled may only enrol: straight to that page.
-        void navigate(answer.mfaEnrolmentRequired ? '/mfa' : '/dashboard');
+        void navigate(answer.mfaEnrolmentRequired ? '/mfa' : next);
       });
     }
   };
