@@ -8,7 +8,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
-import { IdParam, PageQuery } from '@app/core';
+import { IdParam, NotFoundError, PageQuery } from '@app/core';
 import { AllowDuringMfaEnrolment, CurrentActor, Roles } from './auth/auth.decorators';
 import {
   CreateUserDto,
@@ -126,7 +126,7 @@ export class OrganizationsController {
     return this.organizations.list(query);
   }
 
-  @Roles('fund_manager', 'admin')
+  @Roles('ngo', 'fund_manager', 'admin')
   @Get(':id')
   @ApiOperation({
     operationId: 'getOrganization',
@@ -134,7 +134,10 @@ export class OrganizationsController {
     description: 'One NGO by id.',
   })
   @ApiOkResponse({ type: OrganizationView })
-  get(@IdParam('id', 'organization') id: string): Promise<OrganizationView> {
+  get(@IdParam('id', 'organization') id: string, @CurrentActor() actor: Actor): Promise<OrganizationView> {
+    // An NGO member reads only their own organization (the portal's profile page); staff read any.
+    const staff = actor.roles.includes('fund_manager') || actor.roles.includes('admin');
+    if (!staff && actor.organizationId !== id) throw new NotFoundError('organization', id);
     return this.organizations.get(id);
   }
 

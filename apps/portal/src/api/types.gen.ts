@@ -2379,7 +2379,7 @@ export type GetOrganizationErrors = {
      */
     401: Problem;
     /**
-     * Only fund_manager, admin
+     * Only ngo, fund_manager, admin
      */
     403: Problem;
     /**

@@ -45,6 +45,40 @@ export const router = createBrowserRouter([
           import('../features/attachments/AttachmentsPage').then((m) => ({ Component: m.AttachmentsPage })),
       },
       {
+        path: 'register',
+        lazy: () => import('../features/account/RegisterPage').then((m) => ({ Component: m.RegisterPage })),
+      },
+      {
+        path: 'confirm-email',
+        lazy: () =>
+          import('../features/account/ConfirmEmailPage').then((m) => ({ Component: m.ConfirmEmailPage })),
+      },
+      {
+        path: 'mfa',
+        lazy: () => import('../features/account/MfaEnrolPage').then((m) => ({ Component: m.MfaEnrolPage })),
+      },
+      {
+        path: 'profile',
+        lazy: () => import('../features/account/ProfilePage').then((m) => ({ Component: m.ProfilePage })),
+      },
+      {
+        path: 'calls/:callId/apply',
+        lazy: () => import('../features/ngo/ApplyPage').then((m) => ({ Component: m.ApplyPage })),
+      },
+      {
+        path: 'applications/:id',
+        lazy: () => import('../features/ngo/ApplicationPage').then((m) => ({ Component: m.ApplicationPage })),
+      },
+      {
+        path: 'grants/:id',
+        lazy: () => import('../features/ngo/GrantPage').then((m) => ({ Component: m.GrantPage })),
+      },
+      {
+        path: 'organization',
+        lazy: () =>
+          import('../features/ngo/OrganizationPage').then((m) => ({ Component: m.OrganizationPage })),
+      },
+      {
         path: '*',
         lazy: () => import('../features/public/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
       },

@@ -48,9 +48,14 @@ export function Layout() {
                   </Button>
                 </>
               ) : (
-                <Button component={Link} to="/sign-in">
-                  {t('app.signIn')}
-                </Button>
+                <>
+                  <Button component={Link} to="/register" variant="outline">
+                    {t('register.link')}
+                  </Button>
+                  <Button component={Link} to="/sign-in">
+                    {t('app.signIn')}
+                  </Button>
+                </>
               )}
             </Group>
           </Group>

@@ -7,16 +7,19 @@ export function ProblemAlert({
   error,
   fields = [],
   onRetry,
+  messageKey,
 }: {
   error: unknown;
   fields?: readonly string[];
   onRetry?: () => void;
+  /** A feature's own message for this problem (its `type` known there), instead of the generic one. */
+  messageKey?: string;
 }) {
   const { t } = useTranslation();
   const rest = unplacedProblems(error, fields);
   return (
     <Alert role="alert" color="red" variant="light" title={t('problems.title')} my="md">
-      {t(problemKey(error))}
+      {t(messageKey ?? problemKey(error))}
       {rest.length > 0 && (
         <List size="sm" mt="xs">
           {rest.map((p) => (

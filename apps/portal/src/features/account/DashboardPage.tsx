@@ -1,12 +1,15 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Link, Navigate } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { meQuery } from '../../lib/queries';
 import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
+
+const NgoDashboard = lazy(() => import('../ngo/NgoDashboard').then((m) => ({ default: m.NgoDashboard })));
 
 /** The signed-in home: who the reader is; later pages (applications, grants, reviews) hang from here. */
 export function DashboardPage() {
@@ -38,9 +41,18 @@ export function DashboardPage() {
               </Badge>
             ))}
           </Group>
+          <Anchor component={Link} to="/profile" mt="sm" display="inline-block">
+            {t('profile.title')}
+          </Anchor>
         </Paper>
       )}
-      <Text>{t('dashboard.later')}</Text>
+      {me.data?.roles.includes('ngo') ? (
+        <Suspense fallback={<Loading />}>
+          <NgoDashboard />
+        </Suspense>
+      ) : (
+        <Text>{t('dashboard.later')}</Text>
+      )}
     </Stack>
   );
 }

@@ -2,9 +2,10 @@ import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@ma
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { setAccessToken } from '../../lib/auth';
+import { adoptRegistrationLocale } from '../../lib/profile-locale';
 import { fieldProblems } from '../../lib/problems';
 import { completeMfaSignInMutation, loginMutation } from '../../lib/queries';
 import { useTitle } from '../../lib/use-title';
@@ -12,12 +13,16 @@ import { useTitle } from '../../lib/use-title';
 const FIELDS = ['email', 'password', 'code'] as const;
 
 /** A sign-in answer: a session, or a step token to trade with a two-factor code. */
-type Answer = { status?: string; accessToken?: string; stepToken?: string };
+type Answer = { status?: string; accessToken?: string; stepToken?: string; mfaEnrolmentRequired?: boolean };
 
 export function SignInPage() {
   const { t } = useTranslation();
   const title = useTitle('signIn.title');
   const navigate = useNavigate();
+  // Sent here from a page that needs a session (an expired one: the application form keeps the text).
+  const back = (useLocation().state as { back?: unknown } | null)?.back;
+  const next =
+    typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/dashboard';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -30,8 +35,12 @@ export function SignInPage() {
       return;
     }
     if (answer.accessToken) {
-      setAccessToken(answer.accessToken);
-      void navigate('/dashboard');
+      const token = answer.accessToken;
+      void adoptRegistrationLocale(email, token).then(() => {
+        setAccessToken(token);
+        // A role that needs two-factor sign-in but has not enrolled may only enrol: straight to that page.
+        void navigate(answer.mfaEnrolmentRequired ? '/mfa' : next);
+      });
     }
   };
   const focusFirstError = () => requestAnimationFrame(() => firstError.current?.focus());

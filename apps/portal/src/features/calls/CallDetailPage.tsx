@@ -1,4 +1,4 @@
-import { Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { MoneyText } from '../../components/MoneyText';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { countryName, formatNumber } from '../../lib/format';
 import { callQuery } from '../../lib/queries';
+import { useAccessToken } from '../../lib/session';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
 import { AwardRange, Deadline } from './CallFacts';
@@ -18,6 +19,7 @@ export function CallDetailPage() {
   const locale = useLocale();
   useTitle('calls.title');
   const call = useQuery(callQuery({ path: { id } }));
+  const token = useAccessToken();
   const back = (
     <Anchor component={Link} to="/calls">
       {t('calls.back')}
@@ -36,6 +38,13 @@ export function CallDetailPage() {
     <Stack gap="md">
       {back}
       <Title order={1}>{c.title}</Title>
+      {(c.status === 'open' || c.status === 'published') && (
+        <div>
+          <Button component={Link} to={token ? `/calls/${c.id}/apply` : '/sign-in'} data-testid="apply">
+            {t('ngo.apply.start')}
+          </Button>
+        </div>
+      )}
       {c.description && <Text style={{ whiteSpace: 'pre-line' }}>{c.description}</Text>}
       <Section id="deadline" title={t('calls.deadline')}>
         <Deadline deadline={c.deadline} />
