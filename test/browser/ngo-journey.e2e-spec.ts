@@ -205,6 +205,26 @@ describe('the NGO journey in a browser', () => {
       expect(await field(page, 'f-budget.1.description').inputValue()).toBe('أتعاب المحامين');
       expect(await field(page, 'f-budget.1.amount').inputValue()).toBe('3500.50');
 
+      // A PDF attached in the form itself, through the resumable upload, once the draft is saved.
+      const pdf = Buffer.concat([
+        Buffer.from('%PDF-1.4\n'),
+        Buffer.alloc(3000, 0x20),
+        Buffer.from('\n%%EOF\n'),
+      ]);
+      await page
+        .locator('input[type=file]')
+        .setInputFiles([{ name: 'budget-plan.pdf', mimeType: 'application/pdf', buffer: pdf }]);
+      await page
+        .getByRole('button', { name: /budget-plan\.pdf/ })
+        .first()
+        .waitFor({ timeout: 20_000 });
+      const withFile = await api.db.query(
+        `SELECT filename FROM application_attachments WHERE application_id = $1`,
+        [ngo.applicationId],
+      );
+      expect(withFile.map((r: { filename: string }) => r.filename)).toEqual(['budget-plan.pdf']);
+      await check(page, 'apply-attached-ar');
+
       // Offline (DevTools protocol): the text is kept, said so, and sent when the connection returns.
       const cdp = await ctx.newCDPSession(page);
       const network = (offline: boolean) =>

@@ -15,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
@@ -27,6 +27,7 @@ import { countryName, currencyExponent, formatMoney, isolate } from '../../lib/f
 import { fieldProblems } from '../../lib/problems';
 import {
   type ApplicationView,
+  applicationQueryKey,
   applicationsQuery,
   callQuery,
   type CallView,
@@ -82,6 +83,7 @@ function ApplicationEditor({
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const exponent = currencyExponent(call.currency);
   const draft = useApplicationDraft(call, exponent, owner, existing);
   const [step, setStep] = useState<Step>('edit');
@@ -91,6 +93,8 @@ function ApplicationEditor({
     ...submitApplicationMutation(),
     onSuccess: async (app) => {
       await draft.forget();
+      // the attachments list cached the draft: the read-only page must see the submitted application
+      queryClient.setQueryData(applicationQueryKey({ path: { id: app.id } }), app);
       void navigate(`/applications/${app.id}`);
     },
   });
