@@ -10,6 +10,7 @@ import {
   IdempotencyClaim,
   IdempotencyService,
   JOB,
+  ForbiddenError,
   NotFoundError,
   OutboxService,
   Page,
@@ -66,8 +67,11 @@ export class ContributionsService {
     actor: Actor,
     claim?: IdempotencyClaim,
   ): Promise<ContributionView> {
-    const fund = await this.funds.get(dto.fundId, actor).catch(() => {
-      throw new UnknownReference('fundId', 'fund');
+    // a fund the caller cannot see is an unknown reference; anything else (the database away) stays itself
+    const fund = await this.funds.get(dto.fundId, actor).catch((error: unknown) => {
+      if (error instanceof NotFoundError || error instanceof ForbiddenError)
+        throw new UnknownReference('fundId', 'fund');
+      throw error;
     });
     const receivedAt = effectiveDate(dto.receivedAt, this.clock.now(), 'receivedAt');
     return this.dataSource.transaction(async (em) => {

@@ -5,9 +5,11 @@ import {
   AuditService,
   Clock,
   decodeCursor,
+  ForbiddenError,
   encodeCursor,
   hasRole,
   isPgError,
+  NotFoundError,
   Page,
   pageLimit,
   PageQuery,
@@ -67,8 +69,11 @@ export class DonorsService {
 
   /** A pledge is a promise: it shows as `pledged` and is never available until money is received. */
   async pledge(dto: CreatePledgeDto, actor: Actor): Promise<PledgeView> {
-    const fund = await this.funds.get(dto.fundId, actor).catch(() => {
-      throw new UnknownReference('fundId', 'fund');
+    // a fund the caller cannot see is an unknown reference; anything else (the database away) stays itself
+    const fund = await this.funds.get(dto.fundId, actor).catch((error: unknown) => {
+      if (error instanceof NotFoundError || error instanceof ForbiddenError)
+        throw new UnknownReference('fundId', 'fund');
+      throw error;
     });
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {

@@ -11,6 +11,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
+import { isConnectionError } from '../database/pg-errors';
 import { DomainError } from '../errors/domain-error';
 import { problemOf } from '../errors/problem';
 import { IdempotencyClaim, IdempotencyService } from './idempotency.service';
@@ -77,10 +78,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async settleFailure(claim: IdempotencyClaim, error: unknown): Promise<void> {
     if (error instanceof DomainError && error.status !== 400 && error.status < 500) {
-      await this.idempotency.completeOutside(claim, error.status, problemOf(error), true);
-    } else {
-      await this.idempotency.release(claim);
+      try {
+        await this.idempotency.completeOutside(claim, error.status, problemOf(error), true);
+        return;
+      } catch (storing) {
+        // The refusal could not be stored (the database went away): forget the claim instead, as for a
+        // failure, so a retry is not refused as in flight until the claim goes stale.
+        if (!isConnectionError(storing)) throw storing;
+      }
     }
+    await this.idempotency.release(claim);
   }
 }
 
