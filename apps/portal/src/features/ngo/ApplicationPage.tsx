@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { applicationQuery, withdrawApplicationMutation } from '../../lib/queries';
 import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
-import { ApplicationSummary } from './ApplyPage';
+import { ApplicationSummary } from './ApplicationSummary';
 import { ngoProblemKey } from './ngo-problems';
 
 const WITHDRAWABLE = ['draft', 'submitted', 'eligible'];

@@ -3,27 +3,24 @@ import {
   Anchor,
   Button,
   Checkbox,
-  Fieldset,
   Group,
-  NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { Loading } from '../../components/Loading';
-import { MoneyText } from '../../components/MoneyText';
+
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SaveStatus } from '../../components/SaveStatus';
-import { countryName, currencyExponent, formatMoney, isolate } from '../../lib/format';
+import { countryName, currencyExponent } from '../../lib/format';
 import { fieldProblems } from '../../lib/problems';
 import {
   type ApplicationView,
@@ -40,17 +37,17 @@ import { useTitle } from '../../lib/use-title';
 import {
   type ApplicationForm,
   budgetTotal,
-  emptyLine,
   type FormErrors,
   parseAmount,
   type RuleMessage,
-  SERVICES,
   type Service,
   validateForm,
 } from './application-form';
 import { ngoProblemKey } from './ngo-problems';
 import { useApplicationDraft } from './use-application-draft';
 import { Attachments } from '../attachments';
+import { ApplicationSummary } from './ApplicationSummary';
+import { BudgetEditor } from './BudgetEditor';
 
 /** The application to a call: loads the call, the reader and any application of theirs to it. */
 export function ApplyPage() {
@@ -324,193 +321,4 @@ function firstErrorId(errors: FormErrors, form: ApplicationForm): string | null 
   const first = order.find((f) => f in errors);
   if (!first) return null;
   return first === 'budget' ? 'budget-total' : `f-${first}`;
-}
-
-function BudgetEditor({
-  form,
-  call,
-  total,
-  message,
-  onChange,
-}: {
-  form: ApplicationForm;
-  call: CallView;
-  total: number;
-  message: (field: string) => string | undefined;
-  onChange: (budget: ApplicationForm['budget']) => void;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const lines = form.budget;
-  const update = (i: number, patch: Partial<ApplicationForm['budget'][number]>) =>
-    onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const totalProblem = message('budget');
-  return (
-    <Fieldset legend={t('ngo.budget.title')}>
-      <Stack gap="sm">
-        <Text size="sm">{t('ngo.budget.help', { currency: call.currency })}</Text>
-        {lines.map((line, i) => (
-          <Paper key={i} withBorder p="sm" role="group" aria-label={t('ngo.budget.line', { count: i + 1 })}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <NativeSelect
-                id={`f-budget.${i}.category`}
-                label={t('ngo.budget.category')}
-                required
-                value={line.category}
-                error={message(`budget.${i}.category`)}
-                data={[
-                  { value: '', label: t('ngo.budget.choose') },
-                  ...SERVICES.map((s) => ({ value: s, label: t(`services.${s}`) })),
-                ]}
-                onChange={(e) => update(i, { category: e.currentTarget.value as Service | '' })}
-              />
-              <TextInput
-                id={`f-budget.${i}.description`}
-                label={t('ngo.budget.description')}
-                required
-                maxLength={500}
-                value={line.description}
-                error={message(`budget.${i}.description`)}
-                onChange={(e) => update(i, { description: e.currentTarget.value })}
-              />
-              <TextInput
-                id={`f-budget.${i}.amount`}
-                label={t('ngo.budget.amount', { currency: call.currency })}
-                required
-                inputMode="decimal"
-                dir="ltr"
-                value={line.amount}
-                error={message(`budget.${i}.amount`)}
-                onChange={(e) => update(i, { amount: e.currentTarget.value })}
-              />
-            </SimpleGrid>
-            {lines.length > 1 && (
-              <Button
-                variant="subtle"
-                color="red.9"
-                size="compact-sm"
-                mt="xs"
-                onClick={() => onChange(lines.filter((_, j) => j !== i))}
-              >
-                {t('ngo.budget.remove', { count: i + 1 })}
-              </Button>
-            )}
-          </Paper>
-        ))}
-        <Group>
-          <Button
-            variant="outline"
-            onClick={() => onChange([...lines, emptyLine()])}
-            disabled={lines.length >= 100}
-          >
-            {t('ngo.budget.add')}
-          </Button>
-        </Group>
-        <div id="budget-total" tabIndex={-1} aria-live="polite">
-          <Text fw={700}>
-            {t('ngo.budget.total')} <MoneyText amount={total} currency={call.currency} />
-          </Text>
-          <Text size="sm">{t('ngo.budget.count', { count: lines.length })}</Text>
-          {call.minAward !== null && call.maxAward !== null && (
-            <Text size="sm">
-              {t('ngo.budget.limits', {
-                min: isolate(formatMoney(call.minAward, call.currency, locale)),
-                max: isolate(formatMoney(call.maxAward, call.currency, locale)),
-              })}
-            </Text>
-          )}
-          {totalProblem && (
-            <Text c="red.9" size="sm" role="alert">
-              {totalProblem}
-            </Text>
-          )}
-        </div>
-      </Stack>
-    </Fieldset>
-  );
-}
-
-/** An application laid out to read: the review step and the submitted application show the same. */
-export function ApplicationSummary({
-  title,
-  summary,
-  countries,
-  services,
-  expectedVictims,
-  budget,
-  currency,
-  children,
-}: {
-  title: string;
-  summary: string;
-  countries: string[];
-  services: string[];
-  expectedVictims: string | number;
-  budget: { category: string; description: string; amount: number }[];
-  currency: string;
-  children?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const total = budget.reduce((s, l) => s + l.amount, 0);
-  return (
-    <Paper withBorder p="md">
-      <Stack gap="xs">
-        <Fact label={t('ngo.fields.title')}>{title}</Fact>
-        <Fact label={t('ngo.fields.summary')}>
-          <Text style={{ whiteSpace: 'pre-line' }}>{summary}</Text>
-        </Fact>
-        <Fact label={t('ngo.fields.countries')}>
-          {countries.map((c) => countryName(c, locale)).join(', ')}
-        </Fact>
-        <Fact label={t('ngo.fields.services')}>{services.map((s) => t(`services.${s}`)).join(', ')}</Fact>
-        <Fact label={t('ngo.fields.expectedVictims')}>
-          {new Intl.NumberFormat(locale).format(Number(expectedVictims) || 0)}
-        </Fact>
-        <div className="table-scroll">
-          <Table striped withTableBorder>
-            <Table.Caption>{t('ngo.budget.title')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('ngo.budget.category')}</Table.Th>
-                <Table.Th scope="col">{t('ngo.budget.description')}</Table.Th>
-                <Table.Th scope="col">{t('ngo.budget.amount', { currency })}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {budget.map((l, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{l.category ? t(`services.${l.category}`) : ''}</Table.Td>
-                  <Table.Td>{l.description}</Table.Td>
-                  <Table.Td>
-                    <MoneyText amount={l.amount} currency={currency} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              <Table.Tr>
-                <Table.Th scope="row" colSpan={2}>
-                  {t('ngo.budget.total')}
-                </Table.Th>
-                <Table.Td fw={700}>
-                  <MoneyText amount={total} currency={currency} />
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text fw={700} size="sm">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
 }
