@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { switchLocale } from '../lib/i18n/setup';
 import { isLocale, LOCALES, nativeName } from '../lib/i18n/locales';
 import { meQuery, updateMe } from '../lib/queries';
+import { markLocaleChosen } from '../lib/profile-locale';
 import { useAccessToken } from '../lib/session';
 import { useLocale } from '../lib/use-locale';
 
@@ -26,6 +27,7 @@ export function LanguageSwitch() {
         const next = event.currentTarget.value;
         if (!isLocale(next)) return;
         void switchLocale(next);
+        if (token) markLocaleChosen();
         if (token)
           void updateMe({ body: { locale: next }, throwOnError: true })
             .then(({ data }) => queryClient.setQueryData(meQuery().queryKey, data))

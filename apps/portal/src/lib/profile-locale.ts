@@ -5,20 +5,34 @@ import { localeOf } from './i18n/locales';
 import { meQuery, updateMe } from './queries';
 import { useAccessToken } from './session';
 
+/** Set when the reader picks a language while signed in: the profile's (maybe older) locale must not undo it. */
+let chosenWhileSignedIn = false;
+
+export function markLocaleChosen(): void {
+  chosenWhileSignedIn = true;
+}
+
 /**
  * When signed in, the user's saved `locale` (a field `GET /api/me` may carry) becomes the language, once
- * per sign-in; the language switch can still change it afterwards.
+ * per sign-in (not again when the access token is refreshed), and not at all if the reader already picked
+ * one with the switch since signing in; the language switch can still change it afterwards.
  */
 export function useProfileLocale(): void {
   const token = useAccessToken();
-  const me = useQuery({ ...meQuery(), enabled: Boolean(token) });
-  const applied = useRef<string | null>(null);
+  const signedIn = Boolean(token);
+  const me = useQuery({ ...meQuery(), enabled: signedIn });
+  const applied = useRef(false);
   const saved = localeOf((me.data as { locale?: string } | undefined)?.locale);
   useEffect(() => {
-    if (!token || !saved || applied.current === token) return;
-    applied.current = token;
-    void switchLocale(saved);
-  }, [token, saved]);
+    if (!signedIn) {
+      applied.current = false;
+      chosenWhileSignedIn = false;
+      return;
+    }
+    if (!saved || applied.current) return;
+    applied.current = true;
+    if (!chosenWhileSignedIn) void switchLocale(saved);
+  }, [signedIn, saved]);
 }
 
 const REGISTERED_KEY = 'tfg.registeredLocale.';
