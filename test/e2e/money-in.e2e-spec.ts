@@ -95,7 +95,7 @@ describe('money in: funds, contributions, receipts, costs, pledges, balance', ()
     );
     expect(numbers).toEqual(expected);
     expect(await ledgerInvariants(api, fund.id)).toMatchObject({ unbalanced: 0, drift: 0 });
-  });
+  }, 60_000); // 200 postings serialised on one fund's lock, with another test file running beside them
 
   it.each([
     ['zero', 0],

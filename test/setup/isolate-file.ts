@@ -3,8 +3,8 @@ import { Client } from 'pg';
 import { TEST_DATABASE_URL, TEST_REDIS_PREFIX } from './test-env';
 
 /**
- * Each test file that runs the API or the worker starts from a quiet queue. All files share one database and
- * (before this) one Redis prefix, so a file's worker inherited every job that earlier files had left behind:
+ * Each test file that runs the API or the worker starts from a quiet queue. The files of one jest worker share
+ * its database and (before this) one Redis prefix, so a file's worker inherited every job that earlier files had left behind:
  * outbox rows no worker relayed (files that run the API alone) and queued jobs no worker finished (hundreds of
  * receipt PDFs after the 200-contribution test, hundreds of grant and mail jobs after the grant journeys). A
  * traced full run showed platform's worker rendering 215 inherited receipts and accounts-sessions' worker

@@ -1,8 +1,25 @@
 /** The test environment's settings, shared by the global setup and every test file. */
-export const TEST_DATABASE_URL =
+/** The database the global setup migrates; each jest worker runs on its own copy of it (see below). */
+export const TEST_TEMPLATE_DATABASE_URL =
   process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/tfg_test';
+const WORKER = process.env.JEST_WORKER_ID;
+
+/**
+ * The name of jest worker `n`'s database: the migrated one, copied. Jest runs the test files on two workers
+ * at once; each worker runs its files one after another, alone with its own database and Redis prefix, so no
+ * file sees another file's outbox, queues, mail or rows while it runs.
+ */
+export function workerDatabaseUrl(n: number | string): string {
+  const url = new URL(TEST_TEMPLATE_DATABASE_URL);
+  url.pathname = `${url.pathname}_w${n}`;
+  return url.toString();
+}
+
+export const TEST_DATABASE_URL = WORKER ? workerDatabaseUrl(WORKER) : TEST_TEMPLATE_DATABASE_URL;
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-export const TEST_REDIS_PREFIX = process.env.TEST_REDIS_PREFIX || 'tfg-test';
+/** The prefix every test Redis key starts with (the global setup clears them all). */
+export const TEST_REDIS_ROOT_PREFIX = process.env.TEST_REDIS_PREFIX || 'tfg-test';
+export const TEST_REDIS_PREFIX = WORKER ? `${TEST_REDIS_ROOT_PREFIX}-w${WORKER}` : TEST_REDIS_ROOT_PREFIX;
 export const TEST_ADMIN = { email: 'admin@tests.example.org', password: 'admin-password-for-tests' };
 
 export function applyTestEnv(): void {
