@@ -1,0 +1,3 @@
+export { PartnersModule } from './partners.module';
+export { PartnersJobsModule } from './partners-jobs.module';
+export { normalizeName, SIMILARITY_THRESHOLD } from './domain/names';
