@@ -35,7 +35,7 @@ import {
   ObservationActionDto,
   ObservationDto,
   ReasonDto,
-  UpdateProfileDto,
+  UpdatePartnerProfileDto,
 } from './dto/profile.dto';
 import { assertReadable } from './partner-access';
 import {
@@ -93,7 +93,7 @@ export class PartnersController {
   @ApiOkResponse({ type: ProfileView })
   update(
     @IdParam('organizationId', 'organization') id: string,
-    @Body() dto: UpdateProfileDto,
+    @Body() dto: UpdatePartnerProfileDto,
     @CurrentActor() actor: Actor,
   ): Promise<ProfileView> {
     return this.profiles.update(id, dto, actor);

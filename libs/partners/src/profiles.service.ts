@@ -4,7 +4,7 @@ import { Actor, AuditService, Clock, JOB, NotFoundError, OutboxService, RequestI
 import { OrganizationsService } from '@app/identity';
 import { BankAccount, checkBank, sameAccount } from './domain/bank';
 import { completenessProblems, ProfileDetails, stateOf } from './domain/profile';
-import { UpdateProfileDto } from './dto/profile.dto';
+import { UpdatePartnerProfileDto } from './dto/profile.dto';
 import { assertOwn, assertReadable, isoDay } from './partner-access';
 import { DocumentView, DuplicateView, ProfileView } from './partner.views';
 import { BankChangePending, NoBankChange, ProfileIncomplete } from './partners.errors';
@@ -78,7 +78,7 @@ export class ProfilesService {
     } as ProfileView;
   }
 
-  async update(organizationId: string, dto: UpdateProfileDto, actor: Actor): Promise<ProfileView> {
+  async update(organizationId: string, dto: UpdatePartnerProfileDto, actor: Actor): Promise<ProfileView> {
     assertOwn(actor, organizationId);
     let bank: BankAccount | null = null;
     if (dto.bank) {

@@ -56,7 +56,7 @@ export class RegistrationInput {
   @IsDateString({ strict: true })
   date: string;
 
-  @ApiPropertyOptional({ example: '2030-03-01', format: 'date', nullable: true })
+  @ApiPropertyOptional({ example: '2030-03-01', format: 'date', nullable: true, type: String })
   @IsOptional()
   @IsDateString({ strict: true })
   expiry?: string | null;
@@ -67,7 +67,12 @@ export class OfficeInput {
   @IsIn(['headquarters', 'country_office'])
   type: 'headquarters' | 'country_office';
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "a country office's headquarters" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "a country office's headquarters",
+  })
   @IsOptional()
   @IsUUID()
   headquartersOrganizationId?: string | null;
@@ -151,6 +156,7 @@ export class BankInput {
   @ApiPropertyOptional({
     example: 'DE89370400440532013000',
     nullable: true,
+    type: String,
     description: 'checked by its digits',
   })
   @IsOptional()
@@ -158,7 +164,7 @@ export class BankInput {
   @MaxLength(50)
   iban?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'where the country has no IBAN' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'where the country has no IBAN' })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9 -]{4,34}$/)
@@ -170,7 +176,7 @@ export class BankInput {
 }
 
 /** A partial update: the wizard saves each step as it goes; absent fields keep their value. */
-export class UpdateProfileDto {
+export class UpdatePartnerProfileDto {
   @ApiPropertyOptional({ example: 'Al Nour Relief Foundation' })
   @IsOmittable()
   @IsString()
