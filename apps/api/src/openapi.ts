@@ -23,6 +23,10 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'reports', description: 'Statements and reports, as JSON or files' },
   { name: 'audit', description: 'The append-only audit log' },
   { name: 'admin', description: 'Operations tools for admins, such as the queue board' },
+  {
+    name: 'partners',
+    description: "Partner due diligence: the NGO's profile, documents, sanctions screening, risk rating",
+  },
   { name: 'health', description: 'Liveness and readiness' },
 ];
 

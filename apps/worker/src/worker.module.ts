@@ -9,6 +9,7 @@ import { CallsJobsModule } from '@app/calls';
 import { DonorsJobsModule } from '@app/donors';
 import { IdentityJobsModule } from '@app/identity';
 import { ReviewsJobsModule } from '@app/reviews';
+import { PartnersJobsModule } from '@app/partners';
 import { HousekeepingProcessor } from './housekeeping.processor';
 import { JobHandlerCheck } from './job-handler.check';
 import { JobSchedulers } from './job-schedulers';
@@ -31,6 +32,7 @@ import { JobSchedulers } from './job-schedulers';
     ReviewsJobsModule,
     GrantsJobsModule,
     DonorsJobsModule,
+    PartnersJobsModule,
   ],
   providers: [OutboxRelay, JobHandlerCheck, JobSchedulers, HousekeepingProcessor],
   exports: [OutboxRelay, JobSchedulers],

@@ -4,6 +4,7 @@ import {
   Actor,
   AuditService,
   Clock,
+  DueDiligenceGate,
   isPgError,
   JOB,
   NotFoundError,
@@ -50,6 +51,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly dueDiligence: DueDiligenceGate,
   ) {}
 
   async create(callId: string, dto: CreateApplicationDto, actor: Actor): Promise<ApplicationView> {
@@ -135,6 +137,9 @@ export class ApplicationsService {
       if (call.status !== 'open') throw new CallNotOpen();
       if (!(await this.repo.organizationVerified(em, app.organizationId)))
         throw new OrganizationNotVerified();
+      // Due diligence (the partners context, through core's port): expired documents, a blocked
+      // organization, and the verified profile the fund may require.
+      await this.dueDiligence.beforeSubmission(em, app.organizationId, app.fundId);
       const problems = fitProblems(call, app);
       if (problems.length) throw new ApplicationOutsideCall(problems);
       app.status = 'submitted';

@@ -6,3 +6,11 @@ export { Application } from './entities/application.entity';
 export { APPLICATION_STATUSES } from './domain/application-rules';
 export type { ApplicationStatus } from './domain/application-rules';
 export type { ApplicationView } from './dto/application.dto';
+// The file checks (by bytes, names) the partners context reuses for due-diligence documents.
+export {
+  ATTACHMENT_TYPES,
+  contentDisposition,
+  safeFilename,
+  sniffAttachment,
+} from './domain/application-rules';
+export { MAX_ATTACHMENT_BYTES } from './uploads/upload-rules';

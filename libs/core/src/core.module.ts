@@ -4,6 +4,7 @@ import { AuditService } from './audit/audit.service';
 import { Clock } from './clock/clock';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DueDiligenceGate } from './due-diligence/due-diligence.port';
 import { HousekeepingRepository } from './housekeeping/housekeeping.repository';
 import { HousekeepingService } from './housekeeping/housekeeping.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -29,6 +30,7 @@ import { RedisModule } from './queue/redis.module';
     IdempotencyInterceptor,
     HousekeepingRepository,
     HousekeepingService,
+    DueDiligenceGate,
   ],
   exports: [
     AppConfigModule,
@@ -41,6 +43,7 @@ import { RedisModule } from './queue/redis.module';
     IdempotencyService,
     IdempotencyInterceptor,
     HousekeepingService,
+    DueDiligenceGate,
   ],
 })
 export class CoreModule {}

@@ -6,6 +6,7 @@ import {
   AuditService,
   canAccessFund,
   Clock,
+  DueDiligenceGate,
   IdempotencyClaim,
   IdempotencyService,
   JOB,
@@ -15,10 +16,16 @@ import {
 import { ApplicationsService } from '@app/applications';
 import { CallsService } from '@app/calls';
 import { FundsService, LedgerService, Postings } from '@app/funds';
-import { DEFAULT_SCHEDULE, planTranches, scheduleProblems } from './domain/tranches';
+import { DEFAULT_SCHEDULE, planTranches, scheduleProblems, termOverrides } from './domain/tranches';
 import { DecisionDto } from './dto/grants.dto';
 import { DecisionView } from './grant.views';
-import { DecisionNotAllowed, EnvelopeExceeded, InvalidAward, InvalidSchedule } from './grants.errors';
+import {
+  DecisionNotAllowed,
+  EnvelopeExceeded,
+  InvalidAward,
+  InvalidSchedule,
+  OverrideReasonRequired,
+} from './grants.errors';
 import { GrantsRepository } from './repositories/grants.repository';
 import { TranchesRepository } from './repositories/tranches.repository';
 
@@ -41,6 +48,7 @@ export class DecisionsService {
     private readonly outbox: OutboxService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    private readonly dueDiligence: DueDiligenceGate,
   ) {}
 
   async decide(
@@ -80,6 +88,9 @@ export class DecisionsService {
           available: null,
         };
       } else {
+        // Due diligence (the partners context, through core's port): a sanctions hit, a red flag or a
+        // not-eligible rating refuse; a risk rating sets the default schedule and the maximum award.
+        const terms = await this.dueDiligence.termsForAward(em, app.organizationId, app.fundId);
         const amount = dto.amount ?? app.requested;
         if (amount > app.requested)
           throw new InvalidAward(`amount ${amount} exceeds the request ${app.requested}`);
@@ -92,8 +103,11 @@ export class DecisionsService {
             throw new EnvelopeExceeded(call.envelope, committed, amount);
           }
         }
+        const overrides = termOverrides(terms, amount, dto.tranches);
+        const overrideReason = dto.overrideReason?.trim() || null;
+        if (overrides.length && !overrideReason) throw new OverrideReasonRequired(overrides);
         const psc = applyBps(amount, fund.pscRateBps);
-        const tranches = planTranches(amount, psc, dto.tranches ?? DEFAULT_SCHEDULE);
+        const tranches = planTranches(amount, psc, dto.tranches ?? terms?.tranches ?? DEFAULT_SCHEDULE);
         const grantId = await this.grants.insert(em, {
           applicationId: app.id,
           callId: app.callId,
@@ -136,8 +150,17 @@ export class DecisionsService {
             psc,
             pscRateBps: fund.pscRateBps,
             tranches: tranches.length,
+            riskLevel: terms?.riskLevel ?? null,
+            reportEveryMonths: terms?.reportEveryMonths ?? null,
           },
         });
+        if (overrides.length)
+          await this.audit.record(em, actor, {
+            action: 'grant.terms-overridden',
+            entity: 'grant',
+            entityId: grantId,
+            summary: { riskLevel: terms?.riskLevel ?? null, overrides, reason: overrideReason },
+          });
         await this.outbox.add(em, JOB.GRANT_CHANGED, { grantId, event: 'approved' });
         view = {
           applicationId: app.id,

@@ -4,6 +4,7 @@ import {
   Actor,
   AuditService,
   Clock,
+  DueDiligenceGate,
   IdempotencyClaim,
   IdempotencyService,
   JOB,
@@ -45,6 +46,7 @@ export class DisbursementsService {
     private readonly outbox: OutboxService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    private readonly dueDiligence: DueDiligenceGate,
   ) {}
 
   /** Pays one due tranche: the commitment moves to paid, its reserved PSC becomes charged. */
@@ -62,6 +64,8 @@ export class DisbursementsService {
       if (!t) throw new NotFoundError('tranche', `${id}/${trancheNo}`);
       if (t.state === 'paid' || t.state === 'cancelled') throw new TrancheSettled(trancheNo, t.state);
       if (t.state !== 'due') throw new TrancheNotDue(trancheNo, t.state);
+      // Due diligence (partners, through core's port): a pending bank change or a sanctions hit suspends.
+      await this.dueDiligence.beforePayment(em, g.organizationId);
       if (g.signedAt) notBefore(effectiveAt, g.signedAt, 'effectiveAt', 'the day the agreement was signed');
       const reference = dto.reference ?? null;
       await this.tranches.markPaid(em, id, trancheNo, effectiveAt, reference);

@@ -15,6 +15,7 @@ const thrown: [Coded, DomainError, string][] = [
   [errors.NothingToCancel, new errors.NothingToCancel(), 'grant-state'],
   [errors.ReturnTooLarge, new errors.ReturnTooLarge(10), 'return-exceeds-paid'],
   [errors.ReportStateConflict, new errors.ReportStateConflict('decided'), 'report-state'],
+  [errors.OverrideReasonRequired, new errors.OverrideReasonRequired(['x']), 'override-reason-required'],
 ];
 
 describe('grants error codes', () => {

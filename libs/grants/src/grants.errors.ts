@@ -92,3 +92,17 @@ export class ReportStateConflict extends DomainError {
     super('conflict', ReportStateConflict.code, 'report-state', message);
   }
 }
+
+/** A decision departs from the terms the partner's risk rating sets, without a reason (issue 17). */
+export class OverrideReasonRequired extends DomainError {
+  static readonly code = 'GRANTS.OVERRIDE_REASON_REQUIRED';
+  constructor(overrides: string[] = []) {
+    super(
+      'rule',
+      OverrideReasonRequired.code,
+      'override-reason-required',
+      `Overriding the risk rating's terms needs a reason (overrideReason): ${overrides.join('; ')}`,
+      [{ field: 'overrideReason', messages: overrides.length ? overrides : ['a reason is required'] }],
+    );
+  }
+}

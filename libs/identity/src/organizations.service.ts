@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditService,
   Clock,
   decodeCursor,
+  DueDiligenceGate,
   encodeCursor,
   NotFoundError,
   Page,
@@ -24,6 +25,7 @@ export class OrganizationsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly users: UsersRepository,
+    private readonly dueDiligence: DueDiligenceGate,
   ) {}
 
   async list(query: PageQuery & { verified?: 'true' | 'false' }): Promise<Page<OrganizationView>> {
@@ -40,12 +42,20 @@ export class OrganizationsService {
     return toOrganizationView(org);
   }
 
+  /** The organization in the caller's transaction, or null (the partners context's door to identity). */
+  async findIn(em: EntityManager, id: string): Promise<OrganizationView | null> {
+    const org = await em.getRepository(Organization).findOneBy({ id });
+    return org ? toOrganizationView(org) : null;
+  }
+
   /** Verifying twice changes nothing and answers the same organization. */
   async verify(id: string, actor: Actor): Promise<OrganizationView> {
     return this.dataSource.transaction(async (em) => {
       const org = await em.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw new NotFoundError('organization', id);
       if (org.verifiedAt) return toOrganizationView(org);
+      // Due diligence (the partners context, through core's port): a sanctions hit blocks verification.
+      await this.dueDiligence.beforeVerification(em, id);
       org.verifiedAt = this.clock.now();
       org.verifiedBy = actor.userId;
       await em.save(org);

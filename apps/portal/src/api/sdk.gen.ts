@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client/index.js';
-import type { AcceptGrantReportData, AcceptGrantReportErrors, AcceptGrantReportResponses, AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, AddFundCostData, AddFundCostErrors, AddFundCostResponses, AssignReviewerData, AssignReviewerErrors, AssignReviewerResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CloseCallData, CloseCallErrors, CloseCallResponses, ClosePeriodData, ClosePeriodErrors, ClosePeriodResponses, CompleteMfaSignInData, CompleteMfaSignInErrors, CompleteMfaSignInResponses, ConfirmEmailData, ConfirmEmailErrors, ConfirmEmailResponses, ConfirmMfaData, ConfirmMfaErrors, ConfirmMfaResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateApplicationData, CreateApplicationErrors, CreateApplicationResponses, CreateApplicationUploadData, CreateApplicationUploadErrors, CreateApplicationUploadResponses, CreateBoardCodeData, CreateBoardCodeErrors, CreateBoardCodeResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContributionData, CreateContributionErrors, CreateContributionResponses, CreateDonorData, CreateDonorErrors, CreateDonorResponses, CreateExchangeRateData, CreateExchangeRateErrors, CreateExchangeRateResponses, CreateFundData, CreateFundErrors, CreateFundResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreatePledgeData, CreatePledgeErrors, CreatePledgeResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeactivateTeamMemberData, DeactivateTeamMemberErrors, DeactivateTeamMemberResponses, DecideApplicationData, DecideApplicationErrors, DecideApplicationResponses, DeclareConflictData, DeclareConflictErrors, DeclareConflictResponses, DisburseTrancheData, DisburseTrancheErrors, DisburseTrancheResponses, DownloadApplicationAttachmentData, DownloadApplicationAttachmentErrors, DownloadApplicationAttachmentResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EnrolMfaData, EnrolMfaErrors, EnrolMfaResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetApplicationUploadOffsetData, GetApplicationUploadOffsetErrors, GetApplicationUploadOffsetResponses, GetCallData, GetCallErrors, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContributionData, GetContributionErrors, GetContributionReceiptData, GetContributionReceiptErrors, GetContributionReceiptResponses, GetContributionResponses, GetContributionsReportData, GetContributionsReportErrors, GetContributionsReportResponses, GetDonorStatementData, GetDonorStatementErrors, GetDonorStatementResponses, GetFundBalanceData, GetFundBalanceErrors, GetFundBalanceResponses, GetFundData, GetFundErrors, GetFundResponses, GetFundStatementData, GetFundStatementErrors, GetFundStatementResponses, GetGrantData, GetGrantErrors, GetGrantResponses, GetGrantsReportData, GetGrantsReportErrors, GetGrantsReportResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetImpactReportData, GetImpactReportErrors, GetImpactReportResponses, GetMeData, GetMeErrors, GetMeResponses, GetNotificationPreferencesData, GetNotificationPreferencesErrors, GetNotificationPreferencesResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationResponses, GetPublicImpactData, GetPublicImpactErrors, GetPublicImpactResponses, GetPublicSummaryData, GetPublicSummaryErrors, GetPublicSummaryResponses, GetUserData, GetUserErrors, GetUserResponses, HandTeamAdminData, HandTeamAdminErrors, HandTeamAdminResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContributionsData, ListContributionsErrors, ListContributionsResponses, ListDonorsData, ListDonorsErrors, ListDonorsResponses, ListExchangeRatesData, ListExchangeRatesErrors, ListExchangeRatesResponses, ListFundAlertsData, ListFundAlertsErrors, ListFundAlertsResponses, ListFundBalanceHistoryData, ListFundBalanceHistoryErrors, ListFundBalanceHistoryResponses, ListFundsData, ListFundsErrors, ListFundsResponses, ListGrantsData, ListGrantsErrors, ListGrantsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMyAssignmentsData, ListMyAssignmentsErrors, ListMyAssignmentsResponses, ListMyNotificationsData, ListMyNotificationsErrors, ListMyNotificationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListPledgesData, ListPledgesErrors, ListPledgesResponses, ListTeamMembersData, ListTeamMembersErrors, ListTeamMembersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutAllData, LogoutAllErrors, LogoutAllResponses, LogoutData, LogoutErrors, LogoutResponses, OpenCallData, OpenCallErrors, OpenCallResponses, PublishCallData, PublishCallErrors, PublishCallResponses, PutNotificationPreferencesData, PutNotificationPreferencesErrors, PutNotificationPreferencesResponses, ReactivateTeamMemberData, ReactivateTeamMemberErrors, ReactivateTeamMemberResponses, RecordGrantReturnData, RecordGrantReturnErrors, RecordGrantReturnResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResendInvitationData, ResendInvitationErrors, ResendInvitationResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, ReturnGrantReportData, ReturnGrantReportErrors, ReturnGrantReportResponses, ReverseContributionData, ReverseContributionErrors, ReverseContributionResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, ScoreAssignmentData, ScoreAssignmentErrors, ScoreAssignmentResponses, ScreenApplicationData, ScreenApplicationErrors, ScreenApplicationResponses, SendApplicationUploadChunkData, SendApplicationUploadChunkErrors, SendApplicationUploadChunkResponses, SignGrantData, SignGrantErrors, SignGrantResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, SubmitAssignmentData, SubmitAssignmentErrors, SubmitAssignmentResponses, SubmitGrantReportData, SubmitGrantReportErrors, SubmitGrantReportResponses, SupersedeExchangeRateData, SupersedeExchangeRateErrors, SupersedeExchangeRateResponses, UpdateApplicationData, UpdateApplicationErrors, UpdateApplicationResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadApplicationAttachmentData, UploadApplicationAttachmentErrors, UploadApplicationAttachmentResponses, VerifyOrganizationData, VerifyOrganizationErrors, VerifyOrganizationResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen.js';
+import type { AcceptGrantReportData, AcceptGrantReportErrors, AcceptGrantReportResponses, AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, ActOnObservationData, ActOnObservationErrors, ActOnObservationResponses, AddFundCostData, AddFundCostErrors, AddFundCostResponses, ApproveBankChangeData, ApproveBankChangeErrors, ApproveBankChangeResponses, AssessPartnerData, AssessPartnerErrors, AssessPartnerResponses, AssignReviewerData, AssignReviewerErrors, AssignReviewerResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ClearScreeningHitData, ClearScreeningHitErrors, ClearScreeningHitResponses, CloseCallData, CloseCallErrors, CloseCallResponses, ClosePeriodData, ClosePeriodErrors, ClosePeriodResponses, CompleteMfaSignInData, CompleteMfaSignInErrors, CompleteMfaSignInResponses, ConfirmEmailData, ConfirmEmailErrors, ConfirmEmailResponses, ConfirmMfaData, ConfirmMfaErrors, ConfirmMfaResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, ConfirmScreeningHitData, ConfirmScreeningHitErrors, ConfirmScreeningHitResponses, CreateApplicationData, CreateApplicationErrors, CreateApplicationResponses, CreateApplicationUploadData, CreateApplicationUploadErrors, CreateApplicationUploadResponses, CreateBoardCodeData, CreateBoardCodeErrors, CreateBoardCodeResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContributionData, CreateContributionErrors, CreateContributionResponses, CreateDonorData, CreateDonorErrors, CreateDonorResponses, CreateExchangeRateData, CreateExchangeRateErrors, CreateExchangeRateResponses, CreateFundData, CreateFundErrors, CreateFundResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreatePledgeData, CreatePledgeErrors, CreatePledgeResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeactivateTeamMemberData, DeactivateTeamMemberErrors, DeactivateTeamMemberResponses, DecideApplicationData, DecideApplicationErrors, DecideApplicationResponses, DeclareConflictData, DeclareConflictErrors, DeclareConflictResponses, DisburseTrancheData, DisburseTrancheErrors, DisburseTrancheResponses, DownloadApplicationAttachmentData, DownloadApplicationAttachmentErrors, DownloadApplicationAttachmentResponses, DownloadPartnerDocumentData, DownloadPartnerDocumentErrors, DownloadPartnerDocumentResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EnrolMfaData, EnrolMfaErrors, EnrolMfaResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetApplicationUploadOffsetData, GetApplicationUploadOffsetErrors, GetApplicationUploadOffsetResponses, GetCallData, GetCallErrors, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContributionData, GetContributionErrors, GetContributionReceiptData, GetContributionReceiptErrors, GetContributionReceiptResponses, GetContributionResponses, GetContributionsReportData, GetContributionsReportErrors, GetContributionsReportResponses, GetDonorStatementData, GetDonorStatementErrors, GetDonorStatementResponses, GetDueDiligenceData, GetDueDiligenceErrors, GetDueDiligenceResponses, GetFundBalanceData, GetFundBalanceErrors, GetFundBalanceResponses, GetFundData, GetFundErrors, GetFundResponses, GetFundStatementData, GetFundStatementErrors, GetFundStatementResponses, GetGrantData, GetGrantErrors, GetGrantResponses, GetGrantsReportData, GetGrantsReportErrors, GetGrantsReportResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetImpactReportData, GetImpactReportErrors, GetImpactReportResponses, GetMeData, GetMeErrors, GetMeResponses, GetNotificationPreferencesData, GetNotificationPreferencesErrors, GetNotificationPreferencesResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationResponses, GetPartnerFundSettingsData, GetPartnerFundSettingsErrors, GetPartnerFundSettingsResponses, GetPartnerProfileData, GetPartnerProfileErrors, GetPartnerProfileResponses, GetPublicImpactData, GetPublicImpactErrors, GetPublicImpactResponses, GetPublicSummaryData, GetPublicSummaryErrors, GetPublicSummaryResponses, GetUserData, GetUserErrors, GetUserResponses, HandTeamAdminData, HandTeamAdminErrors, HandTeamAdminResponses, ImportSanctionsListData, ImportSanctionsListErrors, ImportSanctionsListResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContributionsData, ListContributionsErrors, ListContributionsResponses, ListDonorsData, ListDonorsErrors, ListDonorsResponses, ListExchangeRatesData, ListExchangeRatesErrors, ListExchangeRatesResponses, ListFundAlertsData, ListFundAlertsErrors, ListFundAlertsResponses, ListFundBalanceHistoryData, ListFundBalanceHistoryErrors, ListFundBalanceHistoryResponses, ListFundsData, ListFundsErrors, ListFundsResponses, ListGrantsData, ListGrantsErrors, ListGrantsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMyAssignmentsData, ListMyAssignmentsErrors, ListMyAssignmentsResponses, ListMyNotificationsData, ListMyNotificationsErrors, ListMyNotificationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListPledgesData, ListPledgesErrors, ListPledgesResponses, ListSanctionsListsData, ListSanctionsListsErrors, ListSanctionsListsResponses, ListTeamMembersData, ListTeamMembersErrors, ListTeamMembersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutAllData, LogoutAllErrors, LogoutAllResponses, LogoutData, LogoutErrors, LogoutResponses, OpenCallData, OpenCallErrors, OpenCallResponses, PublishCallData, PublishCallErrors, PublishCallResponses, PutNotificationPreferencesData, PutNotificationPreferencesErrors, PutNotificationPreferencesResponses, RaiseObservationData, RaiseObservationErrors, RaiseObservationResponses, ReactivateTeamMemberData, ReactivateTeamMemberErrors, ReactivateTeamMemberResponses, RecordGrantReturnData, RecordGrantReturnErrors, RecordGrantReturnResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RejectBankChangeData, RejectBankChangeErrors, RejectBankChangeResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResendInvitationData, ResendInvitationErrors, ResendInvitationResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, ReturnGrantReportData, ReturnGrantReportErrors, ReturnGrantReportResponses, ReverseContributionData, ReverseContributionErrors, ReverseContributionResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, ScoreAssignmentData, ScoreAssignmentErrors, ScoreAssignmentResponses, ScreenApplicationData, ScreenApplicationErrors, ScreenApplicationResponses, SendApplicationUploadChunkData, SendApplicationUploadChunkErrors, SendApplicationUploadChunkResponses, SetPartnerFundSettingsData, SetPartnerFundSettingsErrors, SetPartnerFundSettingsResponses, SignGrantData, SignGrantErrors, SignGrantResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, SubmitAssignmentData, SubmitAssignmentErrors, SubmitAssignmentResponses, SubmitGrantReportData, SubmitGrantReportErrors, SubmitGrantReportResponses, SupersedeExchangeRateData, SupersedeExchangeRateErrors, SupersedeExchangeRateResponses, UpdateApplicationData, UpdateApplicationErrors, UpdateApplicationResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdatePartnerProfileData, UpdatePartnerProfileErrors, UpdatePartnerProfileResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadApplicationAttachmentData, UploadApplicationAttachmentErrors, UploadApplicationAttachmentResponses, UploadPartnerDocumentData, UploadPartnerDocumentErrors, UploadPartnerDocumentResponses, VerifyDueDiligenceData, VerifyDueDiligenceErrors, VerifyDueDiligenceResponses, VerifyOrganizationData, VerifyOrganizationErrors, VerifyOrganizationResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1266,3 +1266,236 @@ export const getPublicImpact = <ThrowOnError extends boolean = false>(options?: 
  * For the home page, without sign-in: contributions received, grants committed and paid (USD minor units) and victims assisted (rounded like the public impact figures), for one fund or all together.
  */
 export const getPublicSummary = <ThrowOnError extends boolean = false>(options?: Options<GetPublicSummaryData, ThrowOnError>) => (options?.client ?? client).get<GetPublicSummaryResponses, GetPublicSummaryErrors, ThrowOnError>({ url: '/api/public/summary', ...options });
+
+/**
+ * An organization's due-diligence profile
+ *
+ * Its own for an NGO member (another organization is 404); any for staff. With what it lacks.
+ */
+export const getPartnerProfile = <ThrowOnError extends boolean = false>(options: Options<GetPartnerProfileData, ThrowOnError>) => (options.client ?? client).get<GetPartnerProfileResponses, GetPartnerProfileErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/profile',
+    ...options
+});
+
+/**
+ * Save part of the organization's profile
+ *
+ * Absent fields keep their value (the wizard saves each step). IBAN and SWIFT/BIC are checked; a change of bank details after verification suspends payments until a fund manager approves it.
+ */
+export const updatePartnerProfile = <ThrowOnError extends boolean = false>(options: Options<UpdatePartnerProfileData, ThrowOnError>) => (options.client ?? client).patch<UpdatePartnerProfileResponses, UpdatePartnerProfileErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/profile',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Add a due-diligence document
+ *
+ * One PDF, DOCX or XLSX file (checked by its bytes), at most 10 MiB; fields before the file.
+ */
+export const uploadPartnerDocument = <ThrowOnError extends boolean = false>(options: Options<UploadPartnerDocumentData, ThrowOnError>) => (options.client ?? client).post<UploadPartnerDocumentResponses, UploadPartnerDocumentErrors, ThrowOnError>({
+    ...formDataBodySerializer,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/documents',
+    ...options,
+    headers: {
+        'Content-Type': null,
+        ...options.headers
+    }
+});
+
+/**
+ * Download a document
+ *
+ * As uploaded.
+ */
+export const downloadPartnerDocument = <ThrowOnError extends boolean = false>(options: Options<DownloadPartnerDocumentData, ThrowOnError>) => (options.client ?? client).get<DownloadPartnerDocumentResponses, DownloadPartnerDocumentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/documents/{documentId}',
+    ...options
+});
+
+/**
+ * The verifier's view of an organization
+ *
+ * Profile and checklist, documents, screening hits, risk history, observations and duplicates.
+ */
+export const getDueDiligence = <ThrowOnError extends boolean = false>(options: Options<GetDueDiligenceData, ThrowOnError>) => (options.client ?? client).get<GetDueDiligenceResponses, GetDueDiligenceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/due-diligence',
+    ...options
+});
+
+/**
+ * Verify the organization's due diligence
+ *
+ * Needs a complete profile with its documents, no open or confirmed sanctions hit and no pending bank change. Funds that require due diligence accept submissions for the years their setting says.
+ */
+export const verifyDueDiligence = <ThrowOnError extends boolean = false>(options: Options<VerifyDueDiligenceData, ThrowOnError>) => (options.client ?? client).post<VerifyDueDiligenceResponses, VerifyDueDiligenceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/verify',
+    ...options
+});
+
+/**
+ * Approve a change of bank details
+ *
+ * The new account becomes the account and payments resume.
+ */
+export const approveBankChange = <ThrowOnError extends boolean = false>(options: Options<ApproveBankChangeData, ThrowOnError>) => (options.client ?? client).post<ApproveBankChangeResponses, ApproveBankChangeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/bank-change/approve',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reject a change of bank details
+ *
+ * The account approved before stays; payments resume to it.
+ */
+export const rejectBankChange = <ThrowOnError extends boolean = false>(options: Options<RejectBankChangeData, ThrowOnError>) => (options.client ?? client).post<RejectBankChangeResponses, RejectBankChangeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/bank-change/reject',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Clear a screening hit as a false positive
+ *
+ * With a reason; the same list entry and name are not raised again.
+ */
+export const clearScreeningHit = <ThrowOnError extends boolean = false>(options: Options<ClearScreeningHitData, ThrowOnError>) => (options.client ?? client).post<ClearScreeningHitResponses, ClearScreeningHitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/hits/{hitId}/clear',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Confirm a screening hit
+ *
+ * The organization is then blocked: no verification, submission, award or payment.
+ */
+export const confirmScreeningHit = <ThrowOnError extends boolean = false>(options: Options<ConfirmScreeningHitData, ThrowOnError>) => (options.client ?? client).post<ConfirmScreeningHitResponses, ConfirmScreeningHitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/hits/{hitId}/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Record a capacity assessment
+ *
+ * Weighted answers give a score; the fund's thresholds make it low, medium, high or not eligible.
+ */
+export const assessPartner = <ThrowOnError extends boolean = false>(options: Options<AssessPartnerData, ThrowOnError>) => (options.client ?? client).post<AssessPartnerResponses, AssessPartnerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/assessments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Raise an observation
+ *
+ * Yellow or red; an open red flag blocks new awards.
+ */
+export const raiseObservation = <ThrowOnError extends boolean = false>(options: Options<RaiseObservationData, ThrowOnError>) => (options.client ?? client).post<RaiseObservationResponses, RaiseObservationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/{organizationId}/observations',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Escalate (yellow to red) or resolve an observation
+ *
+ * Each step is kept in its history.
+ */
+export const actOnObservation = <ThrowOnError extends boolean = false>(options: Options<ActOnObservationData, ThrowOnError>) => (options.client ?? client).post<ActOnObservationResponses, ActOnObservationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/observations/{observationId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A fund's due-diligence settings
+ *
+ * Defaults (due diligence not required, 5 years) until set.
+ */
+export const getPartnerFundSettings = <ThrowOnError extends boolean = false>(options: Options<GetPartnerFundSettingsData, ThrowOnError>) => (options.client ?? client).get<GetPartnerFundSettingsResponses, GetPartnerFundSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/fund-settings/{fundId}',
+    ...options
+});
+
+/**
+ * Set a fund's due-diligence settings
+ *
+ * Whether a verified profile is required, its validity, risk thresholds, maximum awards, report frequency.
+ */
+export const setPartnerFundSettings = <ThrowOnError extends boolean = false>(options: Options<SetPartnerFundSettingsData, ThrowOnError>) => (options.client ?? client).put<SetPartnerFundSettingsResponses, SetPartnerFundSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partners/fund-settings/{fundId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Imported list versions
+ *
+ * Newest first.
+ */
+export const listSanctionsLists = <ThrowOnError extends boolean = false>(options?: Options<ListSanctionsListsData, ThrowOnError>) => (options?.client ?? client).get<ListSanctionsListsResponses, ListSanctionsListsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sanctions-lists',
+    ...options
+});
+
+/**
+ * Import the UN Security Council Consolidated List
+ *
+ * Its XML, streamed; a new version is kept and everyone is re-screened.
+ */
+export const importSanctionsList = <ThrowOnError extends boolean = false>(options: Options<ImportSanctionsListData, ThrowOnError>) => (options.client ?? client).post<ImportSanctionsListResponses, ImportSanctionsListErrors, ThrowOnError>({
+    ...formDataBodySerializer,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sanctions-lists',
+    ...options,
+    headers: {
+        'Content-Type': null,
+        ...options.headers
+    }
+});

@@ -1051,6 +1051,10 @@ export type DecisionDto = {
      */
     tranches?: Array<TrancheInput>;
     note: string;
+    /**
+     * why the award departs from the terms the partner's risk rating sets (its default schedule or maximum award); audited
+     */
+    overrideReason?: string;
 };
 
 export type DecisionView = {
@@ -1480,6 +1484,318 @@ export type PublicSummaryView = {
      * when the figures were read
      */
     asOf: string;
+};
+
+export type RegistrationInput = {
+    number: string;
+    authority: string;
+    country: string;
+    date: string;
+    expiry?: string | null;
+};
+
+export type OfficeInput = {
+    type: 'headquarters' | 'country_office';
+    /**
+     * a country office's headquarters
+     */
+    headquartersOrganizationId?: string | null;
+};
+
+export type PersonInput = {
+    name: string;
+    role: string;
+};
+
+export type BudgetYearInput = {
+    year: number;
+    /**
+     * annual budget in minor units
+     */
+    amount: number;
+    currency: string;
+};
+
+export type FocalPointInput = {
+    name: string;
+    email: string;
+};
+
+export type PseaInput = {
+    /**
+     * the organization has a PSEA policy
+     */
+    hasPolicy: boolean;
+    focalPoint: FocalPointInput;
+};
+
+export type DeclarationInput = {
+    signedBy: string;
+    signedAt: string;
+    version: string;
+};
+
+export type BankInput = {
+    /**
+     * the account holder: the organization's legal name
+     */
+    holder: string;
+    bankName: string;
+    /**
+     * SWIFT/BIC, 8 or 11 characters
+     */
+    bic: string;
+    /**
+     * checked by its digits
+     */
+    iban?: string | null;
+    /**
+     * where the country has no IBAN
+     */
+    accountNumber?: string | null;
+    /**
+     * the bank's country
+     */
+    country: string;
+};
+
+export type DocumentView = {
+    id: string;
+    type: 'registration_certificate' | 'statutes' | 'audited_financials' | 'psea_policy' | 'bank_letter' | 'other';
+    filename: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    issuedOn: string;
+    expiresOn: string | null;
+    /**
+     * expired on the day it was read
+     */
+    expired: boolean;
+    createdAt: string;
+};
+
+export type ProfileView = {
+    organizationId: string;
+    legalName: string | null;
+    otherNames: Array<string>;
+    acronyms: Array<string>;
+    registration?: RegistrationInput;
+    yearFounded?: number;
+    office?: OfficeInput;
+    head?: PersonInput;
+    keyPeople?: Array<PersonInput>;
+    mandate?: string;
+    populations?: Array<string>;
+    budgets?: Array<BudgetYearInput>;
+    psea?: PseaInput;
+    antiFraudPolicy?: boolean;
+    declaration?: DeclarationInput;
+    bank: BankInput | null;
+    /**
+     * a change of bank details waiting for approval
+     */
+    pendingBank: BankInput | null;
+    /**
+     * payments are suspended until a fund manager approves the bank change
+     */
+    paymentsSuspended: boolean;
+    dueDiligenceVerifiedAt: string | null;
+    /**
+     * what the profile lacks before verification
+     */
+    missing: Array<FieldProblemView>;
+    complete: boolean;
+    documents: Array<DocumentView>;
+    updatedAt: string | null;
+};
+
+export type UpdatePartnerProfileDto = {
+    legalName?: string;
+    otherNames?: Array<string>;
+    acronyms?: Array<string>;
+    registration?: RegistrationInput;
+    yearFounded?: number;
+    office?: OfficeInput;
+    head?: PersonInput;
+    keyPeople?: Array<PersonInput>;
+    mandate?: string;
+    populations?: Array<string>;
+    budgets?: Array<BudgetYearInput>;
+    psea?: PseaInput;
+    antiFraudPolicy?: boolean;
+    declaration?: DeclarationInput;
+    bank?: BankInput;
+};
+
+export type HitView = {
+    id: string;
+    listId: string;
+    /**
+     * the list entry's DATAID
+     */
+    dataId: string;
+    entryName: string;
+    /**
+     * the name of the profile that matched
+     */
+    subject: string;
+    /**
+     * pg_trgm similarity, 0..1
+     */
+    score: number;
+    status: 'open' | 'cleared' | 'confirmed';
+    reason: string | null;
+    resolvedAt: string | null;
+    createdAt: string;
+};
+
+export type AssessmentView = {
+    id: string;
+    fundId: string;
+    answers: {
+        [key: string]: number;
+    };
+    /**
+     * weighted capacity score, 0..100
+     */
+    score: number;
+    level: 'low' | 'medium' | 'high' | 'not_eligible';
+    note: string | null;
+    assessedBy: string | null;
+    createdAt: string;
+};
+
+export type ObservationEventView = {
+    at: string;
+    by: string | null;
+    action: 'raised' | 'escalated' | 'resolved';
+    level: 'yellow' | 'red';
+    note: string;
+};
+
+export type ObservationView = {
+    id: string;
+    organizationId: string;
+    level: 'yellow' | 'red';
+    status: 'open' | 'resolved';
+    history: Array<ObservationEventView>;
+    createdAt: string;
+};
+
+export type DuplicateView = {
+    organizationId: string;
+    reason: 'registration' | 'bank_account';
+    createdAt: string;
+};
+
+export type DueDiligenceView = {
+    profile: ProfileView;
+    hits: Array<HitView>;
+    assessments: Array<AssessmentView>;
+    observations: Array<ObservationView>;
+    duplicates: Array<DuplicateView>;
+    /**
+     * no open or confirmed hit, no open red flag, no pending bank change
+     */
+    clear: boolean;
+};
+
+export type ReasonDto = {
+    reason: string;
+};
+
+export type AnswerInput = {
+    key: string;
+    /**
+     * 0 (none) to 4 (strong)
+     */
+    score: number;
+};
+
+export type AssessmentDto = {
+    fundId: string;
+    /**
+     * one answer per question of the capacity assessment
+     */
+    answers: Array<AnswerInput>;
+    note?: string;
+};
+
+export type ObservationDto = {
+    level: 'yellow' | 'red';
+    note: string;
+};
+
+export type ObservationActionDto = {
+    action: 'escalate' | 'resolve';
+    note: string;
+};
+
+export type FundSettingsView = {
+    fundId: string;
+    dueDiligenceRequired: boolean;
+    verificationYears: number;
+    lowMin: number;
+    mediumMin: number;
+    highMin: number;
+    maxAwardLow: number | null;
+    maxAwardMedium: number | null;
+    maxAwardHigh: number | null;
+    reportMonthsLow: number;
+    reportMonthsMedium: number;
+    reportMonthsHigh: number;
+};
+
+export type FundSettingsDto = {
+    dueDiligenceRequired: boolean;
+    /**
+     * years a due-diligence verification stays valid
+     */
+    verificationYears: number;
+    /**
+     * lowest capacity score rated low risk
+     */
+    lowMin: number;
+    mediumMin: number;
+    /**
+     * below this score: not eligible
+     */
+    highMin: number;
+    /**
+     * maximum award, low risk
+     */
+    maxAwardLow?: number | null;
+    /**
+     * maximum award, medium risk
+     */
+    maxAwardMedium?: number | null;
+    /**
+     * maximum award, high risk
+     */
+    maxAwardHigh?: number | null;
+    /**
+     * months between reports, low risk
+     */
+    reportMonthsLow: number;
+    reportMonthsMedium: number;
+    reportMonthsHigh: number;
+};
+
+export type SanctionsListView = {
+    id: string;
+    source: 'upload' | 'url';
+    dateGenerated: string | null;
+    sha256: string;
+    /**
+     * individuals and entities
+     */
+    entries: number;
+    /**
+     * names and aliases screened against
+     */
+    names: number;
+    importedAt: string;
 };
 
 export type GetHealthData = {
@@ -5723,3 +6039,698 @@ export type GetPublicSummaryResponses = {
 };
 
 export type GetPublicSummaryResponse = GetPublicSummaryResponses[keyof GetPublicSummaryResponses];
+
+export type GetPartnerProfileData = {
+    body?: never;
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/profile';
+};
+
+export type GetPartnerProfileErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo, fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetPartnerProfileError = GetPartnerProfileErrors[keyof GetPartnerProfileErrors];
+
+export type GetPartnerProfileResponses = {
+    200: ProfileView;
+};
+
+export type GetPartnerProfileResponse = GetPartnerProfileResponses[keyof GetPartnerProfileResponses];
+
+export type UpdatePartnerProfileData = {
+    body: UpdatePartnerProfileDto;
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/profile';
+};
+
+export type UpdatePartnerProfileErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type UpdatePartnerProfileError = UpdatePartnerProfileErrors[keyof UpdatePartnerProfileErrors];
+
+export type UpdatePartnerProfileResponses = {
+    200: ProfileView;
+};
+
+export type UpdatePartnerProfileResponse = UpdatePartnerProfileResponses[keyof UpdatePartnerProfileResponses];
+
+export type UploadPartnerDocumentData = {
+    body: {
+        type: 'registration_certificate' | 'statutes' | 'audited_financials' | 'psea_policy' | 'bank_letter' | 'other';
+        issuedOn: string;
+        expiresOn?: string;
+        file: Blob | File;
+    };
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/documents';
+};
+
+export type UploadPartnerDocumentErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * The file is larger than 10 MiB
+     */
+    413: Problem;
+    /**
+     * The file is not a PDF, DOCX or XLSX
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type UploadPartnerDocumentError = UploadPartnerDocumentErrors[keyof UploadPartnerDocumentErrors];
+
+export type UploadPartnerDocumentResponses = {
+    201: DocumentView;
+};
+
+export type UploadPartnerDocumentResponse = UploadPartnerDocumentResponses[keyof UploadPartnerDocumentResponses];
+
+export type DownloadPartnerDocumentData = {
+    body?: never;
+    path: {
+        organizationId: string;
+        documentId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/documents/{documentId}';
+};
+
+export type DownloadPartnerDocumentErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo, fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type DownloadPartnerDocumentError = DownloadPartnerDocumentErrors[keyof DownloadPartnerDocumentErrors];
+
+export type DownloadPartnerDocumentResponses = {
+    /**
+     * The file
+     */
+    200: Blob | File;
+};
+
+export type DownloadPartnerDocumentResponse = DownloadPartnerDocumentResponses[keyof DownloadPartnerDocumentResponses];
+
+export type GetDueDiligenceData = {
+    body?: never;
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/due-diligence';
+};
+
+export type GetDueDiligenceErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetDueDiligenceError = GetDueDiligenceErrors[keyof GetDueDiligenceErrors];
+
+export type GetDueDiligenceResponses = {
+    200: DueDiligenceView;
+};
+
+export type GetDueDiligenceResponse = GetDueDiligenceResponses[keyof GetDueDiligenceResponses];
+
+export type VerifyDueDiligenceData = {
+    body?: never;
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/verify';
+};
+
+export type VerifyDueDiligenceErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * A sanctions hit is open or confirmed, or a bank change waits
+     */
+    409: Problem;
+    /**
+     * The profile is not complete (each missing field named)
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type VerifyDueDiligenceError = VerifyDueDiligenceErrors[keyof VerifyDueDiligenceErrors];
+
+export type VerifyDueDiligenceResponses = {
+    200: ProfileView;
+};
+
+export type VerifyDueDiligenceResponse = VerifyDueDiligenceResponses[keyof VerifyDueDiligenceResponses];
+
+export type ApproveBankChangeData = {
+    body: ReasonDto;
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/bank-change/approve';
+};
+
+export type ApproveBankChangeErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * No change waits
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ApproveBankChangeError = ApproveBankChangeErrors[keyof ApproveBankChangeErrors];
+
+export type ApproveBankChangeResponses = {
+    200: ProfileView;
+};
+
+export type ApproveBankChangeResponse = ApproveBankChangeResponses[keyof ApproveBankChangeResponses];
+
+export type RejectBankChangeData = {
+    body: ReasonDto;
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/bank-change/reject';
+};
+
+export type RejectBankChangeErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * No change waits
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type RejectBankChangeError = RejectBankChangeErrors[keyof RejectBankChangeErrors];
+
+export type RejectBankChangeResponses = {
+    200: ProfileView;
+};
+
+export type RejectBankChangeResponse = RejectBankChangeResponses[keyof RejectBankChangeResponses];
+
+export type ClearScreeningHitData = {
+    body: ReasonDto;
+    path: {
+        hitId: string;
+    };
+    query?: never;
+    url: '/api/partners/hits/{hitId}/clear';
+};
+
+export type ClearScreeningHitErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * The hit is already cleared or confirmed
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ClearScreeningHitError = ClearScreeningHitErrors[keyof ClearScreeningHitErrors];
+
+export type ClearScreeningHitResponses = {
+    200: HitView;
+};
+
+export type ClearScreeningHitResponse = ClearScreeningHitResponses[keyof ClearScreeningHitResponses];
+
+export type ConfirmScreeningHitData = {
+    body: ReasonDto;
+    path: {
+        hitId: string;
+    };
+    query?: never;
+    url: '/api/partners/hits/{hitId}/confirm';
+};
+
+export type ConfirmScreeningHitErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * The hit is already cleared or confirmed
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ConfirmScreeningHitError = ConfirmScreeningHitErrors[keyof ConfirmScreeningHitErrors];
+
+export type ConfirmScreeningHitResponses = {
+    200: HitView;
+};
+
+export type ConfirmScreeningHitResponse = ConfirmScreeningHitResponses[keyof ConfirmScreeningHitResponses];
+
+export type AssessPartnerData = {
+    body: AssessmentDto;
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/assessments';
+};
+
+export type AssessPartnerErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type AssessPartnerError = AssessPartnerErrors[keyof AssessPartnerErrors];
+
+export type AssessPartnerResponses = {
+    201: AssessmentView;
+};
+
+export type AssessPartnerResponse = AssessPartnerResponses[keyof AssessPartnerResponses];
+
+export type RaiseObservationData = {
+    body: ObservationDto;
+    path: {
+        organizationId: string;
+    };
+    query?: never;
+    url: '/api/partners/{organizationId}/observations';
+};
+
+export type RaiseObservationErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type RaiseObservationError = RaiseObservationErrors[keyof RaiseObservationErrors];
+
+export type RaiseObservationResponses = {
+    201: ObservationView;
+};
+
+export type RaiseObservationResponse = RaiseObservationResponses[keyof RaiseObservationResponses];
+
+export type ActOnObservationData = {
+    body: ObservationActionDto;
+    path: {
+        observationId: string;
+    };
+    query?: never;
+    url: '/api/partners/observations/{observationId}';
+};
+
+export type ActOnObservationErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * The observation is resolved or already red
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ActOnObservationError = ActOnObservationErrors[keyof ActOnObservationErrors];
+
+export type ActOnObservationResponses = {
+    200: ObservationView;
+};
+
+export type ActOnObservationResponse = ActOnObservationResponses[keyof ActOnObservationResponses];
+
+export type GetPartnerFundSettingsData = {
+    body?: never;
+    path: {
+        fundId: string;
+    };
+    query?: never;
+    url: '/api/partners/fund-settings/{fundId}';
+};
+
+export type GetPartnerFundSettingsErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetPartnerFundSettingsError = GetPartnerFundSettingsErrors[keyof GetPartnerFundSettingsErrors];
+
+export type GetPartnerFundSettingsResponses = {
+    200: FundSettingsView;
+};
+
+export type GetPartnerFundSettingsResponse = GetPartnerFundSettingsResponses[keyof GetPartnerFundSettingsResponses];
+
+export type SetPartnerFundSettingsData = {
+    body: FundSettingsDto;
+    path: {
+        fundId: string;
+    };
+    query?: never;
+    url: '/api/partners/fund-settings/{fundId}';
+};
+
+export type SetPartnerFundSettingsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type SetPartnerFundSettingsError = SetPartnerFundSettingsErrors[keyof SetPartnerFundSettingsErrors];
+
+export type SetPartnerFundSettingsResponses = {
+    200: FundSettingsView;
+};
+
+export type SetPartnerFundSettingsResponse = SetPartnerFundSettingsResponses[keyof SetPartnerFundSettingsResponses];
+
+export type ListSanctionsListsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/sanctions-lists';
+};
+
+export type ListSanctionsListsErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ListSanctionsListsError = ListSanctionsListsErrors[keyof ListSanctionsListsErrors];
+
+export type ListSanctionsListsResponses = {
+    200: Array<SanctionsListView>;
+};
+
+export type ListSanctionsListsResponse = ListSanctionsListsResponses[keyof ListSanctionsListsResponses];
+
+export type ImportSanctionsListData = {
+    body: {
+        file?: Blob | File;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/sanctions-lists';
+};
+
+export type ImportSanctionsListErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only admin
+     */
+    403: Problem;
+    /**
+     * Not a Consolidated List
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ImportSanctionsListError = ImportSanctionsListErrors[keyof ImportSanctionsListErrors];
+
+export type ImportSanctionsListResponses = {
+    201: SanctionsListView;
+};
+
+export type ImportSanctionsListResponse = ImportSanctionsListResponses[keyof ImportSanctionsListResponses];

@@ -23,6 +23,10 @@ export const JOB = {
   ASSIGNMENT_CHANGED: 'reviews.assignment-changed',
   DRAFT_REMINDERS: 'applications.draft-reminders',
   PURGE: 'housekeeping.purge',
+  PARTNER_SCREEN: 'partners.screen',
+  PARTNER_BANK_CHANGED: 'partners.bank-changed',
+  PARTNER_DOCUMENT_REMINDERS: 'partners.document-reminders',
+  SANCTIONS_FETCH: 'partners.fetch-sanctions',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -92,6 +96,14 @@ export interface ApplicationStatusChangedPayload {
   applicationId: string;
   status: string;
 }
+/** Screen one organization (its profile changed), or everyone (a new list version, the nightly run). */
+export interface PartnerScreenPayload {
+  organizationId?: string;
+}
+export interface PartnerBankChangedPayload {
+  organizationId: string;
+  event: 'requested' | 'approved' | 'rejected';
+}
 export interface AssignmentChangedPayload {
   assignmentId: string;
   status: 'assigned' | 'conflict' | 'submitted';
@@ -123,6 +135,10 @@ export interface JobPayloads {
   [JOB.ASSIGNMENT_CHANGED]: AssignmentChangedPayload;
   [JOB.DRAFT_REMINDERS]: NoPayload;
   [JOB.PURGE]: NoPayload;
+  [JOB.PARTNER_SCREEN]: PartnerScreenPayload;
+  [JOB.PARTNER_BANK_CHANGED]: PartnerBankChangedPayload;
+  [JOB.PARTNER_DOCUMENT_REMINDERS]: NoPayload;
+  [JOB.SANCTIONS_FETCH]: NoPayload;
 }
 
 /** The payload of one job name (a compile error here means a job name has no entry in JobPayloads). */
@@ -185,6 +201,17 @@ export const SCHEDULES: readonly {
   { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
   { id: 'housekeeping:purge', job: 'housekeeping.purge', repeat: { pattern: '45 2 * * *', tz: 'UTC' } },
   { id: 'identity:daily-digest', job: 'identity.daily-digest', repeat: { pattern: '15 0 * * *', tz: 'UTC' } },
+  { id: 'partners:nightly-screen', job: 'partners.screen', repeat: { pattern: '0 3 * * *', tz: 'UTC' } },
+  {
+    id: 'partners:document-reminders',
+    job: 'partners.document-reminders',
+    repeat: { pattern: '30 6 * * *', tz: 'UTC' },
+  },
+  {
+    id: 'partners:fetch-sanctions',
+    job: 'partners.fetch-sanctions',
+    repeat: { pattern: '0 2 * * *', tz: 'UTC' },
+  },
   {
     id: 'grants:report-reminders',
     job: 'grants.report-reminders',

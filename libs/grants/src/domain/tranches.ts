@@ -1,4 +1,5 @@
 import { allocate } from '@app/core';
+import type { AwardTerms } from '@app/core';
 
 export type TrancheCondition = 'on_signature' | 'after_report';
 export type TrancheState = 'scheduled' | 'due' | 'paid' | 'cancelled';
@@ -78,4 +79,27 @@ export function dueAtSignature<T extends TrancheLike>(tranches: readonly T[], ac
 /** A grant closes when every tranche is paid or cancelled and its final report is accepted. */
 export function canClose(tranches: readonly TrancheLike[], finalReportAccepted: boolean): boolean {
   return finalReportAccepted && tranches.every((t) => t.state === 'paid' || t.state === 'cancelled');
+}
+
+/**
+ * The terms a decision departs from, given the partner's risk terms (none: nothing to depart from): an
+ * amount above the risk level's maximum award, or a schedule other than the risk level's default.
+ */
+export function termOverrides(
+  terms: AwardTerms | null,
+  amount: number,
+  schedule: readonly TrancheSpec[] | undefined,
+): string[] {
+  if (!terms) return [];
+  const out: string[] = [];
+  if (terms.maxAward !== null && amount > terms.maxAward)
+    out.push(`amount ${amount} is above the ${terms.riskLevel}-risk maximum award ${terms.maxAward}`);
+  const same =
+    !schedule ||
+    (schedule.length === terms.tranches.length &&
+      schedule.every(
+        (t, i) => t.percent === terms.tranches[i].percent && t.condition === terms.tranches[i].condition,
+      ));
+  if (!same) out.push(`the tranche schedule is not the ${terms.riskLevel}-risk default`);
+  return out;
 }

@@ -56,6 +56,15 @@ export class DecisionDto {
   @IsString()
   @MaxLength(2000)
   note: string;
+
+  @ApiPropertyOptional({
+    description:
+      "why the award departs from the terms the partner's risk rating sets (its default schedule or maximum award); audited",
+  })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(2000)
+  overrideReason?: string;
 }
 
 export class DisburseDto {

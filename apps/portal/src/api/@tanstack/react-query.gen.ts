@@ -3,8 +3,8 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen.js';
-import { acceptGrantReport, acceptInvitation, addFundCost, assignReviewer, cancelGrant, changeMyPassword, closeCall, closePeriod, completeMfaSignIn, confirmEmail, confirmMfa, confirmPasswordReset, createApplication, createApplicationUpload, createBoardCode, createCall, createContribution, createDonor, createExchangeRate, createFund, createInvitation, createPledge, createUser, deactivateTeamMember, decideApplication, declareConflict, disburseTranche, downloadApplicationAttachment, endMySession, enrolMfa, getApplication, getCall, getCallRanking, getContribution, getContributionReceipt, getContributionsReport, getDonorStatement, getFund, getFundBalance, getFundStatement, getGrant, getGrantsReport, getHealth, getImpactReport, getMe, getNotificationPreferences, getOrganization, getPublicImpact, getPublicSummary, getUser, handTeamAdmin, listApplications, listAuditEntries, listCalls, listContributions, listDonors, listExchangeRates, listFundAlerts, listFundBalanceHistory, listFunds, listGrants, listInvitations, listMyAssignments, listMyNotifications, listMySessions, listOrganizations, listPledges, listTeamMembers, listUsers, login, logout, logoutAll, openCall, type Options, publishCall, putNotificationPreferences, reactivateTeamMember, recordGrantReturn, refreshSession, register, requestPasswordReset, resendInvitation, resetUserMfa, returnGrantReport, reverseContribution, revokeInvitation, scoreAssignment, screenApplication, sendApplicationUploadChunk, signGrant, submitApplication, submitAssignment, submitGrantReport, supersedeExchangeRate, updateApplication, updateCall, updateMe, updateUser, uploadApplicationAttachment, verifyOrganization, withdrawApplication } from '../sdk.gen.js';
-import type { AcceptGrantReportData, AcceptGrantReportError, AcceptGrantReportResponse, AcceptInvitationData, AcceptInvitationError, AcceptInvitationResponse, AddFundCostData, AddFundCostError, AddFundCostResponse, AssignReviewerData, AssignReviewerError, AssignReviewerResponse, CancelGrantData, CancelGrantError, CancelGrantResponse, ChangeMyPasswordData, ChangeMyPasswordError, ChangeMyPasswordResponse, CloseCallData, CloseCallError, CloseCallResponse, ClosePeriodData, ClosePeriodError, ClosePeriodResponse, CompleteMfaSignInData, CompleteMfaSignInError, CompleteMfaSignInResponse, ConfirmEmailData, ConfirmEmailError, ConfirmEmailResponse, ConfirmMfaData, ConfirmMfaError, ConfirmMfaResponse, ConfirmPasswordResetData, ConfirmPasswordResetError, ConfirmPasswordResetResponse, CreateApplicationData, CreateApplicationError, CreateApplicationResponse, CreateApplicationUploadData, CreateApplicationUploadError, CreateApplicationUploadResponse, CreateBoardCodeData, CreateBoardCodeError, CreateBoardCodeResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateContributionData, CreateContributionError, CreateContributionResponse, CreateDonorData, CreateDonorError, CreateDonorResponse, CreateExchangeRateData, CreateExchangeRateError, CreateExchangeRateResponse, CreateFundData, CreateFundError, CreateFundResponse, CreateInvitationData, CreateInvitationError, CreateInvitationResponse, CreatePledgeData, CreatePledgeError, CreatePledgeResponse, CreateUserData, CreateUserError, CreateUserResponse, DeactivateTeamMemberData, DeactivateTeamMemberError, DeactivateTeamMemberResponse, DecideApplicationData, DecideApplicationError, DecideApplicationResponse, DeclareConflictData, DeclareConflictError, DeclareConflictResponse, DisburseTrancheData, DisburseTrancheError, DisburseTrancheResponse, DownloadApplicationAttachmentData, DownloadApplicationAttachmentError, DownloadApplicationAttachmentResponse, EndMySessionData, EndMySessionError, EndMySessionResponse, EnrolMfaData, EnrolMfaError, EnrolMfaResponse, GetApplicationData, GetApplicationError, GetApplicationResponse, GetCallData, GetCallError, GetCallRankingData, GetCallRankingError, GetCallRankingResponse, GetCallResponse, GetContributionData, GetContributionError, GetContributionReceiptData, GetContributionReceiptError, GetContributionReceiptResponse, GetContributionResponse, GetContributionsReportData, GetContributionsReportError, GetContributionsReportResponse, GetDonorStatementData, GetDonorStatementError, GetDonorStatementResponse, GetFundBalanceData, GetFundBalanceError, GetFundBalanceResponse, GetFundData, GetFundError, GetFundResponse, GetFundStatementData, GetFundStatementError, GetFundStatementResponse, GetGrantData, GetGrantError, GetGrantResponse, GetGrantsReportData, GetGrantsReportError, GetGrantsReportResponse, GetHealthData, GetHealthError, GetHealthResponse, GetImpactReportData, GetImpactReportError, GetImpactReportResponse, GetMeData, GetMeError, GetMeResponse, GetNotificationPreferencesData, GetNotificationPreferencesError, GetNotificationPreferencesResponse, GetOrganizationData, GetOrganizationError, GetOrganizationResponse, GetPublicImpactData, GetPublicImpactError, GetPublicImpactResponse, GetPublicSummaryData, GetPublicSummaryError, GetPublicSummaryResponse, GetUserData, GetUserError, GetUserResponse, HandTeamAdminData, HandTeamAdminError, HandTeamAdminResponse, ListApplicationsData, ListApplicationsError, ListApplicationsResponse, ListAuditEntriesData, ListAuditEntriesError, ListAuditEntriesResponse, ListCallsData, ListCallsError, ListCallsResponse, ListContributionsData, ListContributionsError, ListContributionsResponse, ListDonorsData, ListDonorsError, ListDonorsResponse, ListExchangeRatesData, ListExchangeRatesError, ListExchangeRatesResponse, ListFundAlertsData, ListFundAlertsError, ListFundAlertsResponse, ListFundBalanceHistoryData, ListFundBalanceHistoryError, ListFundBalanceHistoryResponse, ListFundsData, ListFundsError, ListFundsResponse, ListGrantsData, ListGrantsError, ListGrantsResponse, ListInvitationsData, ListInvitationsError, ListInvitationsResponse, ListMyAssignmentsData, ListMyAssignmentsError, ListMyAssignmentsResponse, ListMyNotificationsData, ListMyNotificationsError, ListMyNotificationsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrganizationsData, ListOrganizationsError, ListOrganizationsResponse, ListPledgesData, ListPledgesError, ListPledgesResponse, ListTeamMembersData, ListTeamMembersError, ListTeamMembersResponse, ListUsersData, ListUsersError, ListUsersResponse, LoginData, LoginError, LoginResponse, LogoutAllData, LogoutAllError, LogoutAllResponse, LogoutData, LogoutError, LogoutResponse, OpenCallData, OpenCallError, OpenCallResponse, PublishCallData, PublishCallError, PublishCallResponse, PutNotificationPreferencesData, PutNotificationPreferencesError, PutNotificationPreferencesResponse, ReactivateTeamMemberData, ReactivateTeamMemberError, ReactivateTeamMemberResponse, RecordGrantReturnData, RecordGrantReturnError, RecordGrantReturnResponse, RefreshSessionData, RefreshSessionError, RefreshSessionResponse, RegisterData, RegisterError, RegisterResponse, RequestPasswordResetData, RequestPasswordResetError, RequestPasswordResetResponse, ResendInvitationData, ResendInvitationError, ResendInvitationResponse, ResetUserMfaData, ResetUserMfaError, ResetUserMfaResponse, ReturnGrantReportData, ReturnGrantReportError, ReturnGrantReportResponse, ReverseContributionData, ReverseContributionError, ReverseContributionResponse, RevokeInvitationData, RevokeInvitationError, RevokeInvitationResponse, ScoreAssignmentData, ScoreAssignmentError, ScoreAssignmentResponse, ScreenApplicationData, ScreenApplicationError, ScreenApplicationResponse, SendApplicationUploadChunkData, SendApplicationUploadChunkError, SendApplicationUploadChunkResponse, SignGrantData, SignGrantError, SignGrantResponse, SubmitApplicationData, SubmitApplicationError, SubmitApplicationResponse, SubmitAssignmentData, SubmitAssignmentError, SubmitAssignmentResponse, SubmitGrantReportData, SubmitGrantReportError, SubmitGrantReportResponse, SupersedeExchangeRateData, SupersedeExchangeRateError, SupersedeExchangeRateResponse, UpdateApplicationData, UpdateApplicationError, UpdateApplicationResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateMeData, UpdateMeError, UpdateMeResponse, UpdateUserData, UpdateUserError, UpdateUserResponse, UploadApplicationAttachmentData, UploadApplicationAttachmentError, UploadApplicationAttachmentResponse, VerifyOrganizationData, VerifyOrganizationError, VerifyOrganizationResponse, WithdrawApplicationData, WithdrawApplicationError, WithdrawApplicationResponse } from '../types.gen.js';
+import { acceptGrantReport, acceptInvitation, actOnObservation, addFundCost, approveBankChange, assessPartner, assignReviewer, cancelGrant, changeMyPassword, clearScreeningHit, closeCall, closePeriod, completeMfaSignIn, confirmEmail, confirmMfa, confirmPasswordReset, confirmScreeningHit, createApplication, createApplicationUpload, createBoardCode, createCall, createContribution, createDonor, createExchangeRate, createFund, createInvitation, createPledge, createUser, deactivateTeamMember, decideApplication, declareConflict, disburseTranche, downloadApplicationAttachment, downloadPartnerDocument, endMySession, enrolMfa, getApplication, getCall, getCallRanking, getContribution, getContributionReceipt, getContributionsReport, getDonorStatement, getDueDiligence, getFund, getFundBalance, getFundStatement, getGrant, getGrantsReport, getHealth, getImpactReport, getMe, getNotificationPreferences, getOrganization, getPartnerFundSettings, getPartnerProfile, getPublicImpact, getPublicSummary, getUser, handTeamAdmin, importSanctionsList, listApplications, listAuditEntries, listCalls, listContributions, listDonors, listExchangeRates, listFundAlerts, listFundBalanceHistory, listFunds, listGrants, listInvitations, listMyAssignments, listMyNotifications, listMySessions, listOrganizations, listPledges, listSanctionsLists, listTeamMembers, listUsers, login, logout, logoutAll, openCall, type Options, publishCall, putNotificationPreferences, raiseObservation, reactivateTeamMember, recordGrantReturn, refreshSession, register, rejectBankChange, requestPasswordReset, resendInvitation, resetUserMfa, returnGrantReport, reverseContribution, revokeInvitation, scoreAssignment, screenApplication, sendApplicationUploadChunk, setPartnerFundSettings, signGrant, submitApplication, submitAssignment, submitGrantReport, supersedeExchangeRate, updateApplication, updateCall, updateMe, updatePartnerProfile, updateUser, uploadApplicationAttachment, uploadPartnerDocument, verifyDueDiligence, verifyOrganization, withdrawApplication } from '../sdk.gen.js';
+import type { AcceptGrantReportData, AcceptGrantReportError, AcceptGrantReportResponse, AcceptInvitationData, AcceptInvitationError, AcceptInvitationResponse, ActOnObservationData, ActOnObservationError, ActOnObservationResponse, AddFundCostData, AddFundCostError, AddFundCostResponse, ApproveBankChangeData, ApproveBankChangeError, ApproveBankChangeResponse, AssessPartnerData, AssessPartnerError, AssessPartnerResponse, AssignReviewerData, AssignReviewerError, AssignReviewerResponse, CancelGrantData, CancelGrantError, CancelGrantResponse, ChangeMyPasswordData, ChangeMyPasswordError, ChangeMyPasswordResponse, ClearScreeningHitData, ClearScreeningHitError, ClearScreeningHitResponse, CloseCallData, CloseCallError, CloseCallResponse, ClosePeriodData, ClosePeriodError, ClosePeriodResponse, CompleteMfaSignInData, CompleteMfaSignInError, CompleteMfaSignInResponse, ConfirmEmailData, ConfirmEmailError, ConfirmEmailResponse, ConfirmMfaData, ConfirmMfaError, ConfirmMfaResponse, ConfirmPasswordResetData, ConfirmPasswordResetError, ConfirmPasswordResetResponse, ConfirmScreeningHitData, ConfirmScreeningHitError, ConfirmScreeningHitResponse, CreateApplicationData, CreateApplicationError, CreateApplicationResponse, CreateApplicationUploadData, CreateApplicationUploadError, CreateApplicationUploadResponse, CreateBoardCodeData, CreateBoardCodeError, CreateBoardCodeResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateContributionData, CreateContributionError, CreateContributionResponse, CreateDonorData, CreateDonorError, CreateDonorResponse, CreateExchangeRateData, CreateExchangeRateError, CreateExchangeRateResponse, CreateFundData, CreateFundError, CreateFundResponse, CreateInvitationData, CreateInvitationError, CreateInvitationResponse, CreatePledgeData, CreatePledgeError, CreatePledgeResponse, CreateUserData, CreateUserError, CreateUserResponse, DeactivateTeamMemberData, DeactivateTeamMemberError, DeactivateTeamMemberResponse, DecideApplicationData, DecideApplicationError, DecideApplicationResponse, DeclareConflictData, DeclareConflictError, DeclareConflictResponse, DisburseTrancheData, DisburseTrancheError, DisburseTrancheResponse, DownloadApplicationAttachmentData, DownloadApplicationAttachmentError, DownloadApplicationAttachmentResponse, DownloadPartnerDocumentData, DownloadPartnerDocumentError, DownloadPartnerDocumentResponse, EndMySessionData, EndMySessionError, EndMySessionResponse, EnrolMfaData, EnrolMfaError, EnrolMfaResponse, GetApplicationData, GetApplicationError, GetApplicationResponse, GetCallData, GetCallError, GetCallRankingData, GetCallRankingError, GetCallRankingResponse, GetCallResponse, GetContributionData, GetContributionError, GetContributionReceiptData, GetContributionReceiptError, GetContributionReceiptResponse, GetContributionResponse, GetContributionsReportData, GetContributionsReportError, GetContributionsReportResponse, GetDonorStatementData, GetDonorStatementError, GetDonorStatementResponse, GetDueDiligenceData, GetDueDiligenceError, GetDueDiligenceResponse, GetFundBalanceData, GetFundBalanceError, GetFundBalanceResponse, GetFundData, GetFundError, GetFundResponse, GetFundStatementData, GetFundStatementError, GetFundStatementResponse, GetGrantData, GetGrantError, GetGrantResponse, GetGrantsReportData, GetGrantsReportError, GetGrantsReportResponse, GetHealthData, GetHealthError, GetHealthResponse, GetImpactReportData, GetImpactReportError, GetImpactReportResponse, GetMeData, GetMeError, GetMeResponse, GetNotificationPreferencesData, GetNotificationPreferencesError, GetNotificationPreferencesResponse, GetOrganizationData, GetOrganizationError, GetOrganizationResponse, GetPartnerFundSettingsData, GetPartnerFundSettingsError, GetPartnerFundSettingsResponse, GetPartnerProfileData, GetPartnerProfileError, GetPartnerProfileResponse, GetPublicImpactData, GetPublicImpactError, GetPublicImpactResponse, GetPublicSummaryData, GetPublicSummaryError, GetPublicSummaryResponse, GetUserData, GetUserError, GetUserResponse, HandTeamAdminData, HandTeamAdminError, HandTeamAdminResponse, ImportSanctionsListData, ImportSanctionsListError, ImportSanctionsListResponse, ListApplicationsData, ListApplicationsError, ListApplicationsResponse, ListAuditEntriesData, ListAuditEntriesError, ListAuditEntriesResponse, ListCallsData, ListCallsError, ListCallsResponse, ListContributionsData, ListContributionsError, ListContributionsResponse, ListDonorsData, ListDonorsError, ListDonorsResponse, ListExchangeRatesData, ListExchangeRatesError, ListExchangeRatesResponse, ListFundAlertsData, ListFundAlertsError, ListFundAlertsResponse, ListFundBalanceHistoryData, ListFundBalanceHistoryError, ListFundBalanceHistoryResponse, ListFundsData, ListFundsError, ListFundsResponse, ListGrantsData, ListGrantsError, ListGrantsResponse, ListInvitationsData, ListInvitationsError, ListInvitationsResponse, ListMyAssignmentsData, ListMyAssignmentsError, ListMyAssignmentsResponse, ListMyNotificationsData, ListMyNotificationsError, ListMyNotificationsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrganizationsData, ListOrganizationsError, ListOrganizationsResponse, ListPledgesData, ListPledgesError, ListPledgesResponse, ListSanctionsListsData, ListSanctionsListsError, ListSanctionsListsResponse, ListTeamMembersData, ListTeamMembersError, ListTeamMembersResponse, ListUsersData, ListUsersError, ListUsersResponse, LoginData, LoginError, LoginResponse, LogoutAllData, LogoutAllError, LogoutAllResponse, LogoutData, LogoutError, LogoutResponse, OpenCallData, OpenCallError, OpenCallResponse, PublishCallData, PublishCallError, PublishCallResponse, PutNotificationPreferencesData, PutNotificationPreferencesError, PutNotificationPreferencesResponse, RaiseObservationData, RaiseObservationError, RaiseObservationResponse, ReactivateTeamMemberData, ReactivateTeamMemberError, ReactivateTeamMemberResponse, RecordGrantReturnData, RecordGrantReturnError, RecordGrantReturnResponse, RefreshSessionData, RefreshSessionError, RefreshSessionResponse, RegisterData, RegisterError, RegisterResponse, RejectBankChangeData, RejectBankChangeError, RejectBankChangeResponse, RequestPasswordResetData, RequestPasswordResetError, RequestPasswordResetResponse, ResendInvitationData, ResendInvitationError, ResendInvitationResponse, ResetUserMfaData, ResetUserMfaError, ResetUserMfaResponse, ReturnGrantReportData, ReturnGrantReportError, ReturnGrantReportResponse, ReverseContributionData, ReverseContributionError, ReverseContributionResponse, RevokeInvitationData, RevokeInvitationError, RevokeInvitationResponse, ScoreAssignmentData, ScoreAssignmentError, ScoreAssignmentResponse, ScreenApplicationData, ScreenApplicationError, ScreenApplicationResponse, SendApplicationUploadChunkData, SendApplicationUploadChunkError, SendApplicationUploadChunkResponse, SetPartnerFundSettingsData, SetPartnerFundSettingsError, SetPartnerFundSettingsResponse, SignGrantData, SignGrantError, SignGrantResponse, SubmitApplicationData, SubmitApplicationError, SubmitApplicationResponse, SubmitAssignmentData, SubmitAssignmentError, SubmitAssignmentResponse, SubmitGrantReportData, SubmitGrantReportError, SubmitGrantReportResponse, SupersedeExchangeRateData, SupersedeExchangeRateError, SupersedeExchangeRateResponse, UpdateApplicationData, UpdateApplicationError, UpdateApplicationResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateMeData, UpdateMeError, UpdateMeResponse, UpdatePartnerProfileData, UpdatePartnerProfileError, UpdatePartnerProfileResponse, UpdateUserData, UpdateUserError, UpdateUserResponse, UploadApplicationAttachmentData, UploadApplicationAttachmentError, UploadApplicationAttachmentResponse, UploadPartnerDocumentData, UploadPartnerDocumentError, UploadPartnerDocumentResponse, VerifyDueDiligenceData, VerifyDueDiligenceError, VerifyDueDiligenceResponse, VerifyOrganizationData, VerifyOrganizationError, VerifyOrganizationResponse, WithdrawApplicationData, WithdrawApplicationError, WithdrawApplicationResponse } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -2412,3 +2412,331 @@ export const getPublicSummaryOptions = (options?: Options<GetPublicSummaryData>)
     },
     queryKey: getPublicSummaryQueryKey(options)
 });
+
+export const getPartnerProfileQueryKey = (options: Options<GetPartnerProfileData>) => createQueryKey('getPartnerProfile', options);
+
+/**
+ * An organization's due-diligence profile
+ *
+ * Its own for an NGO member (another organization is 404); any for staff. With what it lacks.
+ */
+export const getPartnerProfileOptions = (options: Options<GetPartnerProfileData>) => queryOptions<GetPartnerProfileResponse, GetPartnerProfileError, GetPartnerProfileResponse, ReturnType<typeof getPartnerProfileQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPartnerProfile({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPartnerProfileQueryKey(options)
+});
+
+/**
+ * Save part of the organization's profile
+ *
+ * Absent fields keep their value (the wizard saves each step). IBAN and SWIFT/BIC are checked; a change of bank details after verification suspends payments until a fund manager approves it.
+ */
+export const updatePartnerProfileMutation = (options?: Partial<Options<UpdatePartnerProfileData>>): UseMutationOptions<UpdatePartnerProfileResponse, UpdatePartnerProfileError, Options<UpdatePartnerProfileData>> => {
+    const mutationOptions: UseMutationOptions<UpdatePartnerProfileResponse, UpdatePartnerProfileError, Options<UpdatePartnerProfileData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updatePartnerProfile({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Add a due-diligence document
+ *
+ * One PDF, DOCX or XLSX file (checked by its bytes), at most 10 MiB; fields before the file.
+ */
+export const uploadPartnerDocumentMutation = (options?: Partial<Options<UploadPartnerDocumentData>>): UseMutationOptions<UploadPartnerDocumentResponse, UploadPartnerDocumentError, Options<UploadPartnerDocumentData>> => {
+    const mutationOptions: UseMutationOptions<UploadPartnerDocumentResponse, UploadPartnerDocumentError, Options<UploadPartnerDocumentData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await uploadPartnerDocument({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const downloadPartnerDocumentQueryKey = (options: Options<DownloadPartnerDocumentData>) => createQueryKey('downloadPartnerDocument', options);
+
+/**
+ * Download a document
+ *
+ * As uploaded.
+ */
+export const downloadPartnerDocumentOptions = (options: Options<DownloadPartnerDocumentData>) => queryOptions<DownloadPartnerDocumentResponse, DownloadPartnerDocumentError, DownloadPartnerDocumentResponse, ReturnType<typeof downloadPartnerDocumentQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await downloadPartnerDocument({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: downloadPartnerDocumentQueryKey(options)
+});
+
+export const getDueDiligenceQueryKey = (options: Options<GetDueDiligenceData>) => createQueryKey('getDueDiligence', options);
+
+/**
+ * The verifier's view of an organization
+ *
+ * Profile and checklist, documents, screening hits, risk history, observations and duplicates.
+ */
+export const getDueDiligenceOptions = (options: Options<GetDueDiligenceData>) => queryOptions<GetDueDiligenceResponse, GetDueDiligenceError, GetDueDiligenceResponse, ReturnType<typeof getDueDiligenceQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getDueDiligence({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getDueDiligenceQueryKey(options)
+});
+
+/**
+ * Verify the organization's due diligence
+ *
+ * Needs a complete profile with its documents, no open or confirmed sanctions hit and no pending bank change. Funds that require due diligence accept submissions for the years their setting says.
+ */
+export const verifyDueDiligenceMutation = (options?: Partial<Options<VerifyDueDiligenceData>>): UseMutationOptions<VerifyDueDiligenceResponse, VerifyDueDiligenceError, Options<VerifyDueDiligenceData>> => {
+    const mutationOptions: UseMutationOptions<VerifyDueDiligenceResponse, VerifyDueDiligenceError, Options<VerifyDueDiligenceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await verifyDueDiligence({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Approve a change of bank details
+ *
+ * The new account becomes the account and payments resume.
+ */
+export const approveBankChangeMutation = (options?: Partial<Options<ApproveBankChangeData>>): UseMutationOptions<ApproveBankChangeResponse, ApproveBankChangeError, Options<ApproveBankChangeData>> => {
+    const mutationOptions: UseMutationOptions<ApproveBankChangeResponse, ApproveBankChangeError, Options<ApproveBankChangeData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await approveBankChange({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Reject a change of bank details
+ *
+ * The account approved before stays; payments resume to it.
+ */
+export const rejectBankChangeMutation = (options?: Partial<Options<RejectBankChangeData>>): UseMutationOptions<RejectBankChangeResponse, RejectBankChangeError, Options<RejectBankChangeData>> => {
+    const mutationOptions: UseMutationOptions<RejectBankChangeResponse, RejectBankChangeError, Options<RejectBankChangeData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await rejectBankChange({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Clear a screening hit as a false positive
+ *
+ * With a reason; the same list entry and name are not raised again.
+ */
+export const clearScreeningHitMutation = (options?: Partial<Options<ClearScreeningHitData>>): UseMutationOptions<ClearScreeningHitResponse, ClearScreeningHitError, Options<ClearScreeningHitData>> => {
+    const mutationOptions: UseMutationOptions<ClearScreeningHitResponse, ClearScreeningHitError, Options<ClearScreeningHitData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await clearScreeningHit({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Confirm a screening hit
+ *
+ * The organization is then blocked: no verification, submission, award or payment.
+ */
+export const confirmScreeningHitMutation = (options?: Partial<Options<ConfirmScreeningHitData>>): UseMutationOptions<ConfirmScreeningHitResponse, ConfirmScreeningHitError, Options<ConfirmScreeningHitData>> => {
+    const mutationOptions: UseMutationOptions<ConfirmScreeningHitResponse, ConfirmScreeningHitError, Options<ConfirmScreeningHitData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await confirmScreeningHit({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Record a capacity assessment
+ *
+ * Weighted answers give a score; the fund's thresholds make it low, medium, high or not eligible.
+ */
+export const assessPartnerMutation = (options?: Partial<Options<AssessPartnerData>>): UseMutationOptions<AssessPartnerResponse, AssessPartnerError, Options<AssessPartnerData>> => {
+    const mutationOptions: UseMutationOptions<AssessPartnerResponse, AssessPartnerError, Options<AssessPartnerData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await assessPartner({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Raise an observation
+ *
+ * Yellow or red; an open red flag blocks new awards.
+ */
+export const raiseObservationMutation = (options?: Partial<Options<RaiseObservationData>>): UseMutationOptions<RaiseObservationResponse, RaiseObservationError, Options<RaiseObservationData>> => {
+    const mutationOptions: UseMutationOptions<RaiseObservationResponse, RaiseObservationError, Options<RaiseObservationData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await raiseObservation({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Escalate (yellow to red) or resolve an observation
+ *
+ * Each step is kept in its history.
+ */
+export const actOnObservationMutation = (options?: Partial<Options<ActOnObservationData>>): UseMutationOptions<ActOnObservationResponse, ActOnObservationError, Options<ActOnObservationData>> => {
+    const mutationOptions: UseMutationOptions<ActOnObservationResponse, ActOnObservationError, Options<ActOnObservationData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await actOnObservation({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getPartnerFundSettingsQueryKey = (options: Options<GetPartnerFundSettingsData>) => createQueryKey('getPartnerFundSettings', options);
+
+/**
+ * A fund's due-diligence settings
+ *
+ * Defaults (due diligence not required, 5 years) until set.
+ */
+export const getPartnerFundSettingsOptions = (options: Options<GetPartnerFundSettingsData>) => queryOptions<GetPartnerFundSettingsResponse, GetPartnerFundSettingsError, GetPartnerFundSettingsResponse, ReturnType<typeof getPartnerFundSettingsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPartnerFundSettings({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPartnerFundSettingsQueryKey(options)
+});
+
+/**
+ * Set a fund's due-diligence settings
+ *
+ * Whether a verified profile is required, its validity, risk thresholds, maximum awards, report frequency.
+ */
+export const setPartnerFundSettingsMutation = (options?: Partial<Options<SetPartnerFundSettingsData>>): UseMutationOptions<SetPartnerFundSettingsResponse, SetPartnerFundSettingsError, Options<SetPartnerFundSettingsData>> => {
+    const mutationOptions: UseMutationOptions<SetPartnerFundSettingsResponse, SetPartnerFundSettingsError, Options<SetPartnerFundSettingsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await setPartnerFundSettings({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const listSanctionsListsQueryKey = (options?: Options<ListSanctionsListsData>) => createQueryKey('listSanctionsLists', options);
+
+/**
+ * Imported list versions
+ *
+ * Newest first.
+ */
+export const listSanctionsListsOptions = (options?: Options<ListSanctionsListsData>) => queryOptions<ListSanctionsListsResponse, ListSanctionsListsError, ListSanctionsListsResponse, ReturnType<typeof listSanctionsListsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listSanctionsLists({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listSanctionsListsQueryKey(options)
+});
+
+/**
+ * Import the UN Security Council Consolidated List
+ *
+ * Its XML, streamed; a new version is kept and everyone is re-screened.
+ */
+export const importSanctionsListMutation = (options?: Partial<Options<ImportSanctionsListData>>): UseMutationOptions<ImportSanctionsListResponse, ImportSanctionsListError, Options<ImportSanctionsListData>> => {
+    const mutationOptions: UseMutationOptions<ImportSanctionsListResponse, ImportSanctionsListError, Options<ImportSanctionsListData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await importSanctionsList({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
