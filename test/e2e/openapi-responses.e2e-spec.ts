@@ -5,6 +5,7 @@ import { binary } from '../setup/pdf-text';
 import { OpenApiChecker } from '../setup/openapi-check';
 import { bearer, callBody, applicationBody, verifiedNgo } from '../factories/grant-cycle';
 import { createDonor, createFund } from '../factories/money';
+import { reachPostAwardRoutes } from '../factories/post-award-routes';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -422,8 +423,12 @@ describe('OpenAPI document: real answers match the described responses', () => {
     await reachAccountRoutes(api, expectStatus, await adminToken(api));
   });
 
+  it('post-award answers (offer, agreement, amendments, assurance, close-out) match their schemas', async () => {
+    await reachPostAwardRoutes(api, expectStatus);
+  });
+
   it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBe(100);
+    expect(doc.checked.size).toBe(116);
   });
 });

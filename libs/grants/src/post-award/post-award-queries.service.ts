@@ -115,7 +115,7 @@ export class PostAwardQueriesService {
         spent: spent.get(l.n) ?? 0,
         variance: l.amount - (spent.get(l.n) ?? 0),
       })),
-      amendments: await this.amendments.all(em, g.id),
+      amendments: (await this.amendments.all(em, g.id)).map(({ grantId: _grant, ...a }) => a),
       reportSchedule: (await this.amendments.schedule(em, g.id)).map((e) => ({
         n: e.n,
         final: e.final,

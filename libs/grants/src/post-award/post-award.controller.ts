@@ -38,7 +38,7 @@ function versionNumber(raw: string | undefined): number | undefined {
 }
 
 /** After the award (ADR 0013): the offer, the agreement's signatures, amendments, assurance and close-out. */
-@ApiTags('post-award')
+@ApiTags('grants')
 @Controller('grants')
 export class PostAwardController {
   constructor(
@@ -199,7 +199,11 @@ export class PostAwardController {
   @Roles('fund_manager')
   @Post(':id/amendments/:amendmentId/reject')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'rejectGrantAmendment', summary: 'Reject an amendment' })
+  @ApiOperation({
+    operationId: 'rejectGrantAmendment',
+    summary: 'Reject an amendment',
+    description: 'The amendment stays on record as rejected; nothing else changes.',
+  })
   @ApiOkResponse({ type: PostAwardView })
   @ApiConflictResponse({ description: '/problems/amendment-state' })
   rejectAmendment(
@@ -216,6 +220,8 @@ export class PostAwardController {
   @ApiOperation({
     operationId: 'planGrantAssurance',
     summary: 'Plan a spot check, monitoring visit or audit',
+    description:
+      'Date and who; an audit may name the (final) report it audits. An open audit blocks close-out.',
   })
   @ApiCreatedResponse({ type: PostAwardView })
   planAssurance(@IdParam('id', 'grant') id: string, @Body() dto: AssuranceDto, @CurrentActor() actor: Actor) {
@@ -244,7 +250,11 @@ export class PostAwardController {
   @Roles('fund_manager')
   @Post(':id/action-points/:pointId/close')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'closeGrantActionPoint', summary: 'Close an action point' })
+  @ApiOperation({
+    operationId: 'closeGrantActionPoint',
+    summary: 'Close an action point',
+    description: 'An open action point blocks close-out.',
+  })
   @ApiOkResponse({ type: PostAwardView })
   @ApiConflictResponse({ description: '/problems/assurance-state' })
   closeActionPoint(
@@ -290,7 +300,7 @@ export class PostAwardController {
   }
 }
 
-@ApiTags('post-award')
+@ApiTags('grants')
 @Controller('funds')
 export class PostAwardSettingsController {
   constructor(private readonly offers: OffersService) {}
@@ -310,7 +320,11 @@ export class PostAwardSettingsController {
 
   @Roles('fund_manager')
   @Put(':id/post-award-settings')
-  @ApiOperation({ operationId: 'putFundPostAwardSettings', summary: "Set the fund's agreement workflow" })
+  @ApiOperation({
+    operationId: 'putFundPostAwardSettings',
+    summary: "Set the fund's agreement workflow",
+    description: 'Applies to grants approved from now on; funds start with the simple workflow.',
+  })
   @ApiOkResponse({ type: FundSettingsView })
   saveSettings(
     @IdParam('id', 'fund') id: string,

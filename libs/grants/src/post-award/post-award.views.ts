@@ -45,7 +45,7 @@ export class AgreementView {
   @ApiProperty({ description: 'the fund manager countersigned the current version' }) countersigned: boolean;
 }
 
-export class BudgetLineView {
+export class GrantBudgetLineView {
   @ApiProperty({ type: 'integer' }) n: number;
   @ApiProperty() label: string;
   @ApiMoney({ description: 'the (amended) budget of the line' }) budget: number;
@@ -137,7 +137,7 @@ export class PostAwardView {
   @ApiMoney({ description: 'the award before cost extensions' }) originalAmount: number;
   @ApiMoney({ minimum: 0, description: 'PSC on the award as amended' }) psc: number;
   @ApiProperty({ type: AgreementView }) agreement: AgreementView;
-  @ApiProperty({ type: [BudgetLineView] }) budget: BudgetLineView[];
+  @ApiProperty({ type: [GrantBudgetLineView] }) budget: GrantBudgetLineView[];
   @ApiProperty({ type: [AmendmentView] }) amendments: AmendmentView[];
   @ApiProperty({ type: [ScheduleEntryView] }) reportSchedule: ScheduleEntryView[];
   @ApiProperty({ type: [ActivityView] }) assurance: ActivityView[];
