@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Partner due diligence (issue 17, docs/adr/0009-partner-due-diligence.md), the partners context's tables:
+ * Partner due diligence (issue 17, docs/adr/0010-partner-due-diligence.md), the partners context's tables:
  * the NGO's profile (with its bank account and a pending bank change), its documents, the fund settings of
  * due diligence, the UN Security Council sanctions list versions and their names (trigram-indexed for
  * pg_trgm similarity), screening hits (one per organization, list entry and normalized name, so a cleared

@@ -12,6 +12,7 @@ import { AuditFundScope1764288700000 } from './1764288700000-AuditFundScope';
 import { Sessions1764288900000 } from './1764288900000-Sessions';
 import { AccountsPeople1764289000000 } from './1764289000000-AccountsPeople';
 import { PartnerDueDiligence1764315000000 } from './1764315000000-PartnerDueDiligence';
+import { PostAward1764316000000 } from './1764316000000-PostAward';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Sessions1764288900000,
   AccountsPeople1764289000000,
   PartnerDueDiligence1764315000000,
+  PostAward1764316000000,
 ];

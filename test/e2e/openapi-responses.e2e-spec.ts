@@ -7,6 +7,7 @@ import { bearer, callBody, applicationBody, verifiedNgo } from '../factories/gra
 import { createDonor, createFund } from '../factories/money';
 import { completeProfile, fillProfile, importList, LIST_V1, uploadDocument } from '../factories/partners';
 import { ScreeningService } from '@app/partners';
+import { reachPostAwardRoutes } from '../factories/post-award-routes';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -553,8 +554,12 @@ describe('OpenAPI document: real answers match the described responses', () => {
     );
   });
 
+  it('post-award answers (offer, agreement, amendments, assurance, close-out) match their schemas', async () => {
+    await reachPostAwardRoutes(api, expectStatus);
+  });
+
   it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBe(117);
+    expect(doc.checked.size).toBe(133);
   });
 });

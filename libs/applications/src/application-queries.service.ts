@@ -16,6 +16,7 @@ import {
   ApplicationRow,
   ApplicationsRepository,
   toApplicationView,
+  toBudgetLineView,
 } from './repositories/applications.repository';
 
 /** Reads of applications by scope: the list and one application, with their budget lines and files. */
@@ -25,6 +26,14 @@ export class ApplicationQueriesService {
     private readonly dataSource: DataSource,
     private readonly repo: ApplicationsRepository,
   ) {}
+
+  /** An application's budget lines in the caller's transaction (a grant's budget starts from them). */
+  async budgetLinesIn(
+    em: EntityManager,
+    applicationId: string,
+  ): Promise<{ category: string; description: string; amount: number }[]> {
+    return (await this.repo.budgetLines(em, [applicationId])).map(toBudgetLineView);
+  }
 
   async list(query: ApplicationQuery, actor: Actor): Promise<Page<ApplicationView>> {
     const em = this.dataSource.manager;

@@ -28,6 +28,7 @@ import {
 } from './grants.errors';
 import { GrantsRepository } from './repositories/grants.repository';
 import { TranchesRepository } from './repositories/tranches.repository';
+import { OffersService } from './post-award/offers.service';
 
 /**
  * Approving an application creates its grant and tranches and commits the amount plus PSC in the ledger,
@@ -43,6 +44,7 @@ export class DecisionsService {
     private readonly funds: FundsService,
     private readonly grants: GrantsRepository,
     private readonly tranches: TranchesRepository,
+    private readonly offers: OffersService,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -125,6 +127,11 @@ export class DecisionsService {
           approvedBy: actor.userId,
         });
         await this.tranches.insert(em, grantId, tranches);
+        await this.offers.openIn(
+          em,
+          { id: grantId, applicationId: app.id, fundId: app.fundId, amount, tranches: tranches.length },
+          now,
+        );
         await this.applications.setDecision(em, app.id, 'approved', actor);
         const posted = await this.ledger.post(
           em,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   AuditService,
@@ -25,7 +25,7 @@ import {
 } from './grant.views';
 import { NothingToCancel, ReturnTooLarge, TrancheNotDue, TrancheSettled } from './grants.errors';
 import { GrantReturnsRepository } from './repositories/grant-returns.repository';
-import { GrantsRepository } from './repositories/grants.repository';
+import { Grant, GrantsRepository } from './repositories/grants.repository';
 import { TranchesRepository } from './repositories/tranches.repository';
 
 /**
@@ -103,41 +103,57 @@ export class DisbursementsService {
     const effectiveAt = effectiveDate(dto.effectiveAt, this.clock.now(), 'effectiveAt');
     return this.dataSource.transaction(async (em) => {
       const g = await this.queries.lockVisible(em, id, actor);
-      const open = await this.tranches.open(em, id);
-      if (!open.length) throw new NothingToCancel();
-      const amount = open.reduce((s, t) => s + t.amount, 0);
-      const psc = open.reduce((s, t) => s + t.psc, 0);
-      await this.tranches.cancelOpen(em, id, effectiveAt);
-      const fullyCancelled = g.paid === 0;
-      await this.grants.addCancelled(em, id, amount, fullyCancelled, effectiveAt);
-      if (amount > 0 || psc > 0) {
-        await this.ledger.post(
-          em,
-          {
-            fundId: g.fundId,
-            kind: 'grant_cancellation',
-            sourceType: 'grant_cancellation',
-            sourceId: id,
-            description: `Cancellation of "${g.title}": ${dto.note}`,
-            effectiveAt,
-            lines: Postings.grantCancellation(amount, psc).filter((l) => l.amount !== 0),
-          },
-          actor,
-          g.currency,
-        );
-      }
-      await this.audit.record(em, actor, {
-        action: 'grant.cancelled',
-        entity: 'grant',
-        entityId: id,
-        summary: { tranches: open.map((t) => t.n), amount, psc, note: dto.note },
-      });
-      await this.outbox.add(em, JOB.GRANT_CHANGED, { grantId: id, event: 'cancelled' });
-      if (!fullyCancelled) await this.agreement.closeIfDone(em, id, actor);
+      await this.cancelIn(em, g, dto.note, effectiveAt, actor, 'grant.cancelled');
       const view = await this.queries.reread(em, id);
       await this.idempotency.complete(em, claim, view);
       return view;
     });
+  }
+
+  /**
+   * The cancellation inside the caller's transaction, on a grant it has locked: also what declining or
+   * withdrawing an offer does (`action` names it in the audit log).
+   */
+  async cancelIn(
+    em: EntityManager,
+    g: Grant,
+    note: string,
+    effectiveAt: Date,
+    actor: Actor,
+    action: 'grant.cancelled' | 'grant.offer-declined' | 'grant.offer-withdrawn',
+  ): Promise<void> {
+    const id = g.id;
+    const open = await this.tranches.open(em, id);
+    if (!open.length) throw new NothingToCancel();
+    const amount = open.reduce((s, t) => s + t.amount, 0);
+    const psc = open.reduce((s, t) => s + t.psc, 0);
+    await this.tranches.cancelOpen(em, id, effectiveAt);
+    const fullyCancelled = g.paid === 0;
+    await this.grants.addCancelled(em, id, amount, fullyCancelled, effectiveAt);
+    if (amount > 0 || psc > 0) {
+      await this.ledger.post(
+        em,
+        {
+          fundId: g.fundId,
+          kind: 'grant_cancellation',
+          sourceType: 'grant_cancellation',
+          sourceId: id,
+          description: `Cancellation of "${g.title}": ${note}`,
+          effectiveAt,
+          lines: Postings.grantCancellation(amount, psc).filter((l) => l.amount !== 0),
+        },
+        actor,
+        g.currency,
+      );
+    }
+    await this.audit.record(em, actor, {
+      action,
+      entity: 'grant',
+      entityId: id,
+      summary: { tranches: open.map((t) => t.n), amount, psc, note },
+    });
+    await this.outbox.add(em, JOB.GRANT_CHANGED, { grantId: id, event: 'cancelled' });
+    if (!fullyCancelled) await this.agreement.closeIfDone(em, id, actor);
   }
 
   /** Unspent money returned: back to available, with the PSC charged on it released at the grant's rate. */
@@ -150,54 +166,68 @@ export class DisbursementsService {
     const effectiveAt = effectiveDate(dto.effectiveAt, this.clock.now(), 'effectiveAt');
     return this.dataSource.transaction(async (em) => {
       const g = await this.queries.lockVisible(em, id, actor);
-      const maximum = g.paid - g.returned;
-      if (dto.amount > maximum) throw new ReturnTooLarge(maximum);
-      const { charged, lastPaidAt } = await this.tranches.paidSummary(em, id);
-      if (lastPaidAt) notBefore(effectiveAt, lastPaidAt, 'effectiveAt', 'the day of the last payment');
-      const psc = pscReleasedOnReturn({
-        returnedBefore: g.returned,
-        amount: dto.amount,
-        rateBps: g.pscRateBps,
-        releasedBefore: g.pscReleased,
-        charged,
-      });
-      const returnId = await this.returns.insert(em, {
-        grantId: id,
-        amount: dto.amount,
-        psc,
-        note: dto.note,
-        effectiveAt,
-        createdBy: actor.userId,
-      });
-      await this.grants.addReturned(em, id, dto.amount, psc);
-      const posted = await this.ledger.post(
-        em,
-        {
-          fundId: g.fundId,
-          kind: 'grant_return',
-          sourceType: 'grant_return',
-          sourceId: returnId,
-          description: `Return from "${g.title}": ${dto.note}`,
-          effectiveAt,
-          lines: Postings.grantReturn(dto.amount, psc),
-        },
-        actor,
-        g.currency,
-      );
-      await this.audit.record(em, actor, {
-        action: 'grant.return-recorded',
-        entity: 'grant',
-        entityId: id,
-        summary: { returnId, amount: dto.amount, pscReleased: psc },
-      });
-      await this.outbox.add(em, JOB.GRANT_CHANGED, { grantId: id, event: 'returned' });
+      const r = await this.addReturnIn(em, g, dto.amount, dto.note, effectiveAt, actor);
       const view = toReturnRecordedView(
         g,
-        { id: returnId, amount: dto.amount, psc, note: dto.note, effectiveAt },
-        posted.available,
+        { id: r.returnId, amount: dto.amount, psc: r.psc, note: dto.note, effectiveAt },
+        r.available,
       );
       await this.idempotency.complete(em, claim, view);
       return view;
     });
+  }
+
+  /** The return inside the caller's transaction, on a grant it has locked (a refund received is one). */
+  async addReturnIn(
+    em: EntityManager,
+    g: Grant,
+    amount: number,
+    note: string,
+    effectiveAt: Date,
+    actor: Actor,
+  ): Promise<{ returnId: string; psc: number; available: number }> {
+    const id = g.id;
+    const maximum = g.paid - g.returned;
+    if (amount > maximum) throw new ReturnTooLarge(maximum);
+    const { charged, lastPaidAt } = await this.tranches.paidSummary(em, id);
+    if (lastPaidAt) notBefore(effectiveAt, lastPaidAt, 'effectiveAt', 'the day of the last payment');
+    const psc = pscReleasedOnReturn({
+      returnedBefore: g.returned,
+      amount,
+      rateBps: g.pscRateBps,
+      releasedBefore: g.pscReleased,
+      charged,
+    });
+    const returnId = await this.returns.insert(em, {
+      grantId: id,
+      amount,
+      psc,
+      note,
+      effectiveAt,
+      createdBy: actor.userId,
+    });
+    await this.grants.addReturned(em, id, amount, psc);
+    const posted = await this.ledger.post(
+      em,
+      {
+        fundId: g.fundId,
+        kind: 'grant_return',
+        sourceType: 'grant_return',
+        sourceId: returnId,
+        description: `Return from "${g.title}": ${note}`,
+        effectiveAt,
+        lines: Postings.grantReturn(amount, psc),
+      },
+      actor,
+      g.currency,
+    );
+    await this.audit.record(em, actor, {
+      action: 'grant.return-recorded',
+      entity: 'grant',
+      entityId: id,
+      summary: { returnId, amount, pscReleased: psc },
+    });
+    await this.outbox.add(em, JOB.GRANT_CHANGED, { grantId: id, event: 'returned' });
+    return { returnId, psc, available: posted.available };
   }
 }

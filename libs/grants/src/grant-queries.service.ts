@@ -66,6 +66,13 @@ export class GrantQueriesService {
     return { items: await this.views(em, page.items), nextCursor: page.nextCursor };
   }
 
+  /** The grant as read in `em`, if the actor may see it (404 otherwise). */
+  async visibleIn(em: EntityManager, id: string, actor: Actor): Promise<Grant> {
+    const g = await this.grants.byId(em, id);
+    if (!g || !canSeeGrant(actor, g)) throw new NotFoundError('grant', id);
+    return g;
+  }
+
   /** The grant, locked for the transaction, if the actor may see it (404 otherwise). */
   async lockVisible(em: EntityManager, id: string, actor: Actor): Promise<Grant> {
     const g = await this.grants.lock(em, id);

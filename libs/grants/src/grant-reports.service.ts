@@ -9,6 +9,7 @@ import { GrantReportView } from './grant.views';
 import { GrantStateConflict, ReportStateConflict } from './grants.errors';
 import { GrantReportsRepository } from './repositories/grant-reports.repository';
 import { TranchesRepository } from './repositories/tranches.repository';
+import { AmendmentsService } from './post-award/amendments.service';
 
 /** Grantees' progress and final reports, and the fund manager's decision on each. */
 @Injectable()
@@ -19,6 +20,7 @@ export class GrantReportsService {
     private readonly agreement: GrantAgreementService,
     private readonly reports: GrantReportsRepository,
     private readonly tranches: TranchesRepository,
+    private readonly amendments: AmendmentsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -46,6 +48,7 @@ export class GrantReportsService {
         submittedBy: actor.userId,
         victimsAssisted: dto.victimsAssisted,
       });
+      await this.amendments.attachReportIn(em, id, reportId, dto.final ?? false, dto.lines ?? []);
       await this.audit.record(em, actor, {
         action: 'grant.report-submitted',
         entity: 'grant',

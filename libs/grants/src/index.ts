@@ -5,5 +5,8 @@ export { GrantAgreementService } from './grant-agreement.service';
 export { DisbursementsService } from './disbursements.service';
 export { GrantReportsService } from './grant-reports.service';
 export { DecisionsService } from './decisions.service';
+export { OffersService } from './post-award/offers.service';
+export { SPECIAL_CONDITIONS } from './post-award/special-conditions';
+export type { SpecialConditionsProvider, RiskLevel } from './post-award/special-conditions';
 export { planTranches, scheduleProblems, nextAfterReport, canClose } from './domain/tranches';
 export type { TrancheSpec, PlannedTranche, TrancheCondition, TrancheState } from './domain/tranches';

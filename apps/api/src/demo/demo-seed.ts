@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Clock, SYSTEM_ACTOR } from '@app/core';
 import { FundsService } from '@app/funds';
+import { OffersService } from '@app/grants';
 import { DEMO_LOGINS, FUND, plannedCalls } from './demo-plan';
 import { call2011 } from './steps/call-2011';
 import { call2014 } from './steps/call-2014';
@@ -58,5 +59,7 @@ async function replay(
   const funded2011 = await call2011(ctx, plan2011);
   await call2014(ctx, plan2014, funded2011);
   await closing(ctx);
+  // The demo fund's grants from now on run the full post-award workflow (ADR 0013); its history stays simple.
+  await app.get(OffersService).saveSettings(ctx.fund.id, { workflow: 'full', acceptanceDays: 30 }, ctx.admin);
   return ctx.fund.id;
 }

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client/index.js';
-import type { AcceptGrantReportData, AcceptGrantReportErrors, AcceptGrantReportResponses, AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, ActOnObservationData, ActOnObservationErrors, ActOnObservationResponses, AddFundCostData, AddFundCostErrors, AddFundCostResponses, ApproveBankChangeData, ApproveBankChangeErrors, ApproveBankChangeResponses, AssessPartnerData, AssessPartnerErrors, AssessPartnerResponses, AssignReviewerData, AssignReviewerErrors, AssignReviewerResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ClearScreeningHitData, ClearScreeningHitErrors, ClearScreeningHitResponses, CloseCallData, CloseCallErrors, CloseCallResponses, ClosePeriodData, ClosePeriodErrors, ClosePeriodResponses, CompleteMfaSignInData, CompleteMfaSignInErrors, CompleteMfaSignInResponses, ConfirmEmailData, ConfirmEmailErrors, ConfirmEmailResponses, ConfirmMfaData, ConfirmMfaErrors, ConfirmMfaResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, ConfirmScreeningHitData, ConfirmScreeningHitErrors, ConfirmScreeningHitResponses, CreateApplicationData, CreateApplicationErrors, CreateApplicationResponses, CreateApplicationUploadData, CreateApplicationUploadErrors, CreateApplicationUploadResponses, CreateBoardCodeData, CreateBoardCodeErrors, CreateBoardCodeResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContributionData, CreateContributionErrors, CreateContributionResponses, CreateDonorData, CreateDonorErrors, CreateDonorResponses, CreateExchangeRateData, CreateExchangeRateErrors, CreateExchangeRateResponses, CreateFundData, CreateFundErrors, CreateFundResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreatePledgeData, CreatePledgeErrors, CreatePledgeResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeactivateTeamMemberData, DeactivateTeamMemberErrors, DeactivateTeamMemberResponses, DecideApplicationData, DecideApplicationErrors, DecideApplicationResponses, DeclareConflictData, DeclareConflictErrors, DeclareConflictResponses, DisburseTrancheData, DisburseTrancheErrors, DisburseTrancheResponses, DownloadApplicationAttachmentData, DownloadApplicationAttachmentErrors, DownloadApplicationAttachmentResponses, DownloadPartnerDocumentData, DownloadPartnerDocumentErrors, DownloadPartnerDocumentResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EnrolMfaData, EnrolMfaErrors, EnrolMfaResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetApplicationUploadOffsetData, GetApplicationUploadOffsetErrors, GetApplicationUploadOffsetResponses, GetCallData, GetCallErrors, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContributionData, GetContributionErrors, GetContributionReceiptData, GetContributionReceiptErrors, GetContributionReceiptResponses, GetContributionResponses, GetContributionsReportData, GetContributionsReportErrors, GetContributionsReportResponses, GetDonorStatementData, GetDonorStatementErrors, GetDonorStatementResponses, GetDueDiligenceData, GetDueDiligenceErrors, GetDueDiligenceResponses, GetFundBalanceData, GetFundBalanceErrors, GetFundBalanceResponses, GetFundData, GetFundErrors, GetFundResponses, GetFundStatementData, GetFundStatementErrors, GetFundStatementResponses, GetGrantData, GetGrantErrors, GetGrantResponses, GetGrantsReportData, GetGrantsReportErrors, GetGrantsReportResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetImpactReportData, GetImpactReportErrors, GetImpactReportResponses, GetMeData, GetMeErrors, GetMeResponses, GetNotificationPreferencesData, GetNotificationPreferencesErrors, GetNotificationPreferencesResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationResponses, GetPartnerFundSettingsData, GetPartnerFundSettingsErrors, GetPartnerFundSettingsResponses, GetPartnerProfileData, GetPartnerProfileErrors, GetPartnerProfileResponses, GetPublicImpactData, GetPublicImpactErrors, GetPublicImpactResponses, GetPublicSummaryData, GetPublicSummaryErrors, GetPublicSummaryResponses, GetUserData, GetUserErrors, GetUserResponses, HandTeamAdminData, HandTeamAdminErrors, HandTeamAdminResponses, ImportSanctionsListData, ImportSanctionsListErrors, ImportSanctionsListResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContributionsData, ListContributionsErrors, ListContributionsResponses, ListDonorsData, ListDonorsErrors, ListDonorsResponses, ListExchangeRatesData, ListExchangeRatesErrors, ListExchangeRatesResponses, ListFundAlertsData, ListFundAlertsErrors, ListFundAlertsResponses, ListFundBalanceHistoryData, ListFundBalanceHistoryErrors, ListFundBalanceHistoryResponses, ListFundsData, ListFundsErrors, ListFundsResponses, ListGrantsData, ListGrantsErrors, ListGrantsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMyAssignmentsData, ListMyAssignmentsErrors, ListMyAssignmentsResponses, ListMyNotificationsData, ListMyNotificationsErrors, ListMyNotificationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListPledgesData, ListPledgesErrors, ListPledgesResponses, ListSanctionsListsData, ListSanctionsListsErrors, ListSanctionsListsResponses, ListTeamMembersData, ListTeamMembersErrors, ListTeamMembersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutAllData, LogoutAllErrors, LogoutAllResponses, LogoutData, LogoutErrors, LogoutResponses, OpenCallData, OpenCallErrors, OpenCallResponses, PublishCallData, PublishCallErrors, PublishCallResponses, PutNotificationPreferencesData, PutNotificationPreferencesErrors, PutNotificationPreferencesResponses, RaiseObservationData, RaiseObservationErrors, RaiseObservationResponses, ReactivateTeamMemberData, ReactivateTeamMemberErrors, ReactivateTeamMemberResponses, RecordGrantReturnData, RecordGrantReturnErrors, RecordGrantReturnResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RejectBankChangeData, RejectBankChangeErrors, RejectBankChangeResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResendInvitationData, ResendInvitationErrors, ResendInvitationResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, ReturnGrantReportData, ReturnGrantReportErrors, ReturnGrantReportResponses, ReverseContributionData, ReverseContributionErrors, ReverseContributionResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, ScoreAssignmentData, ScoreAssignmentErrors, ScoreAssignmentResponses, ScreenApplicationData, ScreenApplicationErrors, ScreenApplicationResponses, SendApplicationUploadChunkData, SendApplicationUploadChunkErrors, SendApplicationUploadChunkResponses, SetPartnerFundSettingsData, SetPartnerFundSettingsErrors, SetPartnerFundSettingsResponses, SignGrantData, SignGrantErrors, SignGrantResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, SubmitAssignmentData, SubmitAssignmentErrors, SubmitAssignmentResponses, SubmitGrantReportData, SubmitGrantReportErrors, SubmitGrantReportResponses, SupersedeExchangeRateData, SupersedeExchangeRateErrors, SupersedeExchangeRateResponses, UpdateApplicationData, UpdateApplicationErrors, UpdateApplicationResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdatePartnerProfileData, UpdatePartnerProfileErrors, UpdatePartnerProfileResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadApplicationAttachmentData, UploadApplicationAttachmentErrors, UploadApplicationAttachmentResponses, UploadPartnerDocumentData, UploadPartnerDocumentErrors, UploadPartnerDocumentResponses, VerifyDueDiligenceData, VerifyDueDiligenceErrors, VerifyDueDiligenceResponses, VerifyOrganizationData, VerifyOrganizationErrors, VerifyOrganizationResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen.js';
+import type { AcceptGrantOfferData, AcceptGrantOfferErrors, AcceptGrantOfferResponses, AcceptGrantReportData, AcceptGrantReportErrors, AcceptGrantReportResponses, AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, ActOnObservationData, ActOnObservationErrors, ActOnObservationResponses, AddFundCostData, AddFundCostErrors, AddFundCostResponses, ApproveBankChangeData, ApproveBankChangeErrors, ApproveBankChangeResponses, ApproveGrantAmendmentData, ApproveGrantAmendmentErrors, ApproveGrantAmendmentResponses, AssessPartnerData, AssessPartnerErrors, AssessPartnerResponses, AssignReviewerData, AssignReviewerErrors, AssignReviewerResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, ClearScreeningHitData, ClearScreeningHitErrors, ClearScreeningHitResponses, CloseCallData, CloseCallErrors, CloseCallResponses, CloseGrantActionPointData, CloseGrantActionPointErrors, CloseGrantActionPointResponses, CloseGrantData, CloseGrantErrors, CloseGrantResponses, ClosePeriodData, ClosePeriodErrors, ClosePeriodResponses, CompleteGrantAssuranceData, CompleteGrantAssuranceErrors, CompleteGrantAssuranceResponses, CompleteMfaSignInData, CompleteMfaSignInErrors, CompleteMfaSignInResponses, ConfirmEmailData, ConfirmEmailErrors, ConfirmEmailResponses, ConfirmMfaData, ConfirmMfaErrors, ConfirmMfaResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, ConfirmScreeningHitData, ConfirmScreeningHitErrors, ConfirmScreeningHitResponses, CreateApplicationData, CreateApplicationErrors, CreateApplicationResponses, CreateApplicationUploadData, CreateApplicationUploadErrors, CreateApplicationUploadResponses, CreateBoardCodeData, CreateBoardCodeErrors, CreateBoardCodeResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContributionData, CreateContributionErrors, CreateContributionResponses, CreateDonorData, CreateDonorErrors, CreateDonorResponses, CreateExchangeRateData, CreateExchangeRateErrors, CreateExchangeRateResponses, CreateFundData, CreateFundErrors, CreateFundResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreatePledgeData, CreatePledgeErrors, CreatePledgeResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeactivateTeamMemberData, DeactivateTeamMemberErrors, DeactivateTeamMemberResponses, DecideApplicationData, DecideApplicationErrors, DecideApplicationResponses, DeclareConflictData, DeclareConflictErrors, DeclareConflictResponses, DeclineGrantOfferData, DeclineGrantOfferErrors, DeclineGrantOfferResponses, DisburseTrancheData, DisburseTrancheErrors, DisburseTrancheResponses, DownloadApplicationAttachmentData, DownloadApplicationAttachmentErrors, DownloadApplicationAttachmentResponses, DownloadPartnerDocumentData, DownloadPartnerDocumentErrors, DownloadPartnerDocumentResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EnrolMfaData, EnrolMfaErrors, EnrolMfaResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetApplicationUploadOffsetData, GetApplicationUploadOffsetErrors, GetApplicationUploadOffsetResponses, GetCallData, GetCallErrors, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContributionData, GetContributionErrors, GetContributionReceiptData, GetContributionReceiptErrors, GetContributionReceiptResponses, GetContributionResponses, GetContributionsReportData, GetContributionsReportErrors, GetContributionsReportResponses, GetDonorStatementData, GetDonorStatementErrors, GetDonorStatementResponses, GetDueDiligenceData, GetDueDiligenceErrors, GetDueDiligenceResponses, GetFundBalanceData, GetFundBalanceErrors, GetFundBalanceResponses, GetFundData, GetFundErrors, GetFundPostAwardSettingsData, GetFundPostAwardSettingsErrors, GetFundPostAwardSettingsResponses, GetFundResponses, GetFundStatementData, GetFundStatementErrors, GetFundStatementResponses, GetGrantAgreementData, GetGrantAgreementErrors, GetGrantAgreementResponses, GetGrantData, GetGrantErrors, GetGrantPostAwardData, GetGrantPostAwardErrors, GetGrantPostAwardResponses, GetGrantResponses, GetGrantsReportData, GetGrantsReportErrors, GetGrantsReportResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetImpactReportData, GetImpactReportErrors, GetImpactReportResponses, GetMeData, GetMeErrors, GetMeResponses, GetNotificationPreferencesData, GetNotificationPreferencesErrors, GetNotificationPreferencesResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationResponses, GetPartnerFundSettingsData, GetPartnerFundSettingsErrors, GetPartnerFundSettingsResponses, GetPartnerProfileData, GetPartnerProfileErrors, GetPartnerProfileResponses, GetPublicImpactData, GetPublicImpactErrors, GetPublicImpactResponses, GetPublicSummaryData, GetPublicSummaryErrors, GetPublicSummaryResponses, GetUserData, GetUserErrors, GetUserResponses, HandTeamAdminData, HandTeamAdminErrors, HandTeamAdminResponses, ImportSanctionsListData, ImportSanctionsListErrors, ImportSanctionsListResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContributionsData, ListContributionsErrors, ListContributionsResponses, ListDonorsData, ListDonorsErrors, ListDonorsResponses, ListExchangeRatesData, ListExchangeRatesErrors, ListExchangeRatesResponses, ListFundAlertsData, ListFundAlertsErrors, ListFundAlertsResponses, ListFundBalanceHistoryData, ListFundBalanceHistoryErrors, ListFundBalanceHistoryResponses, ListFundsData, ListFundsErrors, ListFundsResponses, ListGrantsData, ListGrantsErrors, ListGrantsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMyAssignmentsData, ListMyAssignmentsErrors, ListMyAssignmentsResponses, ListMyNotificationsData, ListMyNotificationsErrors, ListMyNotificationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListPledgesData, ListPledgesErrors, ListPledgesResponses, ListSanctionsListsData, ListSanctionsListsErrors, ListSanctionsListsResponses, ListTeamMembersData, ListTeamMembersErrors, ListTeamMembersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutAllData, LogoutAllErrors, LogoutAllResponses, LogoutData, LogoutErrors, LogoutResponses, OpenCallData, OpenCallErrors, OpenCallResponses, PlanGrantAssuranceData, PlanGrantAssuranceErrors, PlanGrantAssuranceResponses, PublishCallData, PublishCallErrors, PublishCallResponses, PutFundPostAwardSettingsData, PutFundPostAwardSettingsErrors, PutFundPostAwardSettingsResponses, PutNotificationPreferencesData, PutNotificationPreferencesErrors, PutNotificationPreferencesResponses, RaiseObservationData, RaiseObservationErrors, RaiseObservationResponses, ReactivateTeamMemberData, ReactivateTeamMemberErrors, ReactivateTeamMemberResponses, ReceiveGrantRefundData, ReceiveGrantRefundErrors, ReceiveGrantRefundResponses, RecordGrantReturnData, RecordGrantReturnErrors, RecordGrantReturnResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RejectBankChangeData, RejectBankChangeErrors, RejectBankChangeResponses, RejectGrantAmendmentData, RejectGrantAmendmentErrors, RejectGrantAmendmentResponses, RequestGrantAmendmentData, RequestGrantAmendmentErrors, RequestGrantAmendmentResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResendInvitationData, ResendInvitationErrors, ResendInvitationResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, ReturnGrantReportData, ReturnGrantReportErrors, ReturnGrantReportResponses, ReverseContributionData, ReverseContributionErrors, ReverseContributionResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, ScoreAssignmentData, ScoreAssignmentErrors, ScoreAssignmentResponses, ScreenApplicationData, ScreenApplicationErrors, ScreenApplicationResponses, SendApplicationUploadChunkData, SendApplicationUploadChunkErrors, SendApplicationUploadChunkResponses, SetPartnerFundSettingsData, SetPartnerFundSettingsErrors, SetPartnerFundSettingsResponses, SignGrantAgreementAsGranteeData, SignGrantAgreementAsGranteeErrors, SignGrantAgreementAsGranteeResponses, SignGrantData, SignGrantErrors, SignGrantResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, SubmitAssignmentData, SubmitAssignmentErrors, SubmitAssignmentResponses, SubmitGrantReportData, SubmitGrantReportErrors, SubmitGrantReportResponses, SupersedeExchangeRateData, SupersedeExchangeRateErrors, SupersedeExchangeRateResponses, UpdateApplicationData, UpdateApplicationErrors, UpdateApplicationResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdatePartnerProfileData, UpdatePartnerProfileErrors, UpdatePartnerProfileResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadApplicationAttachmentData, UploadApplicationAttachmentErrors, UploadApplicationAttachmentResponses, UploadPartnerDocumentData, UploadPartnerDocumentErrors, UploadPartnerDocumentResponses, VerifyDueDiligenceData, VerifyDueDiligenceErrors, VerifyDueDiligenceResponses, VerifyOrganizationData, VerifyOrganizationErrors, VerifyOrganizationResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses, WithdrawGrantOfferData, WithdrawGrantOfferErrors, WithdrawGrantOfferResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1191,6 +1191,226 @@ export const acceptGrantReport = <ThrowOnError extends boolean = false>(options:
 export const returnGrantReport = <ThrowOnError extends boolean = false>(options: Options<ReturnGrantReportData, ThrowOnError>) => (options.client ?? client).post<ReturnGrantReportResponses, ReturnGrantReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/grants/{id}/reports/{reportId}/return',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The grant after the award
+ *
+ * Offer, agreement versions and signatures, budget with spending and variance, amendments, report schedule, assurance, refunds and what is still open.
+ */
+export const getGrantPostAward = <ThrowOnError extends boolean = false>(options: Options<GetGrantPostAwardData, ThrowOnError>) => (options.client ?? client).get<GetGrantPostAwardResponses, GetGrantPostAwardErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/post-award',
+    ...options
+});
+
+/**
+ * Accept the award
+ *
+ * The grantee accepts, naming the agreement's language and signatory; the agreement is generated.
+ */
+export const acceptGrantOffer = <ThrowOnError extends boolean = false>(options: Options<AcceptGrantOfferData, ThrowOnError>) => (options.client ?? client).post<AcceptGrantOfferResponses, AcceptGrantOfferErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/accept',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Decline the award
+ *
+ * The award and its PSC go back to the fund’s available balance.
+ */
+export const declineGrantOffer = <ThrowOnError extends boolean = false>(options: Options<DeclineGrantOfferData, ThrowOnError>) => (options.client ?? client).post<DeclineGrantOfferResponses, DeclineGrantOfferErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/decline',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Withdraw an offer
+ *
+ * Before the grantee accepts: the award and its PSC go back to available.
+ */
+export const withdrawGrantOffer = <ThrowOnError extends boolean = false>(options: Options<WithdrawGrantOfferData, ThrowOnError>) => (options.client ?? client).post<WithdrawGrantOfferResponses, WithdrawGrantOfferErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/withdraw',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The agreement PDF
+ *
+ * The current version (or `version`); its SHA-256 is in the post-award view.
+ */
+export const getGrantAgreement = <ThrowOnError extends boolean = false>(options: Options<GetGrantAgreementData, ThrowOnError>) => (options.client ?? client).get<GetGrantAgreementResponses, GetGrantAgreementErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/agreement',
+    ...options
+});
+
+/**
+ * The grantee's signature
+ *
+ * The named signatory signs the current version, naming the SHA-256 read.
+ */
+export const signGrantAgreementAsGrantee = <ThrowOnError extends boolean = false>(options: Options<SignGrantAgreementAsGranteeData, ThrowOnError>) => (options.client ?? client).post<SignGrantAgreementAsGranteeResponses, SignGrantAgreementAsGranteeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/agreement/sign',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Request an amendment
+ *
+ * No-cost extension, budget revision (a move of at most 20% of a line is recorded at once) or cost extension.
+ */
+export const requestGrantAmendment = <ThrowOnError extends boolean = false>(options: Options<RequestGrantAmendmentData, ThrowOnError>) => (options.client ?? client).post<RequestGrantAmendmentResponses, RequestGrantAmendmentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/amendments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Approve an amendment
+ *
+ * A cost extension commits its money and PSC in the ledger (insufficient funds: 409).
+ */
+export const approveGrantAmendment = <ThrowOnError extends boolean = false>(options: Options<ApproveGrantAmendmentData, ThrowOnError>) => (options.client ?? client).post<ApproveGrantAmendmentResponses, ApproveGrantAmendmentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/amendments/{amendmentId}/approve',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reject an amendment
+ *
+ * The amendment stays on record as rejected; nothing else changes.
+ */
+export const rejectGrantAmendment = <ThrowOnError extends boolean = false>(options: Options<RejectGrantAmendmentData, ThrowOnError>) => (options.client ?? client).post<RejectGrantAmendmentResponses, RejectGrantAmendmentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/amendments/{amendmentId}/reject',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Plan a spot check, monitoring visit or audit
+ *
+ * Date and who; an audit may name the (final) report it audits. An open audit blocks close-out.
+ */
+export const planGrantAssurance = <ThrowOnError extends boolean = false>(options: Options<PlanGrantAssuranceData, ThrowOnError>) => (options.client ?? client).post<PlanGrantAssuranceResponses, PlanGrantAssuranceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/assurance',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Record findings
+ *
+ * Findings with severity and action points; ineligible costs become a refund owed.
+ */
+export const completeGrantAssurance = <ThrowOnError extends boolean = false>(options: Options<CompleteGrantAssuranceData, ThrowOnError>) => (options.client ?? client).post<CompleteGrantAssuranceResponses, CompleteGrantAssuranceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/assurance/{activityId}/complete',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Close an action point
+ *
+ * An open action point blocks close-out.
+ */
+export const closeGrantActionPoint = <ThrowOnError extends boolean = false>(options: Options<CloseGrantActionPointData, ThrowOnError>) => (options.client ?? client).post<CloseGrantActionPointResponses, CloseGrantActionPointErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/action-points/{pointId}/close',
+    ...options
+});
+
+/**
+ * A refund received
+ *
+ * Recorded as a return: back to available, with the PSC charged on it released.
+ */
+export const receiveGrantRefund = <ThrowOnError extends boolean = false>(options: Options<ReceiveGrantRefundData, ThrowOnError>) => (options.client ?? client).post<ReceiveGrantRefundResponses, ReceiveGrantRefundErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/refunds/{refundId}/receive',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Close out the grant
+ *
+ * Closes only when nothing is open; 409 /problems/close-out-blocked lists what is.
+ */
+export const closeGrant = <ThrowOnError extends boolean = false>(options: Options<CloseGrantData, ThrowOnError>) => (options.client ?? client).post<CloseGrantResponses, CloseGrantErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/close',
+    ...options
+});
+
+/**
+ * The fund's agreement workflow
+ *
+ * simple (the fund manager signs alone) or full (acceptance, grantee signature, countersignature).
+ */
+export const getFundPostAwardSettings = <ThrowOnError extends boolean = false>(options: Options<GetFundPostAwardSettingsData, ThrowOnError>) => (options.client ?? client).get<GetFundPostAwardSettingsResponses, GetFundPostAwardSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/funds/{id}/post-award-settings',
+    ...options
+});
+
+/**
+ * Set the fund's agreement workflow
+ *
+ * Applies to grants approved from now on; funds start with the simple workflow.
+ */
+export const putFundPostAwardSettings = <ThrowOnError extends boolean = false>(options: Options<PutFundPostAwardSettingsData, ThrowOnError>) => (options.client ?? client).put<PutFundPostAwardSettingsResponses, PutFundPostAwardSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/funds/{id}/post-award-settings',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -1246,6 +1246,17 @@ export type VictimsLine = {
     count: number;
 };
 
+export type ReportLineInput = {
+    /**
+     * the budget line
+     */
+    n: number;
+    /**
+     * spent on the line in the period, minor units
+     */
+    spent: number;
+};
+
 export type GrantReportDto = {
     periodEnd: string;
     /**
@@ -1258,10 +1269,334 @@ export type GrantReportDto = {
     narrative: string;
     final?: boolean;
     victimsAssisted: Array<VictimsLine>;
+    /**
+     * spending by budget line (optional)
+     */
+    lines?: Array<ReportLineInput>;
 };
 
 export type ReportDecisionDto = {
     comment?: string;
+};
+
+export type OfferView = {
+    state: 'offered' | 'accepted' | 'declined' | 'withdrawn';
+    respondBy: string | null;
+    decidedAt: string | null;
+    note: string | null;
+    language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+    signatoryId: string | null;
+};
+
+export type AgreementVersionView = {
+    version: number;
+    /**
+     * SHA-256 of the PDF bytes, hex
+     */
+    sha256: string;
+    language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+    generatedAt: string;
+};
+
+export type SignatureView = {
+    version: number;
+    party: 'ngo' | 'fund_manager';
+    userId: string;
+    signedAt: string;
+    /**
+     * the client address it came from
+     */
+    address: string | null;
+    /**
+     * SHA-256 of the PDF signed
+     */
+    sha256: string;
+};
+
+export type AgreementView = {
+    current: AgreementVersionView | null;
+    versions: Array<AgreementVersionView>;
+    signatures: Array<SignatureView>;
+    /**
+     * the grantee signed the current version
+     */
+    signedByGrantee: boolean;
+    /**
+     * the fund manager countersigned the current version
+     */
+    countersigned: boolean;
+};
+
+export type GrantBudgetLineView = {
+    n: number;
+    label: string;
+    /**
+     * the (amended) budget of the line
+     */
+    budget: number;
+    /**
+     * spent as reported (submitted and accepted reports)
+     */
+    spent: number;
+    /**
+     * budget less spent (negative: overspent)
+     */
+    variance: number;
+};
+
+export type BudgetMoveView = {
+    from: number;
+    to: number;
+    amount: number;
+};
+
+export type AmendmentView = {
+    id: string;
+    /**
+     * the amendment number on this grant
+     */
+    version: number;
+    kind: 'no_cost_extension' | 'budget_revision' | 'cost_extension';
+    state: 'requested' | 'approved' | 'rejected' | 'recorded';
+    reason: string;
+    endDate: string | null;
+    moves: Array<BudgetMoveView> | null;
+    amount: number | null;
+    psc: number | null;
+    requestedAt: string;
+    decidedAt: string | null;
+    decisionNote: string | null;
+};
+
+export type ScheduleEntryView = {
+    n: number;
+    final: boolean;
+    dueOn: string;
+    state: 'due' | 'overdue' | 'submitted' | 'sent_back' | 'accepted';
+    reportId: string | null;
+};
+
+export type ActivityView = {
+    id: string;
+    kind: 'spot_check' | 'monitoring_visit' | 'audit';
+    plannedOn: string;
+    assignee: string;
+    state: 'planned' | 'completed';
+    reportId: string | null;
+    completedAt: string | null;
+};
+
+export type FindingView = {
+    id: string;
+    activityId: string;
+    severity: 'low' | 'medium' | 'high';
+    text: string;
+    ineligibleAmount: number;
+};
+
+export type ActionPointView = {
+    id: string;
+    findingId: string;
+    text: string;
+    owner: string;
+    dueOn: string;
+    state: 'open' | 'closed';
+};
+
+export type RefundView = {
+    id: string;
+    findingId: string;
+    amount: number;
+    state: 'owed' | 'received';
+    returnId: string | null;
+    receivedAt: string | null;
+};
+
+export type OpenItemView = {
+    kind: 'final_report' | 'tranche' | 'refund' | 'action_point' | 'audit' | 'amendment';
+    id: string;
+    detail: string;
+};
+
+export type PostAwardView = {
+    grantId: string;
+    status: 'active' | 'closed' | 'cancelled';
+    workflow: 'simple' | 'full';
+    offer: OfferView;
+    endDate: string | null;
+    currency: string;
+    /**
+     * the award as amended
+     */
+    amount: number;
+    /**
+     * the award before cost extensions
+     */
+    originalAmount: number;
+    /**
+     * PSC on the award as amended
+     */
+    psc: number;
+    agreement: AgreementView;
+    budget: Array<GrantBudgetLineView>;
+    amendments: Array<AmendmentView>;
+    reportSchedule: Array<ScheduleEntryView>;
+    assurance: Array<ActivityView>;
+    findings: Array<FindingView>;
+    actionPoints: Array<ActionPointView>;
+    refunds: Array<RefundView>;
+    /**
+     * what the close-out gate would name today
+     */
+    open: Array<OpenItemView>;
+};
+
+export type AcceptOfferDto = {
+    /**
+     * the agreement prints this language beside English
+     */
+    language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+    /**
+     * the member of the organization who signs the agreement
+     */
+    signatoryId: string;
+};
+
+export type OfferNoteDto = {
+    reason: string;
+};
+
+export type SignAgreementDto = {
+    /**
+     * the version read
+     */
+    version: number;
+    /**
+     * the SHA-256 (hex) of the PDF read
+     */
+    sha256: string;
+};
+
+export type BudgetMoveInput = {
+    from: number;
+    to: number;
+    /**
+     * moved from line `from` to line `to`, minor units
+     */
+    amount: number;
+};
+
+export type AmendmentDto = {
+    kind: 'no_cost_extension' | 'budget_revision' | 'cost_extension';
+    reason: string;
+    /**
+     * no-cost extension: the new end date
+     */
+    endDate?: string;
+    /**
+     * budget revision: the moves
+     */
+    moves?: Array<BudgetMoveInput>;
+    /**
+     * cost extension: the money added, minor units
+     */
+    amount?: number;
+    /**
+     * cost extension: the budget line the money goes to (default 1)
+     */
+    line?: number;
+};
+
+export type AmendmentDecisionDto = {
+    note?: string;
+};
+
+export type AssuranceDto = {
+    kind: 'spot_check' | 'monitoring_visit' | 'audit';
+    plannedOn: string;
+    /**
+     * who carries it out
+     */
+    assignee: string;
+    /**
+     * an audit: the (final) report it audits
+     */
+    reportId?: string;
+};
+
+export type ActionPointInput = {
+    text: string;
+    owner: string;
+    dueOn: string;
+};
+
+export type FindingInput = {
+    severity: 'low' | 'medium' | 'high';
+    text: string;
+    /**
+     * money spent on ineligible costs: the grantee owes it back (a refund)
+     */
+    ineligibleAmount?: number;
+    actionPoints?: Array<ActionPointInput>;
+};
+
+export type CompleteAssuranceDto = {
+    findings: Array<FindingInput>;
+};
+
+export type ReceiveRefundDto = {
+    note?: string;
+    effectiveAt?: string;
+};
+
+export type FundSettingsView = {
+    fundId: string;
+    dueDiligenceRequired: boolean;
+    verificationYears: number;
+    lowMin: number;
+    mediumMin: number;
+    highMin: number;
+    maxAwardLow: number | null;
+    maxAwardMedium: number | null;
+    maxAwardHigh: number | null;
+    reportMonthsLow: number;
+    reportMonthsMedium: number;
+    reportMonthsHigh: number;
+};
+
+export type FundSettingsDto = {
+    dueDiligenceRequired: boolean;
+    /**
+     * years a due-diligence verification stays valid
+     */
+    verificationYears: number;
+    /**
+     * lowest capacity score rated low risk
+     */
+    lowMin: number;
+    mediumMin: number;
+    /**
+     * below this score: not eligible
+     */
+    highMin: number;
+    /**
+     * maximum award, low risk
+     */
+    maxAwardLow?: number | null;
+    /**
+     * maximum award, medium risk
+     */
+    maxAwardMedium?: number | null;
+    /**
+     * maximum award, high risk
+     */
+    maxAwardHigh?: number | null;
+    /**
+     * months between reports, low risk
+     */
+    reportMonthsLow: number;
+    reportMonthsMedium: number;
+    reportMonthsHigh: number;
 };
 
 export type StatementFiguresView = {
@@ -1730,56 +2065,6 @@ export type ObservationDto = {
 export type ObservationActionDto = {
     action: 'escalate' | 'resolve';
     note: string;
-};
-
-export type FundSettingsView = {
-    fundId: string;
-    dueDiligenceRequired: boolean;
-    verificationYears: number;
-    lowMin: number;
-    mediumMin: number;
-    highMin: number;
-    maxAwardLow: number | null;
-    maxAwardMedium: number | null;
-    maxAwardHigh: number | null;
-    reportMonthsLow: number;
-    reportMonthsMedium: number;
-    reportMonthsHigh: number;
-};
-
-export type FundSettingsDto = {
-    dueDiligenceRequired: boolean;
-    /**
-     * years a due-diligence verification stays valid
-     */
-    verificationYears: number;
-    /**
-     * lowest capacity score rated low risk
-     */
-    lowMin: number;
-    mediumMin: number;
-    /**
-     * below this score: not eligible
-     */
-    highMin: number;
-    /**
-     * maximum award, low risk
-     */
-    maxAwardLow?: number | null;
-    /**
-     * maximum award, medium risk
-     */
-    maxAwardMedium?: number | null;
-    /**
-     * maximum award, high risk
-     */
-    maxAwardHigh?: number | null;
-    /**
-     * months between reports, low risk
-     */
-    reportMonthsLow: number;
-    reportMonthsMedium: number;
-    reportMonthsHigh: number;
 };
 
 export type SanctionsListView = {
@@ -5707,6 +5992,728 @@ export type ReturnGrantReportResponses = {
 };
 
 export type ReturnGrantReportResponse = ReturnGrantReportResponses[keyof ReturnGrantReportResponses];
+
+export type GetGrantPostAwardData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/post-award';
+};
+
+export type GetGrantPostAwardErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo, fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetGrantPostAwardError = GetGrantPostAwardErrors[keyof GetGrantPostAwardErrors];
+
+export type GetGrantPostAwardResponses = {
+    200: PostAwardView;
+};
+
+export type GetGrantPostAwardResponse = GetGrantPostAwardResponses[keyof GetGrantPostAwardResponses];
+
+export type AcceptGrantOfferData = {
+    body: AcceptOfferDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/accept';
+};
+
+export type AcceptGrantOfferErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/offer-state
+     */
+    409: Problem;
+    /**
+     * /problems/invalid-signatory
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type AcceptGrantOfferError = AcceptGrantOfferErrors[keyof AcceptGrantOfferErrors];
+
+export type AcceptGrantOfferResponses = {
+    200: PostAwardView;
+};
+
+export type AcceptGrantOfferResponse = AcceptGrantOfferResponses[keyof AcceptGrantOfferResponses];
+
+export type DeclineGrantOfferData = {
+    body: OfferNoteDto;
+    headers: {
+        /**
+         * Unique per intended operation; a retry with the same key and body is answered, not repeated.
+         */
+        'Idempotency-Key': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/decline';
+};
+
+export type DeclineGrantOfferErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/offer-state
+     */
+    409: Problem;
+    /**
+     * Unprocessable Content
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type DeclineGrantOfferError = DeclineGrantOfferErrors[keyof DeclineGrantOfferErrors];
+
+export type DeclineGrantOfferResponses = {
+    201: PostAwardView;
+};
+
+export type DeclineGrantOfferResponse = DeclineGrantOfferResponses[keyof DeclineGrantOfferResponses];
+
+export type WithdrawGrantOfferData = {
+    body: OfferNoteDto;
+    headers: {
+        /**
+         * Unique per intended operation; a retry with the same key and body is answered, not repeated.
+         */
+        'Idempotency-Key': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/withdraw';
+};
+
+export type WithdrawGrantOfferErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/offer-state
+     */
+    409: Problem;
+    /**
+     * Unprocessable Content
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type WithdrawGrantOfferError = WithdrawGrantOfferErrors[keyof WithdrawGrantOfferErrors];
+
+export type WithdrawGrantOfferResponses = {
+    201: PostAwardView;
+};
+
+export type WithdrawGrantOfferResponse = WithdrawGrantOfferResponses[keyof WithdrawGrantOfferResponses];
+
+export type GetGrantAgreementData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        version?: number;
+    };
+    url: '/api/grants/{id}/agreement';
+};
+
+export type GetGrantAgreementErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo, fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetGrantAgreementError = GetGrantAgreementErrors[keyof GetGrantAgreementErrors];
+
+export type GetGrantAgreementResponses = {
+    /**
+     * The agreement
+     */
+    200: Blob | File;
+};
+
+export type GetGrantAgreementResponse = GetGrantAgreementResponses[keyof GetGrantAgreementResponses];
+
+export type SignGrantAgreementAsGranteeData = {
+    body: SignAgreementDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/agreement/sign';
+};
+
+export type SignGrantAgreementAsGranteeErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/agreement-changed or /problems/signature-missing
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type SignGrantAgreementAsGranteeError = SignGrantAgreementAsGranteeErrors[keyof SignGrantAgreementAsGranteeErrors];
+
+export type SignGrantAgreementAsGranteeResponses = {
+    200: PostAwardView;
+};
+
+export type SignGrantAgreementAsGranteeResponse = SignGrantAgreementAsGranteeResponses[keyof SignGrantAgreementAsGranteeResponses];
+
+export type RequestGrantAmendmentData = {
+    body: AmendmentDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/amendments';
+};
+
+export type RequestGrantAmendmentErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/invalid-amendment or /problems/cost-extension-cap
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type RequestGrantAmendmentError = RequestGrantAmendmentErrors[keyof RequestGrantAmendmentErrors];
+
+export type RequestGrantAmendmentResponses = {
+    201: PostAwardView;
+};
+
+export type RequestGrantAmendmentResponse = RequestGrantAmendmentResponses[keyof RequestGrantAmendmentResponses];
+
+export type ApproveGrantAmendmentData = {
+    body: AmendmentDecisionDto;
+    headers: {
+        /**
+         * Unique per intended operation; a retry with the same key and body is answered, not repeated.
+         */
+        'Idempotency-Key': string;
+    };
+    path: {
+        id: string;
+        amendmentId: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/amendments/{amendmentId}/approve';
+};
+
+export type ApproveGrantAmendmentErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/amendment-state or /problems/insufficient-funds
+     */
+    409: Problem;
+    /**
+     * Unprocessable Content
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ApproveGrantAmendmentError = ApproveGrantAmendmentErrors[keyof ApproveGrantAmendmentErrors];
+
+export type ApproveGrantAmendmentResponses = {
+    201: PostAwardView;
+};
+
+export type ApproveGrantAmendmentResponse = ApproveGrantAmendmentResponses[keyof ApproveGrantAmendmentResponses];
+
+export type RejectGrantAmendmentData = {
+    body: AmendmentDecisionDto;
+    path: {
+        id: string;
+        amendmentId: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/amendments/{amendmentId}/reject';
+};
+
+export type RejectGrantAmendmentErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/amendment-state
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type RejectGrantAmendmentError = RejectGrantAmendmentErrors[keyof RejectGrantAmendmentErrors];
+
+export type RejectGrantAmendmentResponses = {
+    200: PostAwardView;
+};
+
+export type RejectGrantAmendmentResponse = RejectGrantAmendmentResponses[keyof RejectGrantAmendmentResponses];
+
+export type PlanGrantAssuranceData = {
+    body: AssuranceDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/assurance';
+};
+
+export type PlanGrantAssuranceErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type PlanGrantAssuranceError = PlanGrantAssuranceErrors[keyof PlanGrantAssuranceErrors];
+
+export type PlanGrantAssuranceResponses = {
+    201: PostAwardView;
+};
+
+export type PlanGrantAssuranceResponse = PlanGrantAssuranceResponses[keyof PlanGrantAssuranceResponses];
+
+export type CompleteGrantAssuranceData = {
+    body: CompleteAssuranceDto;
+    path: {
+        id: string;
+        activityId: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/assurance/{activityId}/complete';
+};
+
+export type CompleteGrantAssuranceErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/assurance-state
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type CompleteGrantAssuranceError = CompleteGrantAssuranceErrors[keyof CompleteGrantAssuranceErrors];
+
+export type CompleteGrantAssuranceResponses = {
+    200: PostAwardView;
+};
+
+export type CompleteGrantAssuranceResponse = CompleteGrantAssuranceResponses[keyof CompleteGrantAssuranceResponses];
+
+export type CloseGrantActionPointData = {
+    body?: never;
+    path: {
+        id: string;
+        pointId: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/action-points/{pointId}/close';
+};
+
+export type CloseGrantActionPointErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/assurance-state
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type CloseGrantActionPointError = CloseGrantActionPointErrors[keyof CloseGrantActionPointErrors];
+
+export type CloseGrantActionPointResponses = {
+    200: PostAwardView;
+};
+
+export type CloseGrantActionPointResponse = CloseGrantActionPointResponses[keyof CloseGrantActionPointResponses];
+
+export type ReceiveGrantRefundData = {
+    body: ReceiveRefundDto;
+    headers: {
+        /**
+         * Unique per intended operation; a retry with the same key and body is answered, not repeated.
+         */
+        'Idempotency-Key': string;
+    };
+    path: {
+        id: string;
+        refundId: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/refunds/{refundId}/receive';
+};
+
+export type ReceiveGrantRefundErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only finance
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/assurance-state
+     */
+    409: Problem;
+    /**
+     * Unprocessable Content
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ReceiveGrantRefundError = ReceiveGrantRefundErrors[keyof ReceiveGrantRefundErrors];
+
+export type ReceiveGrantRefundResponses = {
+    201: PostAwardView;
+};
+
+export type ReceiveGrantRefundResponse = ReceiveGrantRefundResponses[keyof ReceiveGrantRefundResponses];
+
+export type CloseGrantData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/close';
+};
+
+export type CloseGrantErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * /problems/close-out-blocked
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type CloseGrantError = CloseGrantErrors[keyof CloseGrantErrors];
+
+export type CloseGrantResponses = {
+    200: PostAwardView;
+};
+
+export type CloseGrantResponse = CloseGrantResponses[keyof CloseGrantResponses];
+
+export type GetFundPostAwardSettingsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/funds/{id}/post-award-settings';
+};
+
+export type GetFundPostAwardSettingsErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetFundPostAwardSettingsError = GetFundPostAwardSettingsErrors[keyof GetFundPostAwardSettingsErrors];
+
+export type GetFundPostAwardSettingsResponses = {
+    200: FundSettingsView;
+};
+
+export type GetFundPostAwardSettingsResponse = GetFundPostAwardSettingsResponses[keyof GetFundPostAwardSettingsResponses];
+
+export type PutFundPostAwardSettingsData = {
+    body: FundSettingsDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/funds/{id}/post-award-settings';
+};
+
+export type PutFundPostAwardSettingsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type PutFundPostAwardSettingsError = PutFundPostAwardSettingsErrors[keyof PutFundPostAwardSettingsErrors];
+
+export type PutFundPostAwardSettingsResponses = {
+    200: FundSettingsView;
+};
+
+export type PutFundPostAwardSettingsResponse = PutFundPostAwardSettingsResponses[keyof PutFundPostAwardSettingsResponses];
 
 export type GetFundStatementData = {
     body?: never;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** A risk level a capacity assessment gives (docs/adr/0009-partner-due-diligence.md). */
+/** A risk level a capacity assessment gives (docs/adr/0010-partner-due-diligence.md). */
 export type RiskLevel = 'low' | 'medium' | 'high';
 
 /** One tranche of a default schedule, as the grants context plans it. */

@@ -44,7 +44,11 @@ export type GrantEvent =
   | 'report-submitted'
   | 'report-accepted'
   | 'report-returned'
-  | 'closed';
+  | 'closed'
+  | 'accepted'
+  | 'amended'
+  | 'amendment-rejected'
+  | 'refund-owed';
 
 export interface OrganizationRegisteredPayload {
   organizationId: string;

@@ -125,6 +125,17 @@ export class VictimsLine {
   count: number;
 }
 
+/** The financial part: what a report's period spent on one budget line (ADR 0013). */
+export class ReportLineInput {
+  @ApiProperty({ example: 1, description: 'the budget line' })
+  @IsInt()
+  @Min(1)
+  n: number;
+
+  @IsMinorUnits({ allowZero: true, description: 'spent on the line in the period, minor units' })
+  spent: number;
+}
+
 /** Aggregates only: the schema accepts no names, birth dates or free text about any survivor. */
 export class GrantReportDto {
   @ApiProperty({ example: '2015-12-31' })
@@ -153,6 +164,15 @@ export class GrantReportDto {
   @ValidateNested({ each: true })
   @Type(() => VictimsLine)
   victimsAssisted: VictimsLine[];
+
+  @ApiPropertyOptional({ type: [ReportLineInput], description: 'spending by budget line (optional)' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsObject({ each: true, message: 'each item of $property must be an object' })
+  @ValidateNested({ each: true })
+  @Type(() => ReportLineInput)
+  lines?: ReportLineInput[];
 }
 
 export class ReportDecisionDto {

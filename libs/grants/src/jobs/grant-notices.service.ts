@@ -14,6 +14,10 @@ const MESSAGES: Record<string, (title: string) => string> = {
   'report-accepted': (t) => `Your report on "${t}" was accepted.`,
   'report-returned': (t) => `Your report on "${t}" was returned with comments.`,
   closed: (t) => `The grant "${t}" is closed. Thank you.`,
+  accepted: (t) => `You accepted the grant "${t}": its agreement is ready for your signatory.`,
+  amended: (t) => `An amendment to "${t}" took effect; a changed agreement is signed again.`,
+  'amendment-rejected': (t) => `An amendment you asked for on "${t}" was not approved.`,
+  'refund-owed': (t) => `An assurance check of "${t}" found ineligible costs: a refund is owed.`,
 };
 
 /** Tells the grantee NGO's members what happened to their grant (in-app; mail goes from these rows). */

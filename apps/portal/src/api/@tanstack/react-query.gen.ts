@@ -3,8 +3,8 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen.js';
-import { acceptGrantReport, acceptInvitation, actOnObservation, addFundCost, approveBankChange, assessPartner, assignReviewer, cancelGrant, changeMyPassword, clearScreeningHit, closeCall, closePeriod, completeMfaSignIn, confirmEmail, confirmMfa, confirmPasswordReset, confirmScreeningHit, createApplication, createApplicationUpload, createBoardCode, createCall, createContribution, createDonor, createExchangeRate, createFund, createInvitation, createPledge, createUser, deactivateTeamMember, decideApplication, declareConflict, disburseTranche, downloadApplicationAttachment, downloadPartnerDocument, endMySession, enrolMfa, getApplication, getCall, getCallRanking, getContribution, getContributionReceipt, getContributionsReport, getDonorStatement, getDueDiligence, getFund, getFundBalance, getFundStatement, getGrant, getGrantsReport, getHealth, getImpactReport, getMe, getNotificationPreferences, getOrganization, getPartnerFundSettings, getPartnerProfile, getPublicImpact, getPublicSummary, getUser, handTeamAdmin, importSanctionsList, listApplications, listAuditEntries, listCalls, listContributions, listDonors, listExchangeRates, listFundAlerts, listFundBalanceHistory, listFunds, listGrants, listInvitations, listMyAssignments, listMyNotifications, listMySessions, listOrganizations, listPledges, listSanctionsLists, listTeamMembers, listUsers, login, logout, logoutAll, openCall, type Options, publishCall, putNotificationPreferences, raiseObservation, reactivateTeamMember, recordGrantReturn, refreshSession, register, rejectBankChange, requestPasswordReset, resendInvitation, resetUserMfa, returnGrantReport, reverseContribution, revokeInvitation, scoreAssignment, screenApplication, sendApplicationUploadChunk, setPartnerFundSettings, signGrant, submitApplication, submitAssignment, submitGrantReport, supersedeExchangeRate, updateApplication, updateCall, updateMe, updatePartnerProfile, updateUser, uploadApplicationAttachment, uploadPartnerDocument, verifyDueDiligence, verifyOrganization, withdrawApplication } from '../sdk.gen.js';
-import type { AcceptGrantReportData, AcceptGrantReportError, AcceptGrantReportResponse, AcceptInvitationData, AcceptInvitationError, AcceptInvitationResponse, ActOnObservationData, ActOnObservationError, ActOnObservationResponse, AddFundCostData, AddFundCostError, AddFundCostResponse, ApproveBankChangeData, ApproveBankChangeError, ApproveBankChangeResponse, AssessPartnerData, AssessPartnerError, AssessPartnerResponse, AssignReviewerData, AssignReviewerError, AssignReviewerResponse, CancelGrantData, CancelGrantError, CancelGrantResponse, ChangeMyPasswordData, ChangeMyPasswordError, ChangeMyPasswordResponse, ClearScreeningHitData, ClearScreeningHitError, ClearScreeningHitResponse, CloseCallData, CloseCallError, CloseCallResponse, ClosePeriodData, ClosePeriodError, ClosePeriodResponse, CompleteMfaSignInData, CompleteMfaSignInError, CompleteMfaSignInResponse, ConfirmEmailData, ConfirmEmailError, ConfirmEmailResponse, ConfirmMfaData, ConfirmMfaError, ConfirmMfaResponse, ConfirmPasswordResetData, ConfirmPasswordResetError, ConfirmPasswordResetResponse, ConfirmScreeningHitData, ConfirmScreeningHitError, ConfirmScreeningHitResponse, CreateApplicationData, CreateApplicationError, CreateApplicationResponse, CreateApplicationUploadData, CreateApplicationUploadError, CreateApplicationUploadResponse, CreateBoardCodeData, CreateBoardCodeError, CreateBoardCodeResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateContributionData, CreateContributionError, CreateContributionResponse, CreateDonorData, CreateDonorError, CreateDonorResponse, CreateExchangeRateData, CreateExchangeRateError, CreateExchangeRateResponse, CreateFundData, CreateFundError, CreateFundResponse, CreateInvitationData, CreateInvitationError, CreateInvitationResponse, CreatePledgeData, CreatePledgeError, CreatePledgeResponse, CreateUserData, CreateUserError, CreateUserResponse, DeactivateTeamMemberData, DeactivateTeamMemberError, DeactivateTeamMemberResponse, DecideApplicationData, DecideApplicationError, DecideApplicationResponse, DeclareConflictData, DeclareConflictError, DeclareConflictResponse, DisburseTrancheData, DisburseTrancheError, DisburseTrancheResponse, DownloadApplicationAttachmentData, DownloadApplicationAttachmentError, DownloadApplicationAttachmentResponse, DownloadPartnerDocumentData, DownloadPartnerDocumentError, DownloadPartnerDocumentResponse, EndMySessionData, EndMySessionError, EndMySessionResponse, EnrolMfaData, EnrolMfaError, EnrolMfaResponse, GetApplicationData, GetApplicationError, GetApplicationResponse, GetCallData, GetCallError, GetCallRankingData, GetCallRankingError, GetCallRankingResponse, GetCallResponse, GetContributionData, GetContributionError, GetContributionReceiptData, GetContributionReceiptError, GetContributionReceiptResponse, GetContributionResponse, GetContributionsReportData, GetContributionsReportError, GetContributionsReportResponse, GetDonorStatementData, GetDonorStatementError, GetDonorStatementResponse, GetDueDiligenceData, GetDueDiligenceError, GetDueDiligenceResponse, GetFundBalanceData, GetFundBalanceError, GetFundBalanceResponse, GetFundData, GetFundError, GetFundResponse, GetFundStatementData, GetFundStatementError, GetFundStatementResponse, GetGrantData, GetGrantError, GetGrantResponse, GetGrantsReportData, GetGrantsReportError, GetGrantsReportResponse, GetHealthData, GetHealthError, GetHealthResponse, GetImpactReportData, GetImpactReportError, GetImpactReportResponse, GetMeData, GetMeError, GetMeResponse, GetNotificationPreferencesData, GetNotificationPreferencesError, GetNotificationPreferencesResponse, GetOrganizationData, GetOrganizationError, GetOrganizationResponse, GetPartnerFundSettingsData, GetPartnerFundSettingsError, GetPartnerFundSettingsResponse, GetPartnerProfileData, GetPartnerProfileError, GetPartnerProfileResponse, GetPublicImpactData, GetPublicImpactError, GetPublicImpactResponse, GetPublicSummaryData, GetPublicSummaryError, GetPublicSummaryResponse, GetUserData, GetUserError, GetUserResponse, HandTeamAdminData, HandTeamAdminError, HandTeamAdminResponse, ImportSanctionsListData, ImportSanctionsListError, ImportSanctionsListResponse, ListApplicationsData, ListApplicationsError, ListApplicationsResponse, ListAuditEntriesData, ListAuditEntriesError, ListAuditEntriesResponse, ListCallsData, ListCallsError, ListCallsResponse, ListContributionsData, ListContributionsError, ListContributionsResponse, ListDonorsData, ListDonorsError, ListDonorsResponse, ListExchangeRatesData, ListExchangeRatesError, ListExchangeRatesResponse, ListFundAlertsData, ListFundAlertsError, ListFundAlertsResponse, ListFundBalanceHistoryData, ListFundBalanceHistoryError, ListFundBalanceHistoryResponse, ListFundsData, ListFundsError, ListFundsResponse, ListGrantsData, ListGrantsError, ListGrantsResponse, ListInvitationsData, ListInvitationsError, ListInvitationsResponse, ListMyAssignmentsData, ListMyAssignmentsError, ListMyAssignmentsResponse, ListMyNotificationsData, ListMyNotificationsError, ListMyNotificationsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrganizationsData, ListOrganizationsError, ListOrganizationsResponse, ListPledgesData, ListPledgesError, ListPledgesResponse, ListSanctionsListsData, ListSanctionsListsError, ListSanctionsListsResponse, ListTeamMembersData, ListTeamMembersError, ListTeamMembersResponse, ListUsersData, ListUsersError, ListUsersResponse, LoginData, LoginError, LoginResponse, LogoutAllData, LogoutAllError, LogoutAllResponse, LogoutData, LogoutError, LogoutResponse, OpenCallData, OpenCallError, OpenCallResponse, PublishCallData, PublishCallError, PublishCallResponse, PutNotificationPreferencesData, PutNotificationPreferencesError, PutNotificationPreferencesResponse, RaiseObservationData, RaiseObservationError, RaiseObservationResponse, ReactivateTeamMemberData, ReactivateTeamMemberError, ReactivateTeamMemberResponse, RecordGrantReturnData, RecordGrantReturnError, RecordGrantReturnResponse, RefreshSessionData, RefreshSessionError, RefreshSessionResponse, RegisterData, RegisterError, RegisterResponse, RejectBankChangeData, RejectBankChangeError, RejectBankChangeResponse, RequestPasswordResetData, RequestPasswordResetError, RequestPasswordResetResponse, ResendInvitationData, ResendInvitationError, ResendInvitationResponse, ResetUserMfaData, ResetUserMfaError, ResetUserMfaResponse, ReturnGrantReportData, ReturnGrantReportError, ReturnGrantReportResponse, ReverseContributionData, ReverseContributionError, ReverseContributionResponse, RevokeInvitationData, RevokeInvitationError, RevokeInvitationResponse, ScoreAssignmentData, ScoreAssignmentError, ScoreAssignmentResponse, ScreenApplicationData, ScreenApplicationError, ScreenApplicationResponse, SendApplicationUploadChunkData, SendApplicationUploadChunkError, SendApplicationUploadChunkResponse, SetPartnerFundSettingsData, SetPartnerFundSettingsError, SetPartnerFundSettingsResponse, SignGrantData, SignGrantError, SignGrantResponse, SubmitApplicationData, SubmitApplicationError, SubmitApplicationResponse, SubmitAssignmentData, SubmitAssignmentError, SubmitAssignmentResponse, SubmitGrantReportData, SubmitGrantReportError, SubmitGrantReportResponse, SupersedeExchangeRateData, SupersedeExchangeRateError, SupersedeExchangeRateResponse, UpdateApplicationData, UpdateApplicationError, UpdateApplicationResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateMeData, UpdateMeError, UpdateMeResponse, UpdatePartnerProfileData, UpdatePartnerProfileError, UpdatePartnerProfileResponse, UpdateUserData, UpdateUserError, UpdateUserResponse, UploadApplicationAttachmentData, UploadApplicationAttachmentError, UploadApplicationAttachmentResponse, UploadPartnerDocumentData, UploadPartnerDocumentError, UploadPartnerDocumentResponse, VerifyDueDiligenceData, VerifyDueDiligenceError, VerifyDueDiligenceResponse, VerifyOrganizationData, VerifyOrganizationError, VerifyOrganizationResponse, WithdrawApplicationData, WithdrawApplicationError, WithdrawApplicationResponse } from '../types.gen.js';
+import { acceptGrantOffer, acceptGrantReport, acceptInvitation, actOnObservation, addFundCost, approveBankChange, approveGrantAmendment, assessPartner, assignReviewer, cancelGrant, changeMyPassword, clearScreeningHit, closeCall, closeGrant, closeGrantActionPoint, closePeriod, completeGrantAssurance, completeMfaSignIn, confirmEmail, confirmMfa, confirmPasswordReset, confirmScreeningHit, createApplication, createApplicationUpload, createBoardCode, createCall, createContribution, createDonor, createExchangeRate, createFund, createInvitation, createPledge, createUser, deactivateTeamMember, decideApplication, declareConflict, declineGrantOffer, disburseTranche, downloadApplicationAttachment, downloadPartnerDocument, endMySession, enrolMfa, getApplication, getCall, getCallRanking, getContribution, getContributionReceipt, getContributionsReport, getDonorStatement, getDueDiligence, getFund, getFundBalance, getFundPostAwardSettings, getFundStatement, getGrant, getGrantAgreement, getGrantPostAward, getGrantsReport, getHealth, getImpactReport, getMe, getNotificationPreferences, getOrganization, getPartnerFundSettings, getPartnerProfile, getPublicImpact, getPublicSummary, getUser, handTeamAdmin, importSanctionsList, listApplications, listAuditEntries, listCalls, listContributions, listDonors, listExchangeRates, listFundAlerts, listFundBalanceHistory, listFunds, listGrants, listInvitations, listMyAssignments, listMyNotifications, listMySessions, listOrganizations, listPledges, listSanctionsLists, listTeamMembers, listUsers, login, logout, logoutAll, openCall, type Options, planGrantAssurance, publishCall, putFundPostAwardSettings, putNotificationPreferences, raiseObservation, reactivateTeamMember, receiveGrantRefund, recordGrantReturn, refreshSession, register, rejectBankChange, rejectGrantAmendment, requestGrantAmendment, requestPasswordReset, resendInvitation, resetUserMfa, returnGrantReport, reverseContribution, revokeInvitation, scoreAssignment, screenApplication, sendApplicationUploadChunk, setPartnerFundSettings, signGrant, signGrantAgreementAsGrantee, submitApplication, submitAssignment, submitGrantReport, supersedeExchangeRate, updateApplication, updateCall, updateMe, updatePartnerProfile, updateUser, uploadApplicationAttachment, uploadPartnerDocument, verifyDueDiligence, verifyOrganization, withdrawApplication, withdrawGrantOffer } from '../sdk.gen.js';
+import type { AcceptGrantOfferData, AcceptGrantOfferError, AcceptGrantOfferResponse, AcceptGrantReportData, AcceptGrantReportError, AcceptGrantReportResponse, AcceptInvitationData, AcceptInvitationError, AcceptInvitationResponse, ActOnObservationData, ActOnObservationError, ActOnObservationResponse, AddFundCostData, AddFundCostError, AddFundCostResponse, ApproveBankChangeData, ApproveBankChangeError, ApproveBankChangeResponse, ApproveGrantAmendmentData, ApproveGrantAmendmentError, ApproveGrantAmendmentResponse, AssessPartnerData, AssessPartnerError, AssessPartnerResponse, AssignReviewerData, AssignReviewerError, AssignReviewerResponse, CancelGrantData, CancelGrantError, CancelGrantResponse, ChangeMyPasswordData, ChangeMyPasswordError, ChangeMyPasswordResponse, ClearScreeningHitData, ClearScreeningHitError, ClearScreeningHitResponse, CloseCallData, CloseCallError, CloseCallResponse, CloseGrantActionPointData, CloseGrantActionPointError, CloseGrantActionPointResponse, CloseGrantData, CloseGrantError, CloseGrantResponse, ClosePeriodData, ClosePeriodError, ClosePeriodResponse, CompleteGrantAssuranceData, CompleteGrantAssuranceError, CompleteGrantAssuranceResponse, CompleteMfaSignInData, CompleteMfaSignInError, CompleteMfaSignInResponse, ConfirmEmailData, ConfirmEmailError, ConfirmEmailResponse, ConfirmMfaData, ConfirmMfaError, ConfirmMfaResponse, ConfirmPasswordResetData, ConfirmPasswordResetError, ConfirmPasswordResetResponse, ConfirmScreeningHitData, ConfirmScreeningHitError, ConfirmScreeningHitResponse, CreateApplicationData, CreateApplicationError, CreateApplicationResponse, CreateApplicationUploadData, CreateApplicationUploadError, CreateApplicationUploadResponse, CreateBoardCodeData, CreateBoardCodeError, CreateBoardCodeResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateContributionData, CreateContributionError, CreateContributionResponse, CreateDonorData, CreateDonorError, CreateDonorResponse, CreateExchangeRateData, CreateExchangeRateError, CreateExchangeRateResponse, CreateFundData, CreateFundError, CreateFundResponse, CreateInvitationData, CreateInvitationError, CreateInvitationResponse, CreatePledgeData, CreatePledgeError, CreatePledgeResponse, CreateUserData, CreateUserError, CreateUserResponse, DeactivateTeamMemberData, DeactivateTeamMemberError, DeactivateTeamMemberResponse, DecideApplicationData, DecideApplicationError, DecideApplicationResponse, DeclareConflictData, DeclareConflictError, DeclareConflictResponse, DeclineGrantOfferData, DeclineGrantOfferError, DeclineGrantOfferResponse, DisburseTrancheData, DisburseTrancheError, DisburseTrancheResponse, DownloadApplicationAttachmentData, DownloadApplicationAttachmentError, DownloadApplicationAttachmentResponse, DownloadPartnerDocumentData, DownloadPartnerDocumentError, DownloadPartnerDocumentResponse, EndMySessionData, EndMySessionError, EndMySessionResponse, EnrolMfaData, EnrolMfaError, EnrolMfaResponse, GetApplicationData, GetApplicationError, GetApplicationResponse, GetCallData, GetCallError, GetCallRankingData, GetCallRankingError, GetCallRankingResponse, GetCallResponse, GetContributionData, GetContributionError, GetContributionReceiptData, GetContributionReceiptError, GetContributionReceiptResponse, GetContributionResponse, GetContributionsReportData, GetContributionsReportError, GetContributionsReportResponse, GetDonorStatementData, GetDonorStatementError, GetDonorStatementResponse, GetDueDiligenceData, GetDueDiligenceError, GetDueDiligenceResponse, GetFundBalanceData, GetFundBalanceError, GetFundBalanceResponse, GetFundData, GetFundError, GetFundPostAwardSettingsData, GetFundPostAwardSettingsError, GetFundPostAwardSettingsResponse, GetFundResponse, GetFundStatementData, GetFundStatementError, GetFundStatementResponse, GetGrantAgreementData, GetGrantAgreementError, GetGrantAgreementResponse, GetGrantData, GetGrantError, GetGrantPostAwardData, GetGrantPostAwardError, GetGrantPostAwardResponse, GetGrantResponse, GetGrantsReportData, GetGrantsReportError, GetGrantsReportResponse, GetHealthData, GetHealthError, GetHealthResponse, GetImpactReportData, GetImpactReportError, GetImpactReportResponse, GetMeData, GetMeError, GetMeResponse, GetNotificationPreferencesData, GetNotificationPreferencesError, GetNotificationPreferencesResponse, GetOrganizationData, GetOrganizationError, GetOrganizationResponse, GetPartnerFundSettingsData, GetPartnerFundSettingsError, GetPartnerFundSettingsResponse, GetPartnerProfileData, GetPartnerProfileError, GetPartnerProfileResponse, GetPublicImpactData, GetPublicImpactError, GetPublicImpactResponse, GetPublicSummaryData, GetPublicSummaryError, GetPublicSummaryResponse, GetUserData, GetUserError, GetUserResponse, HandTeamAdminData, HandTeamAdminError, HandTeamAdminResponse, ImportSanctionsListData, ImportSanctionsListError, ImportSanctionsListResponse, ListApplicationsData, ListApplicationsError, ListApplicationsResponse, ListAuditEntriesData, ListAuditEntriesError, ListAuditEntriesResponse, ListCallsData, ListCallsError, ListCallsResponse, ListContributionsData, ListContributionsError, ListContributionsResponse, ListDonorsData, ListDonorsError, ListDonorsResponse, ListExchangeRatesData, ListExchangeRatesError, ListExchangeRatesResponse, ListFundAlertsData, ListFundAlertsError, ListFundAlertsResponse, ListFundBalanceHistoryData, ListFundBalanceHistoryError, ListFundBalanceHistoryResponse, ListFundsData, ListFundsError, ListFundsResponse, ListGrantsData, ListGrantsError, ListGrantsResponse, ListInvitationsData, ListInvitationsError, ListInvitationsResponse, ListMyAssignmentsData, ListMyAssignmentsError, ListMyAssignmentsResponse, ListMyNotificationsData, ListMyNotificationsError, ListMyNotificationsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrganizationsData, ListOrganizationsError, ListOrganizationsResponse, ListPledgesData, ListPledgesError, ListPledgesResponse, ListSanctionsListsData, ListSanctionsListsError, ListSanctionsListsResponse, ListTeamMembersData, ListTeamMembersError, ListTeamMembersResponse, ListUsersData, ListUsersError, ListUsersResponse, LoginData, LoginError, LoginResponse, LogoutAllData, LogoutAllError, LogoutAllResponse, LogoutData, LogoutError, LogoutResponse, OpenCallData, OpenCallError, OpenCallResponse, PlanGrantAssuranceData, PlanGrantAssuranceError, PlanGrantAssuranceResponse, PublishCallData, PublishCallError, PublishCallResponse, PutFundPostAwardSettingsData, PutFundPostAwardSettingsError, PutFundPostAwardSettingsResponse, PutNotificationPreferencesData, PutNotificationPreferencesError, PutNotificationPreferencesResponse, RaiseObservationData, RaiseObservationError, RaiseObservationResponse, ReactivateTeamMemberData, ReactivateTeamMemberError, ReactivateTeamMemberResponse, ReceiveGrantRefundData, ReceiveGrantRefundError, ReceiveGrantRefundResponse, RecordGrantReturnData, RecordGrantReturnError, RecordGrantReturnResponse, RefreshSessionData, RefreshSessionError, RefreshSessionResponse, RegisterData, RegisterError, RegisterResponse, RejectBankChangeData, RejectBankChangeError, RejectBankChangeResponse, RejectGrantAmendmentData, RejectGrantAmendmentError, RejectGrantAmendmentResponse, RequestGrantAmendmentData, RequestGrantAmendmentError, RequestGrantAmendmentResponse, RequestPasswordResetData, RequestPasswordResetError, RequestPasswordResetResponse, ResendInvitationData, ResendInvitationError, ResendInvitationResponse, ResetUserMfaData, ResetUserMfaError, ResetUserMfaResponse, ReturnGrantReportData, ReturnGrantReportError, ReturnGrantReportResponse, ReverseContributionData, ReverseContributionError, ReverseContributionResponse, RevokeInvitationData, RevokeInvitationError, RevokeInvitationResponse, ScoreAssignmentData, ScoreAssignmentError, ScoreAssignmentResponse, ScreenApplicationData, ScreenApplicationError, ScreenApplicationResponse, SendApplicationUploadChunkData, SendApplicationUploadChunkError, SendApplicationUploadChunkResponse, SetPartnerFundSettingsData, SetPartnerFundSettingsError, SetPartnerFundSettingsResponse, SignGrantAgreementAsGranteeData, SignGrantAgreementAsGranteeError, SignGrantAgreementAsGranteeResponse, SignGrantData, SignGrantError, SignGrantResponse, SubmitApplicationData, SubmitApplicationError, SubmitApplicationResponse, SubmitAssignmentData, SubmitAssignmentError, SubmitAssignmentResponse, SubmitGrantReportData, SubmitGrantReportError, SubmitGrantReportResponse, SupersedeExchangeRateData, SupersedeExchangeRateError, SupersedeExchangeRateResponse, UpdateApplicationData, UpdateApplicationError, UpdateApplicationResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateMeData, UpdateMeError, UpdateMeResponse, UpdatePartnerProfileData, UpdatePartnerProfileError, UpdatePartnerProfileResponse, UpdateUserData, UpdateUserError, UpdateUserResponse, UploadApplicationAttachmentData, UploadApplicationAttachmentError, UploadApplicationAttachmentResponse, UploadPartnerDocumentData, UploadPartnerDocumentError, UploadPartnerDocumentResponse, VerifyDueDiligenceData, VerifyDueDiligenceError, VerifyDueDiligenceResponse, VerifyOrganizationData, VerifyOrganizationError, VerifyOrganizationResponse, WithdrawApplicationData, WithdrawApplicationError, WithdrawApplicationResponse, WithdrawGrantOfferData, WithdrawGrantOfferError, WithdrawGrantOfferResponse } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -2263,6 +2263,313 @@ export const returnGrantReportMutation = (options?: Partial<Options<ReturnGrantR
     const mutationOptions: UseMutationOptions<ReturnGrantReportResponse, ReturnGrantReportError, Options<ReturnGrantReportData>> = {
         mutationFn: async (fnOptions) => {
             const { data } = await returnGrantReport({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getGrantPostAwardQueryKey = (options: Options<GetGrantPostAwardData>) => createQueryKey('getGrantPostAward', options);
+
+/**
+ * The grant after the award
+ *
+ * Offer, agreement versions and signatures, budget with spending and variance, amendments, report schedule, assurance, refunds and what is still open.
+ */
+export const getGrantPostAwardOptions = (options: Options<GetGrantPostAwardData>) => queryOptions<GetGrantPostAwardResponse, GetGrantPostAwardError, GetGrantPostAwardResponse, ReturnType<typeof getGrantPostAwardQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getGrantPostAward({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getGrantPostAwardQueryKey(options)
+});
+
+/**
+ * Accept the award
+ *
+ * The grantee accepts, naming the agreement's language and signatory; the agreement is generated.
+ */
+export const acceptGrantOfferMutation = (options?: Partial<Options<AcceptGrantOfferData>>): UseMutationOptions<AcceptGrantOfferResponse, AcceptGrantOfferError, Options<AcceptGrantOfferData>> => {
+    const mutationOptions: UseMutationOptions<AcceptGrantOfferResponse, AcceptGrantOfferError, Options<AcceptGrantOfferData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await acceptGrantOffer({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Decline the award
+ *
+ * The award and its PSC go back to the fund’s available balance.
+ */
+export const declineGrantOfferMutation = (options?: Partial<Options<DeclineGrantOfferData>>): UseMutationOptions<DeclineGrantOfferResponse, DeclineGrantOfferError, Options<DeclineGrantOfferData>> => {
+    const mutationOptions: UseMutationOptions<DeclineGrantOfferResponse, DeclineGrantOfferError, Options<DeclineGrantOfferData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await declineGrantOffer({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Withdraw an offer
+ *
+ * Before the grantee accepts: the award and its PSC go back to available.
+ */
+export const withdrawGrantOfferMutation = (options?: Partial<Options<WithdrawGrantOfferData>>): UseMutationOptions<WithdrawGrantOfferResponse, WithdrawGrantOfferError, Options<WithdrawGrantOfferData>> => {
+    const mutationOptions: UseMutationOptions<WithdrawGrantOfferResponse, WithdrawGrantOfferError, Options<WithdrawGrantOfferData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await withdrawGrantOffer({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getGrantAgreementQueryKey = (options: Options<GetGrantAgreementData>) => createQueryKey('getGrantAgreement', options);
+
+/**
+ * The agreement PDF
+ *
+ * The current version (or `version`); its SHA-256 is in the post-award view.
+ */
+export const getGrantAgreementOptions = (options: Options<GetGrantAgreementData>) => queryOptions<GetGrantAgreementResponse, GetGrantAgreementError, GetGrantAgreementResponse, ReturnType<typeof getGrantAgreementQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getGrantAgreement({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getGrantAgreementQueryKey(options)
+});
+
+/**
+ * The grantee's signature
+ *
+ * The named signatory signs the current version, naming the SHA-256 read.
+ */
+export const signGrantAgreementAsGranteeMutation = (options?: Partial<Options<SignGrantAgreementAsGranteeData>>): UseMutationOptions<SignGrantAgreementAsGranteeResponse, SignGrantAgreementAsGranteeError, Options<SignGrantAgreementAsGranteeData>> => {
+    const mutationOptions: UseMutationOptions<SignGrantAgreementAsGranteeResponse, SignGrantAgreementAsGranteeError, Options<SignGrantAgreementAsGranteeData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await signGrantAgreementAsGrantee({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Request an amendment
+ *
+ * No-cost extension, budget revision (a move of at most 20% of a line is recorded at once) or cost extension.
+ */
+export const requestGrantAmendmentMutation = (options?: Partial<Options<RequestGrantAmendmentData>>): UseMutationOptions<RequestGrantAmendmentResponse, RequestGrantAmendmentError, Options<RequestGrantAmendmentData>> => {
+    const mutationOptions: UseMutationOptions<RequestGrantAmendmentResponse, RequestGrantAmendmentError, Options<RequestGrantAmendmentData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await requestGrantAmendment({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Approve an amendment
+ *
+ * A cost extension commits its money and PSC in the ledger (insufficient funds: 409).
+ */
+export const approveGrantAmendmentMutation = (options?: Partial<Options<ApproveGrantAmendmentData>>): UseMutationOptions<ApproveGrantAmendmentResponse, ApproveGrantAmendmentError, Options<ApproveGrantAmendmentData>> => {
+    const mutationOptions: UseMutationOptions<ApproveGrantAmendmentResponse, ApproveGrantAmendmentError, Options<ApproveGrantAmendmentData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await approveGrantAmendment({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Reject an amendment
+ *
+ * The amendment stays on record as rejected; nothing else changes.
+ */
+export const rejectGrantAmendmentMutation = (options?: Partial<Options<RejectGrantAmendmentData>>): UseMutationOptions<RejectGrantAmendmentResponse, RejectGrantAmendmentError, Options<RejectGrantAmendmentData>> => {
+    const mutationOptions: UseMutationOptions<RejectGrantAmendmentResponse, RejectGrantAmendmentError, Options<RejectGrantAmendmentData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await rejectGrantAmendment({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Plan a spot check, monitoring visit or audit
+ *
+ * Date and who; an audit may name the (final) report it audits. An open audit blocks close-out.
+ */
+export const planGrantAssuranceMutation = (options?: Partial<Options<PlanGrantAssuranceData>>): UseMutationOptions<PlanGrantAssuranceResponse, PlanGrantAssuranceError, Options<PlanGrantAssuranceData>> => {
+    const mutationOptions: UseMutationOptions<PlanGrantAssuranceResponse, PlanGrantAssuranceError, Options<PlanGrantAssuranceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await planGrantAssurance({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Record findings
+ *
+ * Findings with severity and action points; ineligible costs become a refund owed.
+ */
+export const completeGrantAssuranceMutation = (options?: Partial<Options<CompleteGrantAssuranceData>>): UseMutationOptions<CompleteGrantAssuranceResponse, CompleteGrantAssuranceError, Options<CompleteGrantAssuranceData>> => {
+    const mutationOptions: UseMutationOptions<CompleteGrantAssuranceResponse, CompleteGrantAssuranceError, Options<CompleteGrantAssuranceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await completeGrantAssurance({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Close an action point
+ *
+ * An open action point blocks close-out.
+ */
+export const closeGrantActionPointMutation = (options?: Partial<Options<CloseGrantActionPointData>>): UseMutationOptions<CloseGrantActionPointResponse, CloseGrantActionPointError, Options<CloseGrantActionPointData>> => {
+    const mutationOptions: UseMutationOptions<CloseGrantActionPointResponse, CloseGrantActionPointError, Options<CloseGrantActionPointData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await closeGrantActionPoint({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * A refund received
+ *
+ * Recorded as a return: back to available, with the PSC charged on it released.
+ */
+export const receiveGrantRefundMutation = (options?: Partial<Options<ReceiveGrantRefundData>>): UseMutationOptions<ReceiveGrantRefundResponse, ReceiveGrantRefundError, Options<ReceiveGrantRefundData>> => {
+    const mutationOptions: UseMutationOptions<ReceiveGrantRefundResponse, ReceiveGrantRefundError, Options<ReceiveGrantRefundData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await receiveGrantRefund({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Close out the grant
+ *
+ * Closes only when nothing is open; 409 /problems/close-out-blocked lists what is.
+ */
+export const closeGrantMutation = (options?: Partial<Options<CloseGrantData>>): UseMutationOptions<CloseGrantResponse, CloseGrantError, Options<CloseGrantData>> => {
+    const mutationOptions: UseMutationOptions<CloseGrantResponse, CloseGrantError, Options<CloseGrantData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await closeGrant({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getFundPostAwardSettingsQueryKey = (options: Options<GetFundPostAwardSettingsData>) => createQueryKey('getFundPostAwardSettings', options);
+
+/**
+ * The fund's agreement workflow
+ *
+ * simple (the fund manager signs alone) or full (acceptance, grantee signature, countersignature).
+ */
+export const getFundPostAwardSettingsOptions = (options: Options<GetFundPostAwardSettingsData>) => queryOptions<GetFundPostAwardSettingsResponse, GetFundPostAwardSettingsError, GetFundPostAwardSettingsResponse, ReturnType<typeof getFundPostAwardSettingsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getFundPostAwardSettings({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getFundPostAwardSettingsQueryKey(options)
+});
+
+/**
+ * Set the fund's agreement workflow
+ *
+ * Applies to grants approved from now on; funds start with the simple workflow.
+ */
+export const putFundPostAwardSettingsMutation = (options?: Partial<Options<PutFundPostAwardSettingsData>>): UseMutationOptions<PutFundPostAwardSettingsResponse, PutFundPostAwardSettingsError, Options<PutFundPostAwardSettingsData>> => {
+    const mutationOptions: UseMutationOptions<PutFundPostAwardSettingsResponse, PutFundPostAwardSettingsError, Options<PutFundPostAwardSettingsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await putFundPostAwardSettings({
                 ...options,
                 ...fnOptions,
                 throwOnError: true

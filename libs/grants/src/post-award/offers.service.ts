@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor,
+  AuditService,
+  canAccessFund,
+  Clock,
+  IdempotencyClaim,
+  IdempotencyService,
+  JOB,
+  NotFoundError,
+  OutboxService,
+} from '@app/core';
+import { ApplicationQueriesService } from '@app/applications';
+import { FundsService } from '@app/funds';
+import { NotificationsService } from '@app/identity';
+import { DisbursementsService } from '../disbursements.service';
+import { GrantQueriesService } from '../grant-queries.service';
+import { GrantStateConflict } from '../grants.errors';
+import { Grant, GrantsRepository } from '../repositories/grants.repository';
+import { AgreementSigningService } from './agreement-signing.service';
+import { AmendmentsRepository } from './amendments.repository';
+import { OffersRepository } from './offers.repository';
+import { AcceptOfferDto, FundSettingsDto, OfferNoteDto } from './post-award.dto';
+import { InvalidSignatory, OfferStateConflict } from './post-award.errors';
+import { PostAwardQueriesService } from './post-award-queries.service';
+import { addMonths, DEFAULT_PERIOD_MONTHS, isoDate, planSchedule, scaleBudget } from './post-award.rules';
+import { FundSettingsView, PostAwardView } from './post-award.views';
+
+/**
+ * The award's offer: the fund's workflow setting, what approval starts (budget lines, report schedule and, in
+ * the full workflow, an offer with its answer date), and the grantee's acceptance or refusal or the fund
+ * manager's withdrawal. Refusing and withdrawing release the commitment and its PSC through the cancellation.
+ */
+@Injectable()
+export class OffersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queries: GrantQueriesService,
+    private readonly view: PostAwardQueriesService,
+    private readonly grants: GrantsRepository,
+    private readonly offers: OffersRepository,
+    private readonly amendments: AmendmentsRepository,
+    private readonly signing: AgreementSigningService,
+    private readonly disbursements: DisbursementsService,
+    private readonly applications: ApplicationQueriesService,
+    private readonly funds: FundsService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
+    private readonly clock: Clock,
+  ) {}
+
+  async settings(fundId: string, actor: Actor): Promise<FundSettingsView> {
+    if (!canAccessFund(actor, fundId)) throw new NotFoundError('fund', fundId);
+    const em = this.dataSource.manager;
+    await this.funds.getIn(em, fundId);
+    return this.offers.settings(em, fundId);
+  }
+
+  async saveSettings(fundId: string, dto: FundSettingsDto, actor: Actor): Promise<FundSettingsView> {
+    if (!canAccessFund(actor, fundId)) throw new NotFoundError('fund', fundId);
+    return this.dataSource.transaction(async (em) => {
+      await this.funds.getIn(em, fundId);
+      const s = { fundId, workflow: dto.workflow, acceptanceDays: dto.acceptanceDays };
+      await this.offers.saveSettings(em, s, actor.userId);
+      await this.audit.record(em, actor, {
+        action: 'fund.post-award-settings',
+        entity: 'fund',
+        entityId: fundId,
+        summary: { workflow: s.workflow, acceptanceDays: s.acceptanceDays },
+      });
+      return s;
+    });
+  }
+
+  /**
+   * What approval starts, in the decision's transaction: the fund's workflow, the budget from the
+   * application's lines scaled to the award, the report schedule over the period and (full workflow) the
+   * offer with its answer date.
+   */
+  async openIn(
+    em: EntityManager,
+    grant: { id: string; applicationId: string; fundId: string; amount: number; tranches: number },
+    now: Date,
+  ): Promise<void> {
+    const settings = await this.offers.settings(em, grant.fundId);
+    const start = isoDate(now);
+    const end = addMonths(start, DEFAULT_PERIOD_MONTHS);
+    const respondBy =
+      settings.workflow === 'full' ? new Date(now.getTime() + settings.acceptanceDays * 86_400_000) : null;
+    await this.offers.open(em, grant.id, settings.workflow, respondBy, end);
+    const lines = await this.applications.budgetLinesIn(em, grant.applicationId);
+    await this.amendments.writeBudget(
+      em,
+      grant.id,
+      scaleBudget(
+        lines.map((l) => ({ label: `${l.category}: ${l.description}`, amount: l.amount })),
+        grant.amount,
+      ),
+    );
+    await this.amendments.writeSchedule(em, grant.id, planSchedule(grant.tranches, start, end));
+  }
+
+  /** The grantee accepts, naming the agreement's language and its signatory; the agreement is generated. */
+  async accept(id: string, dto: AcceptOfferDto, actor: Actor): Promise<PostAwardView> {
+    return this.dataSource.transaction(async (em) => {
+      const g = await this.offered(em, id, actor);
+      const members = await this.notifications.usersOfOrganization(em, g.organizationId, 'ngo');
+      if (!members.includes(dto.signatoryId)) throw new InvalidSignatory();
+      const now = this.clock.now();
+      await this.offers.decide(em, id, 'accepted', now, null, dto);
+      const v = await this.signing.generateIn(em, g);
+      await this.audit.record(em, actor, {
+        action: 'grant.offer-accepted',
+        entity: 'grant',
+        entityId: id,
+        summary: {
+          language: dto.language,
+          signatoryId: dto.signatoryId,
+          version: v.version,
+          sha256: v.sha256,
+        },
+      });
+      await this.outbox.add(em, JOB.GRANT_CHANGED, { grantId: id, event: 'accepted' });
+      return this.view.viewIn(em, g);
+    });
+  }
+
+  /** The grantee declines: the award's commitment and PSC go back to available. */
+  async decline(
+    id: string,
+    dto: OfferNoteDto,
+    actor: Actor,
+    claim?: IdempotencyClaim,
+  ): Promise<PostAwardView> {
+    return this.release(id, 'declined', dto, actor, claim);
+  }
+
+  /** The fund manager withdraws an offer not accepted yet: the same release. */
+  async withdraw(
+    id: string,
+    dto: OfferNoteDto,
+    actor: Actor,
+    claim?: IdempotencyClaim,
+  ): Promise<PostAwardView> {
+    return this.release(id, 'withdrawn', dto, actor, claim);
+  }
+
+  private async release(
+    id: string,
+    state: 'declined' | 'withdrawn',
+    dto: OfferNoteDto,
+    actor: Actor,
+    claim?: IdempotencyClaim,
+  ): Promise<PostAwardView> {
+    return this.dataSource.transaction(async (em) => {
+      const g = await this.offered(em, id, actor);
+      const now = this.clock.now();
+      await this.offers.decide(em, id, state, now, dto.reason);
+      await this.disbursements.cancelIn(
+        em,
+        g,
+        `offer ${state}: ${dto.reason}`,
+        now,
+        actor,
+        state === 'declined' ? 'grant.offer-declined' : 'grant.offer-withdrawn',
+      );
+      const view = await this.view.viewIn(em, (await this.grants.byId(em, id))!);
+      await this.idempotency.complete(em, claim, view);
+      return view;
+    });
+  }
+
+  /** The grant, locked, with an offer still open (the full workflow, not answered yet). */
+  private async offered(em: EntityManager, id: string, actor: Actor): Promise<Grant> {
+    const g = await this.queries.lockVisible(em, id, actor);
+    if (g.status !== 'active') throw new GrantStateConflict(g.status);
+    const offer = await this.offers.offer(em, id);
+    if (offer.workflow !== 'full')
+      throw new OfferStateConflict('The fund uses the simple workflow: there is no offer to answer');
+    if (offer.offerState !== 'offered') throw new OfferStateConflict(`The offer is ${offer.offerState}`);
+    return g;
+  }
+}

@@ -1,0 +1,120 @@
+import { allocate } from '@app/core';
+import type { BudgetLine, BudgetMove } from './amendments.repository';
+
+/** The post-award rules (ADR 0013) as pure functions: budget moves, the cost-extension cap, the schedule. */
+
+/** A move above this share of its source line needs a fund manager's approval; below it is recorded. */
+export const MOVE_APPROVAL_PERCENT = 20;
+/** Cost extensions may add at most this share of the original award, in total. */
+export const COST_EXTENSION_PERCENT = 30;
+/** The final report is due this many days after the grant's end date. */
+export const FINAL_REPORT_DAYS = 30;
+/** A grant's period when nothing else says: twelve months from the approval. */
+export const DEFAULT_PERIOD_MONTHS = 12;
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d);
+}
+
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return isoDate(d);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** One progress report per tranche, spread evenly over the period, then the final one after its end. */
+export function planSchedule(
+  tranches: number,
+  start: string,
+  end: string,
+): { n: number; final: boolean; dueOn: string }[] {
+  const span = daysBetween(start, end);
+  const progress = Array.from({ length: tranches }, (_, i) => ({
+    n: i + 1,
+    final: false,
+    dueOn: addDays(start, Math.floor((span * (i + 1)) / (tranches + 1))),
+  }));
+  return [...progress, { n: tranches + 1, final: true, dueOn: addDays(end, FINAL_REPORT_DAYS) }];
+}
+
+/** The grant's budget from the application's lines, scaled to the award by largest remainder. */
+export function scaleBudget(
+  lines: readonly { label: string; amount: number }[],
+  award: number,
+): BudgetLine[] {
+  if (!lines.length) return [{ n: 1, label: 'Total', amount: award }];
+  const amounts = allocate(
+    award,
+    lines.map((l) => l.amount),
+  );
+  return lines.map((l, i) => ({ n: i + 1, label: l.label, amount: amounts[i] }));
+}
+
+/** What is wrong with a set of moves against the current budget (empty when they fit). */
+export function moveProblems(lines: readonly BudgetLine[], moves: readonly BudgetMove[]): string[] {
+  const byN = new Map(lines.map((l) => [l.n, { ...l }]));
+  const problems: string[] = [];
+  for (const m of moves) {
+    const from = byN.get(m.from);
+    const to = byN.get(m.to);
+    if (!from) problems.push(`budget line ${m.from} does not exist`);
+    if (!to) problems.push(`budget line ${m.to} does not exist`);
+    if (m.from === m.to) problems.push(`a move needs two different lines (${m.from})`);
+    if (!from || !to || m.from === m.to) continue;
+    if (m.amount > from.amount) problems.push(`line ${m.from} has ${from.amount}, less than ${m.amount}`);
+    from.amount -= m.amount;
+    to.amount += m.amount;
+  }
+  return problems;
+}
+
+/** True when a move takes more than 20% of its source line (as it stands before the revision). */
+export function needsApproval(lines: readonly BudgetLine[], moves: readonly BudgetMove[]): boolean {
+  const byN = new Map(lines.map((l) => [l.n, l.amount]));
+  const out = new Map<number, number>();
+  for (const m of moves) out.set(m.from, (out.get(m.from) ?? 0) + m.amount);
+  return [...out].some(([n, amount]) => amount * 100 > (byN.get(n) ?? 0) * MOVE_APPROVAL_PERCENT);
+}
+
+export function applyMoves(lines: readonly BudgetLine[], moves: readonly BudgetMove[]): BudgetLine[] {
+  const out = lines.map((l) => ({ ...l }));
+  for (const m of moves) {
+    out.find((l) => l.n === m.from)!.amount -= m.amount;
+    out.find((l) => l.n === m.to)!.amount += m.amount;
+  }
+  return out;
+}
+
+/** What cost extensions may still add: 30% of the original award less what they added or asked already. */
+export function extensionRoom(originalAward: number, extendedBefore: number): number {
+  return Math.floor((originalAward * COST_EXTENSION_PERCENT) / 100) - extendedBefore;
+}
+
+export interface OpenItem {
+  kind: 'final_report' | 'tranche' | 'refund' | 'action_point' | 'audit' | 'amendment';
+  id: string;
+  detail: string;
+}
+
+export type ScheduleState = 'due' | 'overdue' | 'submitted' | 'sent_back' | 'accepted';
+
+/** A schedule entry's state on a given day. */
+export function scheduleState(
+  e: { dueOn: string; reportStatus: 'submitted' | 'accepted' | 'returned' | null },
+  today: string,
+): ScheduleState {
+  if (e.reportStatus === 'accepted') return 'accepted';
+  if (e.reportStatus === 'submitted') return 'submitted';
+  if (e.reportStatus === 'returned') return 'sent_back';
+  return today > e.dueOn ? 'overdue' : 'due';
+}
