@@ -11,6 +11,7 @@ import { RateCorrections1764288610000 } from './1764288610000-RateCorrections';
 import { AuditFundScope1764288700000 } from './1764288700000-AuditFundScope';
 import { Sessions1764288900000 } from './1764288900000-Sessions';
 import { AccountsPeople1764289000000 } from './1764289000000-AccountsPeople';
+import { OpenData1764317000000 } from './1764317000000-OpenData';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AuditFundScope1764288700000,
   Sessions1764288900000,
   AccountsPeople1764289000000,
+  OpenData1764317000000,
 ];

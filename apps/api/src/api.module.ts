@@ -11,6 +11,7 @@ import { GrantsModule } from '@app/grants';
 import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
+import { OpenDataModule } from '@app/open-data';
 import { ReportsModule } from '@app/reports';
 import { ReviewsModule } from '@app/reviews';
 import { BoardAccess, BoardCodesController } from './admin/board-access';
@@ -53,6 +54,7 @@ import { apiLogger } from './http/request-log';
     ReviewsModule,
     GrantsModule,
     ReportsModule,
+    OpenDataModule,
   ],
   controllers: [HealthController, AuditController, BoardCodesController],
   providers: [

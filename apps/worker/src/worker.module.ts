@@ -8,6 +8,7 @@ import { ApplicationsJobsModule } from '@app/applications';
 import { CallsJobsModule } from '@app/calls';
 import { DonorsJobsModule } from '@app/donors';
 import { IdentityJobsModule } from '@app/identity';
+import { OpenDataJobsModule } from '@app/open-data';
 import { ReviewsJobsModule } from '@app/reviews';
 import { HousekeepingProcessor } from './housekeeping.processor';
 import { JobHandlerCheck } from './job-handler.check';
@@ -31,6 +32,7 @@ import { JobSchedulers } from './job-schedulers';
     ReviewsJobsModule,
     GrantsJobsModule,
     DonorsJobsModule,
+    OpenDataJobsModule,
   ],
   providers: [OutboxRelay, JobHandlerCheck, JobSchedulers, HousekeepingProcessor],
   exports: [OutboxRelay, JobSchedulers],

@@ -21,6 +21,7 @@ const PREFIXES: Record<string, readonly string[]> = {
   reviews: ['REVIEWS'],
   grants: ['GRANTS'],
   reports: ['REPORTS'],
+  'open-data': ['OPEN_DATA'],
 };
 /** A request the API cannot act on is `REQUEST.*` in every context (`REQUEST.IN_FUTURE`, ...). */
 const SHARED_PREFIXES = ['REQUEST'];

@@ -23,6 +23,7 @@ export const JOB = {
   ASSIGNMENT_CHANGED: 'reviews.assignment-changed',
   DRAFT_REMINDERS: 'applications.draft-reminders',
   PURGE: 'housekeeping.purge',
+  PUBLISH_IATI: 'open-data.publish-iati',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -123,6 +124,7 @@ export interface JobPayloads {
   [JOB.ASSIGNMENT_CHANGED]: AssignmentChangedPayload;
   [JOB.DRAFT_REMINDERS]: NoPayload;
   [JOB.PURGE]: NoPayload;
+  [JOB.PUBLISH_IATI]: NoPayload;
 }
 
 /** The payload of one job name (a compile error here means a job name has no entry in JobPayloads). */
@@ -185,6 +187,11 @@ export const SCHEDULES: readonly {
   { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
   { id: 'housekeeping:purge', job: 'housekeeping.purge', repeat: { pattern: '45 2 * * *', tz: 'UTC' } },
   { id: 'identity:daily-digest', job: 'identity.daily-digest', repeat: { pattern: '15 0 * * *', tz: 'UTC' } },
+  {
+    id: 'open-data:publish-iati',
+    job: 'open-data.publish-iati',
+    repeat: { pattern: '30 3 * * *', tz: 'UTC' },
+  },
   {
     id: 'grants:report-reminders',
     job: 'grants.report-reminders',
