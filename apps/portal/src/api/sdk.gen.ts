@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client/index.js';
-import type { AcceptGrantReportData, AcceptGrantReportErrors, AcceptGrantReportResponses, AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, AddFundCostData, AddFundCostErrors, AddFundCostResponses, AssignReviewerData, AssignReviewerErrors, AssignReviewerResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CloseCallData, CloseCallErrors, CloseCallResponses, ClosePeriodData, ClosePeriodErrors, ClosePeriodResponses, CompleteMfaSignInData, CompleteMfaSignInErrors, CompleteMfaSignInResponses, ConfirmEmailData, ConfirmEmailErrors, ConfirmEmailResponses, ConfirmMfaData, ConfirmMfaErrors, ConfirmMfaResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateApplicationData, CreateApplicationErrors, CreateApplicationResponses, CreateApplicationUploadData, CreateApplicationUploadErrors, CreateApplicationUploadResponses, CreateBoardCodeData, CreateBoardCodeErrors, CreateBoardCodeResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContributionData, CreateContributionErrors, CreateContributionResponses, CreateDonorData, CreateDonorErrors, CreateDonorResponses, CreateExchangeRateData, CreateExchangeRateErrors, CreateExchangeRateResponses, CreateFundData, CreateFundErrors, CreateFundResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreatePledgeData, CreatePledgeErrors, CreatePledgeResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeactivateTeamMemberData, DeactivateTeamMemberErrors, DeactivateTeamMemberResponses, DecideApplicationData, DecideApplicationErrors, DecideApplicationResponses, DeclareConflictData, DeclareConflictErrors, DeclareConflictResponses, DisburseTrancheData, DisburseTrancheErrors, DisburseTrancheResponses, DownloadApplicationAttachmentData, DownloadApplicationAttachmentErrors, DownloadApplicationAttachmentResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EnrolMfaData, EnrolMfaErrors, EnrolMfaResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetApplicationUploadOffsetData, GetApplicationUploadOffsetErrors, GetApplicationUploadOffsetResponses, GetCallData, GetCallErrors, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContributionData, GetContributionErrors, GetContributionReceiptData, GetContributionReceiptErrors, GetContributionReceiptResponses, GetContributionResponses, GetContributionsReportData, GetContributionsReportErrors, GetContributionsReportResponses, GetDonorStatementData, GetDonorStatementErrors, GetDonorStatementResponses, GetFundBalanceData, GetFundBalanceErrors, GetFundBalanceResponses, GetFundData, GetFundErrors, GetFundResponses, GetFundStatementData, GetFundStatementErrors, GetFundStatementResponses, GetGrantData, GetGrantErrors, GetGrantResponses, GetGrantsReportData, GetGrantsReportErrors, GetGrantsReportResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetImpactReportData, GetImpactReportErrors, GetImpactReportResponses, GetMeData, GetMeErrors, GetMeResponses, GetNotificationPreferencesData, GetNotificationPreferencesErrors, GetNotificationPreferencesResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationResponses, GetPublicImpactData, GetPublicImpactErrors, GetPublicImpactResponses, GetPublicSummaryData, GetPublicSummaryErrors, GetPublicSummaryResponses, GetUserData, GetUserErrors, GetUserResponses, HandTeamAdminData, HandTeamAdminErrors, HandTeamAdminResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContributionsData, ListContributionsErrors, ListContributionsResponses, ListDonorsData, ListDonorsErrors, ListDonorsResponses, ListExchangeRatesData, ListExchangeRatesErrors, ListExchangeRatesResponses, ListFundAlertsData, ListFundAlertsErrors, ListFundAlertsResponses, ListFundBalanceHistoryData, ListFundBalanceHistoryErrors, ListFundBalanceHistoryResponses, ListFundsData, ListFundsErrors, ListFundsResponses, ListGrantsData, ListGrantsErrors, ListGrantsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMyAssignmentsData, ListMyAssignmentsErrors, ListMyAssignmentsResponses, ListMyNotificationsData, ListMyNotificationsErrors, ListMyNotificationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListPledgesData, ListPledgesErrors, ListPledgesResponses, ListTeamMembersData, ListTeamMembersErrors, ListTeamMembersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutAllData, LogoutAllErrors, LogoutAllResponses, LogoutData, LogoutErrors, LogoutResponses, OpenCallData, OpenCallErrors, OpenCallResponses, PublishCallData, PublishCallErrors, PublishCallResponses, PutNotificationPreferencesData, PutNotificationPreferencesErrors, PutNotificationPreferencesResponses, ReactivateTeamMemberData, ReactivateTeamMemberErrors, ReactivateTeamMemberResponses, RecordGrantReturnData, RecordGrantReturnErrors, RecordGrantReturnResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResendInvitationData, ResendInvitationErrors, ResendInvitationResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, ReturnGrantReportData, ReturnGrantReportErrors, ReturnGrantReportResponses, ReverseContributionData, ReverseContributionErrors, ReverseContributionResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, ScoreAssignmentData, ScoreAssignmentErrors, ScoreAssignmentResponses, ScreenApplicationData, ScreenApplicationErrors, ScreenApplicationResponses, SendApplicationUploadChunkData, SendApplicationUploadChunkErrors, SendApplicationUploadChunkResponses, SignGrantData, SignGrantErrors, SignGrantResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, SubmitAssignmentData, SubmitAssignmentErrors, SubmitAssignmentResponses, SubmitGrantReportData, SubmitGrantReportErrors, SubmitGrantReportResponses, SupersedeExchangeRateData, SupersedeExchangeRateErrors, SupersedeExchangeRateResponses, UpdateApplicationData, UpdateApplicationErrors, UpdateApplicationResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadApplicationAttachmentData, UploadApplicationAttachmentErrors, UploadApplicationAttachmentResponses, VerifyOrganizationData, VerifyOrganizationErrors, VerifyOrganizationResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen.js';
+import type { AcceptGrantReportData, AcceptGrantReportErrors, AcceptGrantReportResponses, AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, AddFundCostData, AddFundCostErrors, AddFundCostResponses, AssignReviewerData, AssignReviewerErrors, AssignReviewerResponses, CancelGrantData, CancelGrantErrors, CancelGrantResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CloseCallData, CloseCallErrors, CloseCallResponses, ClosePeriodData, ClosePeriodErrors, ClosePeriodResponses, CompleteMfaSignInData, CompleteMfaSignInErrors, CompleteMfaSignInResponses, ConfirmEmailData, ConfirmEmailErrors, ConfirmEmailResponses, ConfirmMfaData, ConfirmMfaErrors, ConfirmMfaResponses, ConfirmPasswordResetData, ConfirmPasswordResetErrors, ConfirmPasswordResetResponses, CreateApplicationData, CreateApplicationErrors, CreateApplicationResponses, CreateApplicationUploadData, CreateApplicationUploadErrors, CreateApplicationUploadResponses, CreateBoardCodeData, CreateBoardCodeErrors, CreateBoardCodeResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateContributionData, CreateContributionErrors, CreateContributionResponses, CreateDonorData, CreateDonorErrors, CreateDonorResponses, CreateExchangeRateData, CreateExchangeRateErrors, CreateExchangeRateResponses, CreateFundData, CreateFundErrors, CreateFundResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreatePledgeData, CreatePledgeErrors, CreatePledgeResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeactivateTeamMemberData, DeactivateTeamMemberErrors, DeactivateTeamMemberResponses, DecideApplicationData, DecideApplicationErrors, DecideApplicationResponses, DeclareConflictData, DeclareConflictErrors, DeclareConflictResponses, DisburseTrancheData, DisburseTrancheErrors, DisburseTrancheResponses, DownloadApplicationAttachmentData, DownloadApplicationAttachmentErrors, DownloadApplicationAttachmentResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EnrolMfaData, EnrolMfaErrors, EnrolMfaResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetApplicationUploadOffsetData, GetApplicationUploadOffsetErrors, GetApplicationUploadOffsetResponses, GetCallData, GetCallErrors, GetCallRankingData, GetCallRankingErrors, GetCallRankingResponses, GetCallResponses, GetContributionData, GetContributionErrors, GetContributionReceiptData, GetContributionReceiptErrors, GetContributionReceiptResponses, GetContributionResponses, GetContributionsReportData, GetContributionsReportErrors, GetContributionsReportResponses, GetDonorStatementData, GetDonorStatementErrors, GetDonorStatementResponses, GetFundBalanceData, GetFundBalanceErrors, GetFundBalanceResponses, GetFundData, GetFundErrors, GetFundResponses, GetFundStatementData, GetFundStatementErrors, GetFundStatementResponses, GetGrantData, GetGrantErrors, GetGrantResponses, GetGrantsReportData, GetGrantsReportErrors, GetGrantsReportResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetIatiActivitiesData, GetIatiActivitiesErrors, GetIatiActivitiesResponses, GetIatiOrganisationData, GetIatiOrganisationErrors, GetIatiOrganisationResponses, GetImpactReportData, GetImpactReportErrors, GetImpactReportResponses, GetMeData, GetMeErrors, GetMeResponses, GetNotificationPreferencesData, GetNotificationPreferencesErrors, GetNotificationPreferencesResponses, GetOpenDataSettingsData, GetOpenDataSettingsErrors, GetOpenDataSettingsResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationResponses, GetPublicContributionsCsvData, GetPublicContributionsCsvErrors, GetPublicContributionsCsvResponses, GetPublicGrantsCsvData, GetPublicGrantsCsvErrors, GetPublicGrantsCsvResponses, GetPublicImpactData, GetPublicImpactErrors, GetPublicImpactResponses, GetPublicOpenCallsAtomData, GetPublicOpenCallsAtomErrors, GetPublicOpenCallsAtomResponses, GetPublicOpenCallsData, GetPublicOpenCallsErrors, GetPublicOpenCallsResponses, GetPublicSummaryData, GetPublicSummaryErrors, GetPublicSummaryResponses, GetUserData, GetUserErrors, GetUserResponses, HandTeamAdminData, HandTeamAdminErrors, HandTeamAdminResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListContributionsData, ListContributionsErrors, ListContributionsResponses, ListDonorsData, ListDonorsErrors, ListDonorsResponses, ListExchangeRatesData, ListExchangeRatesErrors, ListExchangeRatesResponses, ListFundAlertsData, ListFundAlertsErrors, ListFundAlertsResponses, ListFundBalanceHistoryData, ListFundBalanceHistoryErrors, ListFundBalanceHistoryResponses, ListFundsData, ListFundsErrors, ListFundsResponses, ListGrantsData, ListGrantsErrors, ListGrantsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMyAssignmentsData, ListMyAssignmentsErrors, ListMyAssignmentsResponses, ListMyNotificationsData, ListMyNotificationsErrors, ListMyNotificationsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListPledgesData, ListPledgesErrors, ListPledgesResponses, ListTeamMembersData, ListTeamMembersErrors, ListTeamMembersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutAllData, LogoutAllErrors, LogoutAllResponses, LogoutData, LogoutErrors, LogoutResponses, OpenCallData, OpenCallErrors, OpenCallResponses, PublishCallData, PublishCallErrors, PublishCallResponses, PutNotificationPreferencesData, PutNotificationPreferencesErrors, PutNotificationPreferencesResponses, PutOpenDataSettingsData, PutOpenDataSettingsErrors, PutOpenDataSettingsResponses, ReactivateTeamMemberData, ReactivateTeamMemberErrors, ReactivateTeamMemberResponses, RecordGrantReturnData, RecordGrantReturnErrors, RecordGrantReturnResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResendInvitationData, ResendInvitationErrors, ResendInvitationResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, ReturnGrantReportData, ReturnGrantReportErrors, ReturnGrantReportResponses, ReverseContributionData, ReverseContributionErrors, ReverseContributionResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, ScoreAssignmentData, ScoreAssignmentErrors, ScoreAssignmentResponses, ScreenApplicationData, ScreenApplicationErrors, ScreenApplicationResponses, SendApplicationUploadChunkData, SendApplicationUploadChunkErrors, SendApplicationUploadChunkResponses, SetDonorPublicConsentData, SetDonorPublicConsentErrors, SetDonorPublicConsentResponses, SetGrantSensitiveData, SetGrantSensitiveErrors, SetGrantSensitiveResponses, SignGrantData, SignGrantErrors, SignGrantResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, SubmitAssignmentData, SubmitAssignmentErrors, SubmitAssignmentResponses, SubmitGrantReportData, SubmitGrantReportErrors, SubmitGrantReportResponses, SupersedeExchangeRateData, SupersedeExchangeRateErrors, SupersedeExchangeRateResponses, UpdateApplicationData, UpdateApplicationErrors, UpdateApplicationResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadApplicationAttachmentData, UploadApplicationAttachmentErrors, UploadApplicationAttachmentResponses, VerifyOrganizationData, VerifyOrganizationErrors, VerifyOrganizationResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1266,3 +1266,101 @@ export const getPublicImpact = <ThrowOnError extends boolean = false>(options?: 
  * For the home page, without sign-in: contributions received, grants committed and paid (USD minor units) and victims assisted (rounded like the public impact figures), for one fund or all together.
  */
 export const getPublicSummary = <ThrowOnError extends boolean = false>(options?: Options<GetPublicSummaryData, ThrowOnError>) => (options?.client ?? client).get<GetPublicSummaryResponses, GetPublicSummaryErrors, ThrowOnError>({ url: '/api/public/summary', ...options });
+
+/**
+ * The fund's grants as an IATI 2.03 activity file
+ *
+ * One iati-activity per grant from approval on, valid against the IATI 2.03 activity schema; byte-identical for the same data (generated-datetime is the data's latest change). Sensitive grants follow the fund's policy.
+ */
+export const getIatiActivities = <ThrowOnError extends boolean = false>(options: Options<GetIatiActivitiesData, ThrowOnError>) => (options.client ?? client).get<GetIatiActivitiesResponses, GetIatiActivitiesErrors, ThrowOnError>({ url: '/api/public/iati/activities.xml', ...options });
+
+/**
+ * The fund's IATI 2.03 organisation file
+ *
+ * Total budget and expenditure per year and recipient-country budgets, valid against the IATI 2.03 organisation schema; byte-identical for the same data.
+ */
+export const getIatiOrganisation = <ThrowOnError extends boolean = false>(options: Options<GetIatiOrganisationData, ThrowOnError>) => (options.client ?? client).get<GetIatiOrganisationResponses, GetIatiOrganisationErrors, ThrowOnError>({ url: '/api/public/iati/organisation.xml', ...options });
+
+/**
+ * The calls open for applications now
+ *
+ * For other sites to embed: every open call (or those of one fund), soonest deadline first.
+ */
+export const getPublicOpenCalls = <ThrowOnError extends boolean = false>(options?: Options<GetPublicOpenCallsData, ThrowOnError>) => (options?.client ?? client).get<GetPublicOpenCallsResponses, GetPublicOpenCallsErrors, ThrowOnError>({ url: '/api/public/calls', ...options });
+
+/**
+ * The open calls as an Atom feed
+ *
+ * The same calls as `GET /api/public/calls`, one Atom entry each.
+ */
+export const getPublicOpenCallsAtom = <ThrowOnError extends boolean = false>(options?: Options<GetPublicOpenCallsAtomData, ThrowOnError>) => (options?.client ?? client).get<GetPublicOpenCallsAtomResponses, GetPublicOpenCallsAtomErrors, ThrowOnError>({ url: '/api/public/calls.atom', ...options });
+
+/**
+ * Contributions by donor and year (CSV)
+ *
+ * Contributions received, in USD, by donor and year: member states by name, private donors by name only with their consent, the others summed as "private donors".
+ */
+export const getPublicContributionsCsv = <ThrowOnError extends boolean = false>(options?: Options<GetPublicContributionsCsvData, ThrowOnError>) => (options?.client ?? client).get<GetPublicContributionsCsvResponses, GetPublicContributionsCsvErrors, ThrowOnError>({ url: '/api/public/contributions.csv', ...options });
+
+/**
+ * Grants by country and service (CSV)
+ *
+ * A fund's grants by country and service in its currency (a grant in several countries or services is shared equally); no NGO is named.
+ */
+export const getPublicGrantsCsv = <ThrowOnError extends boolean = false>(options: Options<GetPublicGrantsCsvData, ThrowOnError>) => (options.client ?? client).get<GetPublicGrantsCsvResponses, GetPublicGrantsCsvErrors, ThrowOnError>({ url: '/api/public/grants.csv', ...options });
+
+/**
+ * A fund's open-data settings
+ *
+ * The IATI organisation identifier and type, the sector of each service line and the sensitive-grant policy.
+ */
+export const getOpenDataSettings = <ThrowOnError extends boolean = false>(options: Options<GetOpenDataSettingsData, ThrowOnError>) => (options.client ?? client).get<GetOpenDataSettingsResponses, GetOpenDataSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/funds/{id}/open-data',
+    ...options
+});
+
+/**
+ * Set a fund's open-data settings
+ *
+ * Replaces the settings (audited). Without an IATI identifier the IATI files are refused.
+ */
+export const putOpenDataSettings = <ThrowOnError extends boolean = false>(options: Options<PutOpenDataSettingsData, ThrowOnError>) => (options.client ?? client).put<PutOpenDataSettingsResponses, PutOpenDataSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/funds/{id}/open-data',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Mark a grant sensitive, or not
+ *
+ * A sensitive grant is left out of the IATI files or published without its NGO, by the fund's policy (audited).
+ */
+export const setGrantSensitive = <ThrowOnError extends boolean = false>(options: Options<SetGrantSensitiveData, ThrowOnError>) => (options.client ?? client).put<SetGrantSensitiveResponses, SetGrantSensitiveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/grants/{id}/sensitive',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Record a donor's consent to be named publicly
+ *
+ * A private donor is named in the public downloads only with its consent (audited).
+ */
+export const setDonorPublicConsent = <ThrowOnError extends boolean = false>(options: Options<SetDonorPublicConsentData, ThrowOnError>) => (options.client ?? client).put<SetDonorPublicConsentResponses, SetDonorPublicConsentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/donors/{id}/public-consent',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});

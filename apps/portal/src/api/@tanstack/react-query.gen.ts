@@ -3,8 +3,8 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen.js';
-import { acceptGrantReport, acceptInvitation, addFundCost, assignReviewer, cancelGrant, changeMyPassword, closeCall, closePeriod, completeMfaSignIn, confirmEmail, confirmMfa, confirmPasswordReset, createApplication, createApplicationUpload, createBoardCode, createCall, createContribution, createDonor, createExchangeRate, createFund, createInvitation, createPledge, createUser, deactivateTeamMember, decideApplication, declareConflict, disburseTranche, downloadApplicationAttachment, endMySession, enrolMfa, getApplication, getCall, getCallRanking, getContribution, getContributionReceipt, getContributionsReport, getDonorStatement, getFund, getFundBalance, getFundStatement, getGrant, getGrantsReport, getHealth, getImpactReport, getMe, getNotificationPreferences, getOrganization, getPublicImpact, getPublicSummary, getUser, handTeamAdmin, listApplications, listAuditEntries, listCalls, listContributions, listDonors, listExchangeRates, listFundAlerts, listFundBalanceHistory, listFunds, listGrants, listInvitations, listMyAssignments, listMyNotifications, listMySessions, listOrganizations, listPledges, listTeamMembers, listUsers, login, logout, logoutAll, openCall, type Options, publishCall, putNotificationPreferences, reactivateTeamMember, recordGrantReturn, refreshSession, register, requestPasswordReset, resendInvitation, resetUserMfa, returnGrantReport, reverseContribution, revokeInvitation, scoreAssignment, screenApplication, sendApplicationUploadChunk, signGrant, submitApplication, submitAssignment, submitGrantReport, supersedeExchangeRate, updateApplication, updateCall, updateMe, updateUser, uploadApplicationAttachment, verifyOrganization, withdrawApplication } from '../sdk.gen.js';
-import type { AcceptGrantReportData, AcceptGrantReportError, AcceptGrantReportResponse, AcceptInvitationData, AcceptInvitationError, AcceptInvitationResponse, AddFundCostData, AddFundCostError, AddFundCostResponse, AssignReviewerData, AssignReviewerError, AssignReviewerResponse, CancelGrantData, CancelGrantError, CancelGrantResponse, ChangeMyPasswordData, ChangeMyPasswordError, ChangeMyPasswordResponse, CloseCallData, CloseCallError, CloseCallResponse, ClosePeriodData, ClosePeriodError, ClosePeriodResponse, CompleteMfaSignInData, CompleteMfaSignInError, CompleteMfaSignInResponse, ConfirmEmailData, ConfirmEmailError, ConfirmEmailResponse, ConfirmMfaData, ConfirmMfaError, ConfirmMfaResponse, ConfirmPasswordResetData, ConfirmPasswordResetError, ConfirmPasswordResetResponse, CreateApplicationData, CreateApplicationError, CreateApplicationResponse, CreateApplicationUploadData, CreateApplicationUploadError, CreateApplicationUploadResponse, CreateBoardCodeData, CreateBoardCodeError, CreateBoardCodeResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateContributionData, CreateContributionError, CreateContributionResponse, CreateDonorData, CreateDonorError, CreateDonorResponse, CreateExchangeRateData, CreateExchangeRateError, CreateExchangeRateResponse, CreateFundData, CreateFundError, CreateFundResponse, CreateInvitationData, CreateInvitationError, CreateInvitationResponse, CreatePledgeData, CreatePledgeError, CreatePledgeResponse, CreateUserData, CreateUserError, CreateUserResponse, DeactivateTeamMemberData, DeactivateTeamMemberError, DeactivateTeamMemberResponse, DecideApplicationData, DecideApplicationError, DecideApplicationResponse, DeclareConflictData, DeclareConflictError, DeclareConflictResponse, DisburseTrancheData, DisburseTrancheError, DisburseTrancheResponse, DownloadApplicationAttachmentData, DownloadApplicationAttachmentError, DownloadApplicationAttachmentResponse, EndMySessionData, EndMySessionError, EndMySessionResponse, EnrolMfaData, EnrolMfaError, EnrolMfaResponse, GetApplicationData, GetApplicationError, GetApplicationResponse, GetCallData, GetCallError, GetCallRankingData, GetCallRankingError, GetCallRankingResponse, GetCallResponse, GetContributionData, GetContributionError, GetContributionReceiptData, GetContributionReceiptError, GetContributionReceiptResponse, GetContributionResponse, GetContributionsReportData, GetContributionsReportError, GetContributionsReportResponse, GetDonorStatementData, GetDonorStatementError, GetDonorStatementResponse, GetFundBalanceData, GetFundBalanceError, GetFundBalanceResponse, GetFundData, GetFundError, GetFundResponse, GetFundStatementData, GetFundStatementError, GetFundStatementResponse, GetGrantData, GetGrantError, GetGrantResponse, GetGrantsReportData, GetGrantsReportError, GetGrantsReportResponse, GetHealthData, GetHealthError, GetHealthResponse, GetImpactReportData, GetImpactReportError, GetImpactReportResponse, GetMeData, GetMeError, GetMeResponse, GetNotificationPreferencesData, GetNotificationPreferencesError, GetNotificationPreferencesResponse, GetOrganizationData, GetOrganizationError, GetOrganizationResponse, GetPublicImpactData, GetPublicImpactError, GetPublicImpactResponse, GetPublicSummaryData, GetPublicSummaryError, GetPublicSummaryResponse, GetUserData, GetUserError, GetUserResponse, HandTeamAdminData, HandTeamAdminError, HandTeamAdminResponse, ListApplicationsData, ListApplicationsError, ListApplicationsResponse, ListAuditEntriesData, ListAuditEntriesError, ListAuditEntriesResponse, ListCallsData, ListCallsError, ListCallsResponse, ListContributionsData, ListContributionsError, ListContributionsResponse, ListDonorsData, ListDonorsError, ListDonorsResponse, ListExchangeRatesData, ListExchangeRatesError, ListExchangeRatesResponse, ListFundAlertsData, ListFundAlertsError, ListFundAlertsResponse, ListFundBalanceHistoryData, ListFundBalanceHistoryError, ListFundBalanceHistoryResponse, ListFundsData, ListFundsError, ListFundsResponse, ListGrantsData, ListGrantsError, ListGrantsResponse, ListInvitationsData, ListInvitationsError, ListInvitationsResponse, ListMyAssignmentsData, ListMyAssignmentsError, ListMyAssignmentsResponse, ListMyNotificationsData, ListMyNotificationsError, ListMyNotificationsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrganizationsData, ListOrganizationsError, ListOrganizationsResponse, ListPledgesData, ListPledgesError, ListPledgesResponse, ListTeamMembersData, ListTeamMembersError, ListTeamMembersResponse, ListUsersData, ListUsersError, ListUsersResponse, LoginData, LoginError, LoginResponse, LogoutAllData, LogoutAllError, LogoutAllResponse, LogoutData, LogoutError, LogoutResponse, OpenCallData, OpenCallError, OpenCallResponse, PublishCallData, PublishCallError, PublishCallResponse, PutNotificationPreferencesData, PutNotificationPreferencesError, PutNotificationPreferencesResponse, ReactivateTeamMemberData, ReactivateTeamMemberError, ReactivateTeamMemberResponse, RecordGrantReturnData, RecordGrantReturnError, RecordGrantReturnResponse, RefreshSessionData, RefreshSessionError, RefreshSessionResponse, RegisterData, RegisterError, RegisterResponse, RequestPasswordResetData, RequestPasswordResetError, RequestPasswordResetResponse, ResendInvitationData, ResendInvitationError, ResendInvitationResponse, ResetUserMfaData, ResetUserMfaError, ResetUserMfaResponse, ReturnGrantReportData, ReturnGrantReportError, ReturnGrantReportResponse, ReverseContributionData, ReverseContributionError, ReverseContributionResponse, RevokeInvitationData, RevokeInvitationError, RevokeInvitationResponse, ScoreAssignmentData, ScoreAssignmentError, ScoreAssignmentResponse, ScreenApplicationData, ScreenApplicationError, ScreenApplicationResponse, SendApplicationUploadChunkData, SendApplicationUploadChunkError, SendApplicationUploadChunkResponse, SignGrantData, SignGrantError, SignGrantResponse, SubmitApplicationData, SubmitApplicationError, SubmitApplicationResponse, SubmitAssignmentData, SubmitAssignmentError, SubmitAssignmentResponse, SubmitGrantReportData, SubmitGrantReportError, SubmitGrantReportResponse, SupersedeExchangeRateData, SupersedeExchangeRateError, SupersedeExchangeRateResponse, UpdateApplicationData, UpdateApplicationError, UpdateApplicationResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateMeData, UpdateMeError, UpdateMeResponse, UpdateUserData, UpdateUserError, UpdateUserResponse, UploadApplicationAttachmentData, UploadApplicationAttachmentError, UploadApplicationAttachmentResponse, VerifyOrganizationData, VerifyOrganizationError, VerifyOrganizationResponse, WithdrawApplicationData, WithdrawApplicationError, WithdrawApplicationResponse } from '../types.gen.js';
+import { acceptGrantReport, acceptInvitation, addFundCost, assignReviewer, cancelGrant, changeMyPassword, closeCall, closePeriod, completeMfaSignIn, confirmEmail, confirmMfa, confirmPasswordReset, createApplication, createApplicationUpload, createBoardCode, createCall, createContribution, createDonor, createExchangeRate, createFund, createInvitation, createPledge, createUser, deactivateTeamMember, decideApplication, declareConflict, disburseTranche, downloadApplicationAttachment, endMySession, enrolMfa, getApplication, getCall, getCallRanking, getContribution, getContributionReceipt, getContributionsReport, getDonorStatement, getFund, getFundBalance, getFundStatement, getGrant, getGrantsReport, getHealth, getIatiActivities, getIatiOrganisation, getImpactReport, getMe, getNotificationPreferences, getOpenDataSettings, getOrganization, getPublicContributionsCsv, getPublicGrantsCsv, getPublicImpact, getPublicOpenCalls, getPublicOpenCallsAtom, getPublicSummary, getUser, handTeamAdmin, listApplications, listAuditEntries, listCalls, listContributions, listDonors, listExchangeRates, listFundAlerts, listFundBalanceHistory, listFunds, listGrants, listInvitations, listMyAssignments, listMyNotifications, listMySessions, listOrganizations, listPledges, listTeamMembers, listUsers, login, logout, logoutAll, openCall, type Options, publishCall, putNotificationPreferences, putOpenDataSettings, reactivateTeamMember, recordGrantReturn, refreshSession, register, requestPasswordReset, resendInvitation, resetUserMfa, returnGrantReport, reverseContribution, revokeInvitation, scoreAssignment, screenApplication, sendApplicationUploadChunk, setDonorPublicConsent, setGrantSensitive, signGrant, submitApplication, submitAssignment, submitGrantReport, supersedeExchangeRate, updateApplication, updateCall, updateMe, updateUser, uploadApplicationAttachment, verifyOrganization, withdrawApplication } from '../sdk.gen.js';
+import type { AcceptGrantReportData, AcceptGrantReportError, AcceptGrantReportResponse, AcceptInvitationData, AcceptInvitationError, AcceptInvitationResponse, AddFundCostData, AddFundCostError, AddFundCostResponse, AssignReviewerData, AssignReviewerError, AssignReviewerResponse, CancelGrantData, CancelGrantError, CancelGrantResponse, ChangeMyPasswordData, ChangeMyPasswordError, ChangeMyPasswordResponse, CloseCallData, CloseCallError, CloseCallResponse, ClosePeriodData, ClosePeriodError, ClosePeriodResponse, CompleteMfaSignInData, CompleteMfaSignInError, CompleteMfaSignInResponse, ConfirmEmailData, ConfirmEmailError, ConfirmEmailResponse, ConfirmMfaData, ConfirmMfaError, ConfirmMfaResponse, ConfirmPasswordResetData, ConfirmPasswordResetError, ConfirmPasswordResetResponse, CreateApplicationData, CreateApplicationError, CreateApplicationResponse, CreateApplicationUploadData, CreateApplicationUploadError, CreateApplicationUploadResponse, CreateBoardCodeData, CreateBoardCodeError, CreateBoardCodeResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateContributionData, CreateContributionError, CreateContributionResponse, CreateDonorData, CreateDonorError, CreateDonorResponse, CreateExchangeRateData, CreateExchangeRateError, CreateExchangeRateResponse, CreateFundData, CreateFundError, CreateFundResponse, CreateInvitationData, CreateInvitationError, CreateInvitationResponse, CreatePledgeData, CreatePledgeError, CreatePledgeResponse, CreateUserData, CreateUserError, CreateUserResponse, DeactivateTeamMemberData, DeactivateTeamMemberError, DeactivateTeamMemberResponse, DecideApplicationData, DecideApplicationError, DecideApplicationResponse, DeclareConflictData, DeclareConflictError, DeclareConflictResponse, DisburseTrancheData, DisburseTrancheError, DisburseTrancheResponse, DownloadApplicationAttachmentData, DownloadApplicationAttachmentError, DownloadApplicationAttachmentResponse, EndMySessionData, EndMySessionError, EndMySessionResponse, EnrolMfaData, EnrolMfaError, EnrolMfaResponse, GetApplicationData, GetApplicationError, GetApplicationResponse, GetCallData, GetCallError, GetCallRankingData, GetCallRankingError, GetCallRankingResponse, GetCallResponse, GetContributionData, GetContributionError, GetContributionReceiptData, GetContributionReceiptError, GetContributionReceiptResponse, GetContributionResponse, GetContributionsReportData, GetContributionsReportError, GetContributionsReportResponse, GetDonorStatementData, GetDonorStatementError, GetDonorStatementResponse, GetFundBalanceData, GetFundBalanceError, GetFundBalanceResponse, GetFundData, GetFundError, GetFundResponse, GetFundStatementData, GetFundStatementError, GetFundStatementResponse, GetGrantData, GetGrantError, GetGrantResponse, GetGrantsReportData, GetGrantsReportError, GetGrantsReportResponse, GetHealthData, GetHealthError, GetHealthResponse, GetIatiActivitiesData, GetIatiActivitiesError, GetIatiActivitiesResponse, GetIatiOrganisationData, GetIatiOrganisationError, GetIatiOrganisationResponse, GetImpactReportData, GetImpactReportError, GetImpactReportResponse, GetMeData, GetMeError, GetMeResponse, GetNotificationPreferencesData, GetNotificationPreferencesError, GetNotificationPreferencesResponse, GetOpenDataSettingsData, GetOpenDataSettingsError, GetOpenDataSettingsResponse, GetOrganizationData, GetOrganizationError, GetOrganizationResponse, GetPublicContributionsCsvData, GetPublicContributionsCsvError, GetPublicContributionsCsvResponse, GetPublicGrantsCsvData, GetPublicGrantsCsvError, GetPublicGrantsCsvResponse, GetPublicImpactData, GetPublicImpactError, GetPublicImpactResponse, GetPublicOpenCallsAtomData, GetPublicOpenCallsAtomError, GetPublicOpenCallsAtomResponse, GetPublicOpenCallsData, GetPublicOpenCallsError, GetPublicOpenCallsResponse, GetPublicSummaryData, GetPublicSummaryError, GetPublicSummaryResponse, GetUserData, GetUserError, GetUserResponse, HandTeamAdminData, HandTeamAdminError, HandTeamAdminResponse, ListApplicationsData, ListApplicationsError, ListApplicationsResponse, ListAuditEntriesData, ListAuditEntriesError, ListAuditEntriesResponse, ListCallsData, ListCallsError, ListCallsResponse, ListContributionsData, ListContributionsError, ListContributionsResponse, ListDonorsData, ListDonorsError, ListDonorsResponse, ListExchangeRatesData, ListExchangeRatesError, ListExchangeRatesResponse, ListFundAlertsData, ListFundAlertsError, ListFundAlertsResponse, ListFundBalanceHistoryData, ListFundBalanceHistoryError, ListFundBalanceHistoryResponse, ListFundsData, ListFundsError, ListFundsResponse, ListGrantsData, ListGrantsError, ListGrantsResponse, ListInvitationsData, ListInvitationsError, ListInvitationsResponse, ListMyAssignmentsData, ListMyAssignmentsError, ListMyAssignmentsResponse, ListMyNotificationsData, ListMyNotificationsError, ListMyNotificationsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrganizationsData, ListOrganizationsError, ListOrganizationsResponse, ListPledgesData, ListPledgesError, ListPledgesResponse, ListTeamMembersData, ListTeamMembersError, ListTeamMembersResponse, ListUsersData, ListUsersError, ListUsersResponse, LoginData, LoginError, LoginResponse, LogoutAllData, LogoutAllError, LogoutAllResponse, LogoutData, LogoutError, LogoutResponse, OpenCallData, OpenCallError, OpenCallResponse, PublishCallData, PublishCallError, PublishCallResponse, PutNotificationPreferencesData, PutNotificationPreferencesError, PutNotificationPreferencesResponse, PutOpenDataSettingsData, PutOpenDataSettingsError, PutOpenDataSettingsResponse, ReactivateTeamMemberData, ReactivateTeamMemberError, ReactivateTeamMemberResponse, RecordGrantReturnData, RecordGrantReturnError, RecordGrantReturnResponse, RefreshSessionData, RefreshSessionError, RefreshSessionResponse, RegisterData, RegisterError, RegisterResponse, RequestPasswordResetData, RequestPasswordResetError, RequestPasswordResetResponse, ResendInvitationData, ResendInvitationError, ResendInvitationResponse, ResetUserMfaData, ResetUserMfaError, ResetUserMfaResponse, ReturnGrantReportData, ReturnGrantReportError, ReturnGrantReportResponse, ReverseContributionData, ReverseContributionError, ReverseContributionResponse, RevokeInvitationData, RevokeInvitationError, RevokeInvitationResponse, ScoreAssignmentData, ScoreAssignmentError, ScoreAssignmentResponse, ScreenApplicationData, ScreenApplicationError, ScreenApplicationResponse, SendApplicationUploadChunkData, SendApplicationUploadChunkError, SendApplicationUploadChunkResponse, SetDonorPublicConsentData, SetDonorPublicConsentError, SetDonorPublicConsentResponse, SetGrantSensitiveData, SetGrantSensitiveError, SetGrantSensitiveResponse, SignGrantData, SignGrantError, SignGrantResponse, SubmitApplicationData, SubmitApplicationError, SubmitApplicationResponse, SubmitAssignmentData, SubmitAssignmentError, SubmitAssignmentResponse, SubmitGrantReportData, SubmitGrantReportError, SubmitGrantReportResponse, SupersedeExchangeRateData, SupersedeExchangeRateError, SupersedeExchangeRateResponse, UpdateApplicationData, UpdateApplicationError, UpdateApplicationResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateMeData, UpdateMeError, UpdateMeResponse, UpdateUserData, UpdateUserError, UpdateUserResponse, UploadApplicationAttachmentData, UploadApplicationAttachmentError, UploadApplicationAttachmentResponse, VerifyOrganizationData, VerifyOrganizationError, VerifyOrganizationResponse, WithdrawApplicationData, WithdrawApplicationError, WithdrawApplicationResponse } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -2412,3 +2412,200 @@ export const getPublicSummaryOptions = (options?: Options<GetPublicSummaryData>)
     },
     queryKey: getPublicSummaryQueryKey(options)
 });
+
+export const getIatiActivitiesQueryKey = (options: Options<GetIatiActivitiesData>) => createQueryKey('getIatiActivities', options);
+
+/**
+ * The fund's grants as an IATI 2.03 activity file
+ *
+ * One iati-activity per grant from approval on, valid against the IATI 2.03 activity schema; byte-identical for the same data (generated-datetime is the data's latest change). Sensitive grants follow the fund's policy.
+ */
+export const getIatiActivitiesOptions = (options: Options<GetIatiActivitiesData>) => queryOptions<GetIatiActivitiesResponse, GetIatiActivitiesError, GetIatiActivitiesResponse, ReturnType<typeof getIatiActivitiesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getIatiActivities({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getIatiActivitiesQueryKey(options)
+});
+
+export const getIatiOrganisationQueryKey = (options: Options<GetIatiOrganisationData>) => createQueryKey('getIatiOrganisation', options);
+
+/**
+ * The fund's IATI 2.03 organisation file
+ *
+ * Total budget and expenditure per year and recipient-country budgets, valid against the IATI 2.03 organisation schema; byte-identical for the same data.
+ */
+export const getIatiOrganisationOptions = (options: Options<GetIatiOrganisationData>) => queryOptions<GetIatiOrganisationResponse, GetIatiOrganisationError, GetIatiOrganisationResponse, ReturnType<typeof getIatiOrganisationQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getIatiOrganisation({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getIatiOrganisationQueryKey(options)
+});
+
+export const getPublicOpenCallsQueryKey = (options?: Options<GetPublicOpenCallsData>) => createQueryKey('getPublicOpenCalls', options);
+
+/**
+ * The calls open for applications now
+ *
+ * For other sites to embed: every open call (or those of one fund), soonest deadline first.
+ */
+export const getPublicOpenCallsOptions = (options?: Options<GetPublicOpenCallsData>) => queryOptions<GetPublicOpenCallsResponse, GetPublicOpenCallsError, GetPublicOpenCallsResponse, ReturnType<typeof getPublicOpenCallsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPublicOpenCalls({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPublicOpenCallsQueryKey(options)
+});
+
+export const getPublicOpenCallsAtomQueryKey = (options?: Options<GetPublicOpenCallsAtomData>) => createQueryKey('getPublicOpenCallsAtom', options);
+
+/**
+ * The open calls as an Atom feed
+ *
+ * The same calls as `GET /api/public/calls`, one Atom entry each.
+ */
+export const getPublicOpenCallsAtomOptions = (options?: Options<GetPublicOpenCallsAtomData>) => queryOptions<GetPublicOpenCallsAtomResponse, GetPublicOpenCallsAtomError, GetPublicOpenCallsAtomResponse, ReturnType<typeof getPublicOpenCallsAtomQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPublicOpenCallsAtom({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPublicOpenCallsAtomQueryKey(options)
+});
+
+export const getPublicContributionsCsvQueryKey = (options?: Options<GetPublicContributionsCsvData>) => createQueryKey('getPublicContributionsCsv', options);
+
+/**
+ * Contributions by donor and year (CSV)
+ *
+ * Contributions received, in USD, by donor and year: member states by name, private donors by name only with their consent, the others summed as "private donors".
+ */
+export const getPublicContributionsCsvOptions = (options?: Options<GetPublicContributionsCsvData>) => queryOptions<GetPublicContributionsCsvResponse, GetPublicContributionsCsvError, GetPublicContributionsCsvResponse, ReturnType<typeof getPublicContributionsCsvQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPublicContributionsCsv({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPublicContributionsCsvQueryKey(options)
+});
+
+export const getPublicGrantsCsvQueryKey = (options: Options<GetPublicGrantsCsvData>) => createQueryKey('getPublicGrantsCsv', options);
+
+/**
+ * Grants by country and service (CSV)
+ *
+ * A fund's grants by country and service in its currency (a grant in several countries or services is shared equally); no NGO is named.
+ */
+export const getPublicGrantsCsvOptions = (options: Options<GetPublicGrantsCsvData>) => queryOptions<GetPublicGrantsCsvResponse, GetPublicGrantsCsvError, GetPublicGrantsCsvResponse, ReturnType<typeof getPublicGrantsCsvQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPublicGrantsCsv({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPublicGrantsCsvQueryKey(options)
+});
+
+export const getOpenDataSettingsQueryKey = (options: Options<GetOpenDataSettingsData>) => createQueryKey('getOpenDataSettings', options);
+
+/**
+ * A fund's open-data settings
+ *
+ * The IATI organisation identifier and type, the sector of each service line and the sensitive-grant policy.
+ */
+export const getOpenDataSettingsOptions = (options: Options<GetOpenDataSettingsData>) => queryOptions<GetOpenDataSettingsResponse, GetOpenDataSettingsError, GetOpenDataSettingsResponse, ReturnType<typeof getOpenDataSettingsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getOpenDataSettings({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getOpenDataSettingsQueryKey(options)
+});
+
+/**
+ * Set a fund's open-data settings
+ *
+ * Replaces the settings (audited). Without an IATI identifier the IATI files are refused.
+ */
+export const putOpenDataSettingsMutation = (options?: Partial<Options<PutOpenDataSettingsData>>): UseMutationOptions<PutOpenDataSettingsResponse, PutOpenDataSettingsError, Options<PutOpenDataSettingsData>> => {
+    const mutationOptions: UseMutationOptions<PutOpenDataSettingsResponse, PutOpenDataSettingsError, Options<PutOpenDataSettingsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await putOpenDataSettings({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Mark a grant sensitive, or not
+ *
+ * A sensitive grant is left out of the IATI files or published without its NGO, by the fund's policy (audited).
+ */
+export const setGrantSensitiveMutation = (options?: Partial<Options<SetGrantSensitiveData>>): UseMutationOptions<SetGrantSensitiveResponse, SetGrantSensitiveError, Options<SetGrantSensitiveData>> => {
+    const mutationOptions: UseMutationOptions<SetGrantSensitiveResponse, SetGrantSensitiveError, Options<SetGrantSensitiveData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await setGrantSensitive({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Record a donor's consent to be named publicly
+ *
+ * A private donor is named in the public downloads only with its consent (audited).
+ */
+export const setDonorPublicConsentMutation = (options?: Partial<Options<SetDonorPublicConsentData>>): UseMutationOptions<SetDonorPublicConsentResponse, SetDonorPublicConsentError, Options<SetDonorPublicConsentData>> => {
+    const mutationOptions: UseMutationOptions<SetDonorPublicConsentResponse, SetDonorPublicConsentError, Options<SetDonorPublicConsentData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await setDonorPublicConsent({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
