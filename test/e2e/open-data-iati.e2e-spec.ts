@@ -155,7 +155,7 @@ describe('open data: IATI activity and organisation files', () => {
       tx.filter((t) => t.type === type && Math.sign(t.value) === sign).reduce((s, t) => s + t.value, 0);
     expect(sum('2', 1) + sum('2', -1)).toBe(report.body.total.committed);
     expect(sum('3', 1)).toBe(report.body.total.disbursed);
-    expect(-sum('3', -1)).toBe(report.body.total.returned);
+    expect(0 - sum('3', -1)).toBe(report.body.total.returned);
     expect(report.body.total.returned).toBe(25_001);
     expect(sum('2', -1)).toBeLessThan(0); // the cancelled tranche
     expect(tx.every((t) => t.currency === 'USD' && /^\d{4}-\d{2}-\d{2}$/.test(t.valueDate))).toBe(true);

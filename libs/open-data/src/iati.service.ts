@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { FundsService } from '@app/funds';
 import { grantActivity, IatiActivity, lastUpdatedOf } from './domain/iati-activities';
 import { organisationModel } from './domain/iati-organisation';
+import { activityProblems, organisationProblems } from './domain/iati-rules';
 import { activitiesXml, organisationXml } from './domain/iati-xml';
 import type { FundFacts, GrantActivityFacts, PublishingSettings } from './domain/facts';
 import { IatiIdentifierUnset } from './open-data.errors';
@@ -76,6 +77,13 @@ export class IatiService {
     const s = await this.snapshot(fundId);
     const model = organisationModel(s.fund, s.settings, s.grants, s.generated);
     return { xml: organisationXml(model, s.generated), generated: s.generated };
+  }
+
+  /** The IATI Standard's rules the schema cannot check, over both files of the fund: none is good. */
+  async problems(fundId: string): Promise<string[]> {
+    const s = await this.snapshot(fundId);
+    const model = organisationModel(s.fund, s.settings, s.grants, s.generated);
+    return [...IatiService.activities(s).flatMap(activityProblems), ...organisationProblems(model)];
   }
 
   /** Both files from one snapshot (the nightly job). */
