@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { currencyExponent } from '@app/core';
 
 /** The IATI 2.03 schemas, kept in the repository (docs/iati) so a fresh clone validates without ../shared. */
 export const IATI_SCHEMAS = {
@@ -51,7 +52,13 @@ export function transactionsOf(xml: string): ParsedTransaction[] {
       const type = /<transaction-type code="(\d+)"/.exec(tx)?.[1];
       const value = /<value currency="([A-Z]{3})" value-date="([\d-]+)">(-?[\d.]+)<\/value>/.exec(tx);
       if (!type || !value) throw new Error(`a transaction without type or value in ${id}`);
-      out.push({ activity: id, type, currency: value[1], valueDate: value[2], value: minorOf(value[3]) });
+      out.push({
+        activity: id,
+        type,
+        currency: value[1],
+        valueDate: value[2],
+        value: minorOf(value[3], currencyExponent(value[1])),
+      });
     }
   }
   return out;

@@ -6,7 +6,7 @@ import { organisationModel } from './domain/iati-organisation';
 import { activityProblems, organisationProblems } from './domain/iati-rules';
 import { activitiesXml, organisationXml } from './domain/iati-xml';
 import type { FundFacts, GrantActivityFacts, PublishingSettings } from './domain/facts';
-import { IatiIdentifierUnset } from './open-data.errors';
+import { IatiIdentifierUnset, NoPublicActivities } from './open-data.errors';
 import { OpenDataRepository } from './open-data.repository';
 
 /** A built IATI file: its bytes and the moment its data last changed (its generated-datetime). */
@@ -70,7 +70,9 @@ export class IatiService {
 
   async activitiesFile(fundId: string): Promise<IatiFile> {
     const s = await this.snapshot(fundId);
-    return { xml: activitiesXml(IatiService.activities(s), s.generated), generated: s.generated };
+    const activities = IatiService.activities(s);
+    if (!activities.length) throw new NoPublicActivities(fundId);
+    return { xml: activitiesXml(activities, s.generated), generated: s.generated };
   }
 
   async organisationFile(fundId: string): Promise<IatiFile> {
@@ -87,11 +89,14 @@ export class IatiService {
   }
 
   /** Both files from one snapshot (the nightly job). */
-  async files(fundId: string): Promise<{ activities: IatiFile; organisation: IatiFile }> {
+  async files(fundId: string): Promise<{ activities: IatiFile | null; organisation: IatiFile }> {
     const s = await this.snapshot(fundId);
     const model = organisationModel(s.fund, s.settings, s.grants, s.generated);
+    const activities = IatiService.activities(s);
     return {
-      activities: { xml: activitiesXml(IatiService.activities(s), s.generated), generated: s.generated },
+      activities: activities.length
+        ? { xml: activitiesXml(activities, s.generated), generated: s.generated }
+        : null,
       organisation: { xml: organisationXml(model, s.generated), generated: s.generated },
     };
   }

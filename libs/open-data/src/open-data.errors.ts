@@ -14,3 +14,17 @@ export class IatiIdentifierUnset extends DomainError {
     );
   }
 }
+
+/** The IATI schema requires at least one activity in a file: a fund with none to publish has no file yet. */
+export class NoPublicActivities extends DomainError {
+  static readonly code = 'OPEN_DATA.NO_PUBLIC_ACTIVITIES';
+  constructor(fundId: string) {
+    super(
+      'conflict',
+      NoPublicActivities.code,
+      'iati-no-activities',
+      `Fund ${fundId} has no grant to publish yet (or only sensitive ones it leaves out): an IATI activity ` +
+        'file needs at least one activity',
+    );
+  }
+}

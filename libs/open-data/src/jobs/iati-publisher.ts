@@ -43,6 +43,7 @@ export class IatiPublisher {
         ['activities.xml', files.activities],
         ['organisation.xml', files.organisation],
       ] as const) {
+        if (!file) continue; // no activity to publish yet: the schema wants at least one
         const path = join(dir, name);
         const before = await readFile(path, 'utf8').catch(() => null);
         const changed = before !== file.xml;
