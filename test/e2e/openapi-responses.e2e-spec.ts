@@ -445,7 +445,8 @@ describe('OpenAPI document: real answers match the described responses', () => {
         .set(bearer(fm.token))
         .send({ iatiOrgRef: 'XM-DAC-41301' }),
     );
-    ok(409, await iati('activities.xml')); // no grant yet: an activity file needs one activity
+    // no grant yet: an activity file needs one activity
+    ok(409, await http().get(`/api/public/iati/activities.xml?fundId=${fund.id}`));
     ok(200, await iati('organisation.xml'));
     ok(404, await http().get(`/api/public/iati/activities.xml?fundId=${MISSING}`));
     ok(404, await http().get(`/api/public/iati/organisation.xml?fundId=${MISSING}`));
