@@ -3,7 +3,19 @@
 // apps/ and libs/, which `jest.unit.config.js` also runs alone, with no database or Redis), the
 // service-level tests (test/medium/*.medium-spec.ts) and the journeys (test/e2e, test/browser) against the
 // real PostgreSQL and Redis. @nestjs/* 12 ships ESM only, so swc transforms it to CommonJS as well.
-const libs = ['core', 'identity', 'funds', 'donors', 'calls', 'applications', 'reviews', 'grants', 'reports', 'partners'];
+const libs = [
+  'core',
+  'identity',
+  'funds',
+  'donors',
+  'calls',
+  'applications',
+  'reviews',
+  'grants',
+  'reports',
+  'partners',
+  'open-data',
+];
 const esmOnly = [
   '@nestjs',
   'file-type',

@@ -13,6 +13,7 @@ import { Sessions1764288900000 } from './1764288900000-Sessions';
 import { AccountsPeople1764289000000 } from './1764289000000-AccountsPeople';
 import { PartnerDueDiligence1764315000000 } from './1764315000000-PartnerDueDiligence';
 import { PostAward1764316000000 } from './1764316000000-PostAward';
+import { OpenData1764317000000 } from './1764317000000-OpenData';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AccountsPeople1764289000000,
   PartnerDueDiligence1764315000000,
   PostAward1764316000000,
+  OpenData1764317000000,
 ];

@@ -421,6 +421,66 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await http().get(`/api/public/impact?fundId=${fund.id}`));
   });
 
+  it('open data answers (IATI files, feeds, downloads, settings) match their schemas', async () => {
+    const ok = expectStatus;
+    const http = () => api.http();
+    const admin = await adminToken(api);
+    const [fm, finance] = await Promise.all([
+      userWithRoles(api, ['fund_manager']),
+      userWithRoles(api, ['finance']),
+    ]);
+    const fund = await createFund(api, admin);
+    const donor = await createDonor(api, finance.token);
+    const iati = (file: string) =>
+      http().get(`/api/public/iati/${file}?fundId=${fund.id}`).buffer(true).parse(binary);
+    ok(409, await http().get(`/api/public/iati/activities.xml?fundId=${fund.id}`));
+    ok(409, await http().get(`/api/public/iati/organisation.xml?fundId=${fund.id}`));
+    ok(200, await http().get(`/api/funds/${fund.id}/open-data`).set(bearer(fm.token)));
+    ok(404, await http().get(`/api/funds/${MISSING}/open-data`).set(bearer(fm.token)));
+    ok(
+      400,
+      await http().put(`/api/funds/${fund.id}/open-data`).set(bearer(fm.token)).send({ iatiOrgRef: '?' }),
+    );
+    ok(
+      200,
+      await http()
+        .put(`/api/funds/${fund.id}/open-data`)
+        .set(bearer(fm.token))
+        .send({ iatiOrgRef: 'XM-DAC-41301' }),
+    );
+    // no grant yet: an activity file needs one activity
+    ok(409, await http().get(`/api/public/iati/activities.xml?fundId=${fund.id}`));
+    ok(200, await iati('organisation.xml'));
+    ok(404, await http().get(`/api/public/iati/activities.xml?fundId=${MISSING}`));
+    ok(404, await http().get(`/api/public/iati/organisation.xml?fundId=${MISSING}`));
+    ok(200, await http().get('/api/public/calls'));
+    ok(404, await http().get(`/api/public/calls?fundId=${MISSING}`));
+    ok(200, await http().get('/api/public/calls.atom').buffer(true).parse(binary));
+    ok(404, await http().get(`/api/public/calls.atom?fundId=${MISSING}`));
+    ok(200, await http().get('/api/public/contributions.csv').buffer(true).parse(binary));
+    ok(404, await http().get(`/api/public/contributions.csv?fundId=${MISSING}`));
+    ok(200, await http().get(`/api/public/grants.csv?fundId=${fund.id}`).buffer(true).parse(binary));
+    ok(404, await http().get(`/api/public/grants.csv?fundId=${MISSING}`));
+    const sensitive = { sensitive: true, reason: 'a hidden shelter' };
+    ok(404, await http().put(`/api/grants/${MISSING}/sensitive`).set(bearer(fm.token)).send(sensitive));
+    const grants: { id: string }[] = await api.db.query(`SELECT id FROM grants LIMIT 1`);
+    if (grants.length)
+      ok(
+        200,
+        await http().put(`/api/grants/${grants[0].id}/sensitive`).set(bearer(fm.token)).send(sensitive),
+      );
+    ok(400, await http().put(`/api/grants/${MISSING}/sensitive`).set(bearer(fm.token)).send({}));
+    const consent = { publicConsent: true };
+    ok(
+      200,
+      await http().put(`/api/donors/${donor.id}/public-consent`).set(bearer(finance.token)).send(consent),
+    );
+    ok(
+      404,
+      await http().put(`/api/donors/${MISSING}/public-consent`).set(bearer(finance.token)).send(consent),
+    );
+  });
+
   it('account answers (sessions, two-factor, passwords, profile, invitations, team) match their schemas', async () => {
     await reachAccountRoutes(api, expectStatus, await adminToken(api));
   });
@@ -560,6 +620,6 @@ describe('OpenAPI document: real answers match the described responses', () => {
 
   it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBe(133);
+    expect(doc.checked.size).toBe(143);
   });
 });

@@ -12,6 +12,7 @@ import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
 import { AuthGuard, IdentityModule } from '@app/identity';
 import { PartnersModule } from '@app/partners';
+import { OpenDataModule } from '@app/open-data';
 import { ReportsModule } from '@app/reports';
 import { ReviewsModule } from '@app/reviews';
 import { BoardAccess, BoardCodesController } from './admin/board-access';
@@ -55,6 +56,7 @@ import { apiLogger } from './http/request-log';
     GrantsModule,
     ReportsModule,
     PartnersModule,
+    OpenDataModule,
   ],
   controllers: [HealthController, AuditController, BoardCodesController],
   providers: [

@@ -12,6 +12,7 @@ import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './api.module';
 import { clientErrorHandler, frameworkErrors, refuseLongUrls } from './http/problems';
 import { servePortal, PORTAL_CSP } from './http/portal';
+import { publicCache } from './http/public-cache';
 import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 import { openApiDocument } from './openapi';
@@ -71,6 +72,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
   logRequests(fastify);
   refuseLongUrls(fastify);
+  publicCache(fastify);
   await servePortal(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

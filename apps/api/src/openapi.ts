@@ -21,6 +21,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'reviews', description: 'Reviewer assignments, scores and the ranking' },
   { name: 'grants', description: 'Decisions, grants, tranches, reports and returns' },
   { name: 'reports', description: 'Statements and reports, as JSON or files' },
+  { name: 'open data', description: 'IATI files, public feeds and downloads, and what is published' },
   { name: 'audit', description: 'The append-only audit log' },
   { name: 'admin', description: 'Operations tools for admins, such as the queue board' },
   {

@@ -8,6 +8,7 @@ import { ApplicationsJobsModule } from '@app/applications';
 import { CallsJobsModule } from '@app/calls';
 import { DonorsJobsModule } from '@app/donors';
 import { IdentityJobsModule } from '@app/identity';
+import { OpenDataJobsModule } from '@app/open-data';
 import { ReviewsJobsModule } from '@app/reviews';
 import { PartnersJobsModule } from '@app/partners';
 import { HousekeepingProcessor } from './housekeeping.processor';
@@ -33,6 +34,7 @@ import { JobSchedulers } from './job-schedulers';
     GrantsJobsModule,
     DonorsJobsModule,
     PartnersJobsModule,
+    OpenDataJobsModule,
   ],
   providers: [OutboxRelay, JobHandlerCheck, JobSchedulers, HousekeepingProcessor],
   exports: [OutboxRelay, JobSchedulers],

@@ -37,6 +37,8 @@ export interface AppConfig {
   registrationsPerHour: number;
   /** Where resumable uploads (tus) keep their chunks until the file is complete (UPLOADS_DIR). */
   uploadsDir: string;
+  /** Where the nightly open-data job writes the public IATI files, one folder per fund (OPEN_DATA_DIR). */
+  openDataDir: string;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
 
   const uploadsDir = env.UPLOADS_DIR || join(tmpdir(), 'trust-fund-grants-uploads');
+  const openDataDir = env.OPEN_DATA_DIR || join(tmpdir(), 'trust-fund-grants-open-data');
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -208,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     registrationsPerHour,
     uploadsDir,
+    openDataDir,
   };
 }

@@ -22,6 +22,7 @@ const PREFIXES: Record<string, readonly string[]> = {
   grants: ['GRANTS'],
   reports: ['REPORTS'],
   partners: ['PARTNERS'],
+  'open-data': ['OPEN_DATA'],
 };
 /** A request the API cannot act on is `REQUEST.*` in every context (`REQUEST.IN_FUTURE`, ...). */
 const SHARED_PREFIXES = ['REQUEST'];

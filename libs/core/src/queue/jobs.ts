@@ -27,6 +27,7 @@ export const JOB = {
   PARTNER_BANK_CHANGED: 'partners.bank-changed',
   PARTNER_DOCUMENT_REMINDERS: 'partners.document-reminders',
   SANCTIONS_FETCH: 'partners.fetch-sanctions',
+  PUBLISH_IATI: 'open-data.publish-iati',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -143,6 +144,7 @@ export interface JobPayloads {
   [JOB.PARTNER_BANK_CHANGED]: PartnerBankChangedPayload;
   [JOB.PARTNER_DOCUMENT_REMINDERS]: NoPayload;
   [JOB.SANCTIONS_FETCH]: NoPayload;
+  [JOB.PUBLISH_IATI]: NoPayload;
 }
 
 /** The payload of one job name (a compile error here means a job name has no entry in JobPayloads). */
@@ -215,6 +217,11 @@ export const SCHEDULES: readonly {
     id: 'partners:fetch-sanctions',
     job: 'partners.fetch-sanctions',
     repeat: { pattern: '0 2 * * *', tz: 'UTC' },
+  },
+  {
+    id: 'open-data:publish-iati',
+    job: 'open-data.publish-iati',
+    repeat: { pattern: '30 3 * * *', tz: 'UTC' },
   },
   {
     id: 'grants:report-reminders',
