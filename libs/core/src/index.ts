@@ -38,3 +38,8 @@ export { redisOptions } from './queue/redis-options';
 export { REDIS } from './queue/redis.module';
 export { redactSecrets, redactingStdout, REDACTED, SECRET_PARAMS } from './http/redact';
 export { pdfText, runsOf, unicodePdf } from './pdf/unicode-pdf';
+export { DocumentKit, splitFigure } from './pdf/document-kit';
+export type { Align, DocumentKitOptions, TableColumn, TableSpec } from './pdf/document-kit';
+export { DOCUMENT_LOCALES, documentLocale, fill, KIT_LABELS } from './pdf/kit-labels';
+export type { DocumentLocale, Labels } from './pdf/kit-labels';
+export { pdfBuffer } from './pdf/pdf-buffer';

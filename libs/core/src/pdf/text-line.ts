@@ -1,0 +1,121 @@
+import { Script, scriptOf } from './unicode-pdf';
+
+/**
+ * One line of mixed-script text placed at an exact position: the document kit's tables, letterheads and
+ * right-to-left paragraphs need the width of a line before drawing it, which pdfkit's flowing `text`
+ * with `continued` runs cannot give. Each run is measured and drawn in the font that has its glyphs;
+ * fontkit shapes an Arabic run (joined letters, right to left inside the run).
+ *
+ * The order of runs follows the Unicode bidirectional algorithm far enough for a document's lines:
+ * Arabic is a right-to-left run, Latin and Chinese letters and digits are left-to-right runs, and spaces
+ * or punctuation between two runs of different direction take the paragraph's direction (rule N1/N2).
+ * In a right-to-left paragraph the runs are then laid out from the right, so "المبلغ: 12.00 USD" reads
+ * the label on the right and the figure on its left, as an Arabic reader expects.
+ */
+export interface Run {
+  script: Script;
+  text: string;
+}
+
+export type Weight = 'regular' | 'bold';
+
+/**
+ * Giving pdfkit features makes it shape a run in one piece: without them it shapes word by word and
+ * strings the words left to right, which put an Arabic run's words in the wrong order and lost a space.
+ */
+const FEATURES: Record<Script, string[]> = {
+  arabic: ['rlig', 'liga'],
+  latin: ['kern', 'liga'],
+  cjk: ['kern'],
+};
+
+/** Runs in visual order, left to right, for a paragraph whose base direction is `rtl` or not. */
+export function visualRuns(text: string, rtl: boolean): Run[] {
+  const chars = [...text];
+  const scripts = chars.map((c) => scriptOf(c.codePointAt(0)!));
+  const base: Script = rtl ? 'arabic' : 'latin';
+  const resolved = scripts.map((s, i) => {
+    if (s) return s;
+    // the start and the end of the line count as the paragraph's direction (sos, eos)
+    const before = scripts.slice(0, i).reverse().find(Boolean) ?? base;
+    const after = scripts.slice(i + 1).find(Boolean) ?? base;
+    if (before === after) return before;
+    const rtlOf = (x: Script) => x === 'arabic';
+    return rtlOf(before) === rtlOf(after) ? before : base;
+  });
+  const runs: Run[] = [];
+  chars.forEach((c, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.script === resolved[i]) last.text += c;
+    else runs.push({ script: resolved[i], text: c });
+  });
+  if (!rtl) return runs;
+  // Right to left: the runs go from the right; a left-to-right run keeps its inner order, its edge
+  // spaces swap sides; fontkit lays an Arabic run out right to left itself.
+  return runs.reverse().map((r) => {
+    if (r.script === 'arabic') return r;
+    const lead = /^\s*/.exec(r.text)![0];
+    const trail = /\s*$/.exec(r.text)![0];
+    return { script: r.script, text: trail + r.text.trim() + lead };
+  });
+}
+
+/** The width of a line at the document's current font size. */
+export function lineWidth(doc: PDFKit.PDFDocument, text: string, rtl: boolean, weight: Weight): number {
+  return visualRuns(text, rtl).reduce(
+    (w, r) =>
+      w + doc.font(`${r.script}-${weight}`).widthOfString(r.text, { features: FEATURES[r.script] } as object),
+    0,
+  );
+}
+
+/** Draws one line starting at x (its left edge), baseline-aligned runs, no wrapping. */
+export function drawLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  rtl: boolean,
+  weight: Weight,
+): number {
+  let at = x;
+  for (const r of visualRuns(text, rtl)) {
+    doc.font(`${r.script}-${weight}`);
+    const options = { lineBreak: false, baseline: 'alphabetic', features: FEATURES[r.script] };
+    const w = doc.widthOfString(r.text, options as object);
+    doc.text(r.text, at, y, options as object);
+    at += w;
+  }
+  doc.font(`latin-${weight}`);
+  return at - x;
+}
+
+/** A Chinese or Japanese character: a line may break before or after it. */
+const BREAKS_ANYWHERE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Cuts a paragraph into lines no wider than `width`, breaking at spaces (and between Chinese characters). */
+export function wrapLines(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  width: number,
+  rtl: boolean,
+  weight: Weight,
+): string[] {
+  const tokens: string[] = [];
+  for (const word of text.split(/(\s+)/)) {
+    if (!word) continue;
+    if (BREAKS_ANYWHERE.test(word)) tokens.push(...[...word]);
+    else tokens.push(word);
+  }
+  const lines: string[] = [];
+  let current = '';
+  for (const token of tokens) {
+    const next = current + token;
+    if (current.trim() && !/^\s+$/.test(token) && lineWidth(doc, next, rtl, weight) > width) {
+      lines.push(current.trim());
+      current = token;
+    } else current = next;
+  }
+  if (current.trim()) lines.push(current.trim());
+  return lines.length ? lines : [''];
+}
