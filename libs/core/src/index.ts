@@ -43,3 +43,4 @@ export type { Align, DocumentKitOptions, TableColumn, TableSpec } from './pdf/do
 export { DOCUMENT_LOCALES, documentLocale, fill, KIT_LABELS } from './pdf/kit-labels';
 export type { DocumentLocale, Labels } from './pdf/kit-labels';
 export { pdfBuffer } from './pdf/pdf-buffer';
+export { DocumentLang, DocumentQuery } from './pdf/document-lang';

@@ -67,6 +67,7 @@ export const NOT_FOUND_CODES = {
   grant: 'GRANT.NOT_FOUND',
   invitation: 'INVITATION.NOT_FOUND',
   organization: 'ORGANIZATION.NOT_FOUND',
+  receipt: 'RECEIPT.NOT_FOUND',
   report: 'REPORT.NOT_FOUND',
   resource: 'RESOURCE.NOT_FOUND',
   session: 'SESSION.NOT_FOUND',

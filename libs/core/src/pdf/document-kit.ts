@@ -1,6 +1,7 @@
 import { create as qrCode } from 'qrcode';
 import { DocumentLocale, fill, KIT_LABELS } from './kit-labels';
 import { drawLine, lineWidth, Weight, wrapLines } from './text-line';
+import { drawTable, splitFigure } from './pdf-table';
 import { unicodePdf } from './unicode-pdf';
 
 /**
@@ -56,7 +57,8 @@ type Struct = PDFKit.PDFStructureElement;
 export class DocumentKit {
   readonly doc: PDFKit.PDFDocument;
   readonly rtl: boolean;
-  private readonly root: Struct;
+  /** The structure tree's Document element: every tagged part hangs from it. */
+  readonly root: Struct;
 
   constructor(private readonly options: DocumentKitOptions) {
     this.rtl = options.locale === 'ar';
@@ -90,7 +92,7 @@ export class DocumentKit {
   get width(): number {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
   }
-  private get bottom(): number {
+  get bottom(): number {
     return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
@@ -141,18 +143,21 @@ export class DocumentKit {
     const saved = doc.page.margins.left;
     if (!this.rtl) doc.page.margins.left += textLeft;
     else doc.page.margins.right += textLeft;
+    doc.fontSize(17);
+    const nameLines = wrapLines(doc, name, this.width, this.rtl, 'bold');
+    const nameHeight = nameLines.length * 21;
     this.tagged('H1', () => {
       doc.fontSize(17).fillColor(ACCENT);
-      this.line(name, top + 17, 'bold');
+      nameLines.forEach((l, n) => this.line(l, top + 17 + n * 21, 'bold'));
       if (subtitle) {
         doc.fontSize(10).fillColor(MUTED);
-        this.line(subtitle, top + 33, 'regular');
+        this.line(subtitle, top + nameHeight + 12, 'regular');
       }
     });
     if (!this.rtl) doc.page.margins.left = saved;
     else doc.page.margins.right -= textLeft;
     doc.fillColor(INK);
-    const ruleY = top + Math.max(logo ? 52 : 0, subtitle ? 42 : 26);
+    const ruleY = top + Math.max(logo ? 52 : 0, nameHeight + (subtitle ? 21 : 5));
     this.artifact(() => this.rule(ruleY, ACCENT, 1.5));
     doc.y = ruleY + 14;
     return this;
@@ -193,97 +198,9 @@ export class DocumentKit {
     return this;
   }
 
-  /**
-   * A table: a header row, body rows, and totals after a rule. `decimal` columns put every figure's
-   * decimal point (or the end of its whole part) on one vertical line, whatever its currency code.
-   */
+  /** A table (see `drawTable`): figures on the decimal point, totals ruled, the header repeated. */
   table(spec: TableSpec): this {
-    const doc = this.doc;
-    const size = 9.5;
-    const rowHeight = size * 1.8;
-    const pad = 5;
-    const widths = spec.columns.map((c) => c.width * this.width);
-    const lefts = widths.map((_, i) => {
-      const before = widths.slice(0, i).reduce((a, b) => a + b, 0);
-      return this.rtl ? this.left + this.width - before - widths[i] : this.left + before;
-    });
-    doc.fontSize(size);
-    const all = [...spec.rows, ...(spec.totals ?? [])];
-    const anchors = spec.columns.map((c, i) =>
-      c.align === 'decimal'
-        ? Math.max(0, ...all.map((r) => lineWidth(doc, splitFigure(r[i] ?? '')[1], false, 'bold')))
-        : 0,
-    );
-    const cell = (text: string, i: number, y: number, weight: Weight) => {
-      const col = spec.columns[i];
-      const left = lefts[i] + pad;
-      const inner = widths[i] - 2 * pad;
-      let x: number;
-      if (col.align === 'decimal') {
-        const [whole] = splitFigure(text);
-        x = left + inner - anchors[i] - lineWidth(doc, whole, false, weight);
-      } else {
-        const w = lineWidth(doc, text, this.rtl, weight);
-        const startsLeft = (col.align ?? 'start') === 'start' ? !this.rtl : this.rtl;
-        x = startsLeft ? left : left + inner - w;
-      }
-      drawLine(doc, text, x, y + size * 1.22, col.align === 'decimal' ? false : this.rtl, weight);
-    };
-    const table = doc.struct('Table', spec.summary ? { title: spec.summary } : {});
-    this.root.add(table);
-    const header = () => {
-      const tr = doc.struct('TR');
-      table.add(tr);
-      const y = doc.y;
-      this.artifact(() => doc.rect(this.left, y, this.width, rowHeight).fill('#e8eef5'));
-      doc.fillColor(INK);
-      spec.columns.forEach((c, i) => {
-        const th = doc.struct('TH', { scope: 'Column' } as object);
-        tr.add(th);
-        th.add(() => cell(c.header, i, y, 'bold'));
-        th.end();
-      });
-      tr.end();
-      doc.y += rowHeight;
-    };
-    const row = (values: string[], weight: Weight, shade: boolean) => {
-      if (doc.y + rowHeight > this.bottom) {
-        doc.addPage();
-        doc.y = doc.page.margins.top;
-        header();
-      }
-      const y = doc.y;
-      if (shade) this.artifact(() => doc.rect(this.left, y, this.width, rowHeight).fill('#f6f6f6'));
-      doc.fillColor(INK).fontSize(size);
-      const tr = doc.struct('TR');
-      table.add(tr);
-      values.forEach((v, i) => {
-        const td = doc.struct(i === 0 ? 'TH' : 'TD', i === 0 ? ({ scope: 'Row' } as object) : {});
-        tr.add(td);
-        td.add(() => cell(v, i, y, weight));
-        td.end();
-      });
-      tr.end();
-      doc.y += rowHeight;
-    };
-    this.ensure(rowHeight * 3);
-    header();
-    spec.rows.forEach((r, i) => row(r, 'regular', i % 2 === 1));
-    if (spec.totals?.length) {
-      this.ensure(rowHeight * spec.totals.length + 4);
-      const y = doc.y + 1;
-      this.artifact(() => this.rule(y, INK, 0.8));
-      doc.y += 3;
-      spec.totals.forEach((r) => row(r, 'bold', false));
-      const y2 = doc.y + 1;
-      this.artifact(() => {
-        this.rule(y2, INK, 0.8);
-        this.rule(y2 + 2.5, INK, 0.8);
-      });
-      doc.y += 4;
-    }
-    table.end();
-    doc.y += 10;
+    drawTable(this, spec);
     return this;
   }
 
@@ -388,7 +305,7 @@ export class DocumentKit {
     this.doc.endMarkedContent();
   }
 
-  private rule(y: number, color: string, width: number) {
+  rule(y: number, color: string, width: number): void {
     this.doc
       .moveTo(this.left, y)
       .lineTo(this.left + this.width, y)
@@ -423,8 +340,4 @@ export class DocumentKit {
   }
 }
 
-/** "12,345.67 USD" -> ["12,345", ".67 USD"]; "1,000 JPY" -> ["1,000", " JPY"]; text -> [text, ""]. */
-export function splitFigure(text: string): [string, string] {
-  const m = /^([-+]?[\d,\s]*\d)(.*)$/su.exec(text);
-  return m ? [m[1], m[2]] : [text, ''];
-}
+export { splitFigure };

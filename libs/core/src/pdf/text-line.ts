@@ -78,6 +78,8 @@ export function drawLine(
   rtl: boolean,
   weight: Weight,
 ): number {
+  // pdfkit's text() moves the cursor; the kit places every line itself, so the cursor stays put
+  const cursor = { x: doc.x, y: doc.y };
   let at = x;
   for (const r of visualRuns(text, rtl)) {
     doc.font(`${r.script}-${weight}`);
@@ -87,6 +89,8 @@ export function drawLine(
     at += w;
   }
   doc.font(`latin-${weight}`);
+  doc.x = cursor.x;
+  doc.y = cursor.y;
   return at - x;
 }
 
@@ -104,7 +108,8 @@ export function wrapLines(
   const tokens: string[] = [];
   for (const word of text.split(/(\s+)/)) {
     if (!word) continue;
-    if (BREAKS_ANYWHERE.test(word)) tokens.push(...[...word]);
+    if (/^https?:\/\//.test(word)) tokens.push(...word.split(/(?<=\/)/));
+    else if (BREAKS_ANYWHERE.test(word)) tokens.push(...[...word]);
     else tokens.push(word);
   }
   const lines: string[] = [];
