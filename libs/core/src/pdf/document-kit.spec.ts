@@ -105,7 +105,12 @@ describe('document kit', () => {
   });
 
   it("orders an Arabic line from the right and reads the reader's language", () => {
-    expect(visualRuns('المبلغ: 12.00 USD', true).map((r) => r.text)).toEqual(['12.00 USD', 'المبلغ: ']);
+    const texts = (t: string, rtl: boolean) => visualRuns(t, rtl).map((r) => r.text);
+    expect(texts('المبلغ: 12.00 USD', true)).toEqual(['12.00 USD', ' ', ':', 'المبلغ']);
+    expect(texts('الصفحة 1 من 3', true)).toEqual(['3', ' من ', '1', 'الصفحة ']);
+    // brackets in a right-to-left stretch are mirrored; an Arabic name inside English keeps its place
+    expect(texts('الجهة المانحة (دولة عضو)', true)).toEqual(['(', 'دولة عضو', ')', 'الجهة المانحة ']);
+    expect(texts('Donor: مؤسسة الأمل (private)', false)).toEqual(['Donor: ', 'مؤسسة الأمل', ' (private)']);
     expect(visualRuns('Amount: 12.00 USD', false).map((r) => r.script)).toEqual(['latin']);
     expect(splitFigure('12,345.67 USD')).toEqual(['12,345', '.67 USD']);
     expect(splitFigure('1,000 JPY')).toEqual(['1,000', ' JPY']);

@@ -29,35 +29,62 @@ const FEATURES: Record<Script, string[]> = {
   cjk: ['kern'],
 };
 
-/** Runs in visual order, left to right, for a paragraph whose base direction is `rtl` or not. */
+const MIRRORED: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '<': '>',
+  '>': '<',
+  '{': '}',
+  '}': '{',
+};
+/** Spaces and Arabic punctuation: the Arabic font draws them inside an Arabic run. */
+const ARABIC_NEUTRAL = /[\s\u060c\u061b\u061f]/u;
+
+/**
+ * Runs in visual order, left to right, for a paragraph whose base direction is `rtl` or not. A neutral
+ * (space, punctuation) between two strong runs of one direction takes it, else the paragraph's; the
+ * start and the end of the line count as the paragraph's direction. Right-to-left stretches (Arabic
+ * and the neutrals that resolved right to left) are reversed as a whole; inside one, fontkit reverses an
+ * Arabic run itself, and punctuation drawn in the Latin font is reversed here with its brackets
+ * mirrored ("(" shows as ")"), as the bidi algorithm's rule L4 asks.
+ */
 export function visualRuns(text: string, rtl: boolean): Run[] {
   const chars = [...text];
   const scripts = chars.map((c) => scriptOf(c.codePointAt(0)!));
   const base: Script = rtl ? 'arabic' : 'latin';
-  const resolved = scripts.map((s, i) => {
-    if (s) return s;
-    // the start and the end of the line count as the paragraph's direction (sos, eos)
+  const isRtl = (x: Script) => x === 'arabic';
+  const items = chars.map((c, i) => {
+    const strong = scripts[i];
+    if (strong) return { c, font: strong, rtl: isRtl(strong) };
     const before = scripts.slice(0, i).reverse().find(Boolean) ?? base;
     const after = scripts.slice(i + 1).find(Boolean) ?? base;
-    if (before === after) return before;
-    const rtlOf = (x: Script) => x === 'arabic';
-    return rtlOf(before) === rtlOf(after) ? before : base;
+    const dir = isRtl(before) === isRtl(after) ? isRtl(before) : rtl;
+    if (!dir) return { c, font: isRtl(before) ? after : before, rtl: false };
+    return ARABIC_NEUTRAL.test(c)
+      ? { c, font: 'arabic' as Script, rtl: true }
+      : { c: MIRRORED[c] ?? c, font: 'latin' as Script, rtl: true };
   });
-  const runs: Run[] = [];
-  chars.forEach((c, i) => {
-    const last = runs[runs.length - 1];
-    if (last && last.script === resolved[i]) last.text += c;
-    else runs.push({ script: resolved[i], text: c });
-  });
-  if (!rtl) return runs;
-  // Right to left: the runs go from the right; a left-to-right run keeps its inner order, its edge
-  // spaces swap sides; fontkit lays an Arabic run out right to left itself.
-  return runs.reverse().map((r) => {
-    if (r.script === 'arabic') return r;
-    const lead = /^\s*/.exec(r.text)![0];
-    const trail = /\s*$/.exec(r.text)![0];
-    return { script: r.script, text: trail + r.text.trim() + lead };
-  });
+  // stretches of one direction, each cut into runs of one font
+  const stretches: { rtl: boolean; runs: Run[] }[] = [];
+  for (const it of items) {
+    let stretch = stretches[stretches.length - 1];
+    if (!stretch || stretch.rtl !== it.rtl) stretches.push((stretch = { rtl: it.rtl, runs: [] }));
+    const last = stretch.runs[stretch.runs.length - 1];
+    if (last && last.script === it.font) last.text += it.c;
+    else stretch.runs.push({ script: it.font, text: it.c });
+  }
+  const ordered = rtl ? stretches.reverse() : stretches;
+  return ordered.flatMap((st) =>
+    st.rtl
+      ? st.runs
+          .reverse()
+          .map((r) =>
+            r.script === 'arabic' ? r : { script: r.script, text: [...r.text].reverse().join('') },
+          )
+      : st.runs,
+  );
 }
 
 /** The width of a line at the document's current font size. */
