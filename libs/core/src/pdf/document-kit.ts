@@ -118,8 +118,14 @@ export class DocumentKit {
   }
 
   /** One line at the reading start (left, or right in Arabic), `end` or centred. */
-  private line(text: string, y: number, weight: Weight, at: 'start' | 'end' | 'center' = 'start') {
-    const w = lineWidth(this.doc, text, this.rtl, weight);
+  private line(
+    text: string,
+    y: number,
+    weight: Weight,
+    at: 'start' | 'end' | 'center' = 'start',
+    runsRtl = this.rtl,
+  ) {
+    const w = lineWidth(this.doc, text, runsRtl, weight);
     const startsLeft = (at === 'start') !== this.rtl;
     const x =
       at === 'center'
@@ -127,7 +133,7 @@ export class DocumentKit {
         : startsLeft
           ? this.left
           : this.left + this.width - w;
-    drawLine(this.doc, text, x, y, this.rtl, weight);
+    drawLine(this.doc, text, x, y, runsRtl, weight);
   }
 
   /** The fund's letterhead: an optional logo, the fund's name, a second line (English beside it), a rule. */
@@ -177,23 +183,37 @@ export class DocumentKit {
   /** A paragraph, wrapped to the text width, in the reading direction. */
   paragraph(
     text: string,
-    opts: { size?: number; bold?: boolean; color?: string; align?: 'start' | 'center' } = {},
+    opts: {
+      size?: number;
+      bold?: boolean;
+      color?: string;
+      align?: 'start' | 'center';
+      /** A paragraph in another language than the document's (English beside Arabic): tagged with it, and
+       * read left to right when that language is, though it still starts on the page's reading side. */
+      lang?: string;
+    } = {},
   ): this {
     const size = opts.size ?? 10;
     const weight: Weight = opts.bold ? 'bold' : 'regular';
+    const runsRtl = opts.lang ? opts.lang === 'ar' : this.rtl;
     this.doc.fontSize(size);
-    const lines = wrapLines(this.doc, text, this.width, this.rtl, weight);
+    const lines = wrapLines(this.doc, text, this.width, runsRtl, weight);
     const height = size * 1.45;
     this.ensure(height * Math.min(lines.length, 3));
-    this.tagged('P', () => {
-      this.doc.fillColor(opts.color ?? INK);
-      for (const l of lines) {
-        this.ensure(height);
-        this.line(l, this.doc.y + size, weight, opts.align ?? 'start');
-        this.doc.y += height;
-      }
-      this.doc.fillColor(INK);
-    });
+    this.tagged(
+      'P',
+      () => {
+        this.doc.fillColor(opts.color ?? INK);
+        for (const l of lines) {
+          this.ensure(height);
+          this.line(l, this.doc.y + size, weight, opts.align ?? 'start', runsRtl);
+          this.doc.y += height;
+        }
+        this.doc.fillColor(INK);
+      },
+      this.root,
+      opts.lang ? { lang: opts.lang } : {},
+    );
     this.doc.y += size * 0.4;
     return this;
   }

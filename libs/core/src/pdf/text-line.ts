@@ -52,7 +52,10 @@ const ARABIC_NEUTRAL = /[\s\u060c\u061b\u061f]/u;
  */
 export function visualRuns(text: string, rtl: boolean): Run[] {
   const chars = [...text];
-  const scripts = chars.map((c) => scriptOf(c.codePointAt(0)!));
+  // letters, digits and marks are strong; every other character (a slash, a dash, a bracket) is neutral
+  const scripts = chars.map((c) =>
+    /[\p{L}\p{N}\p{M}]/u.test(c) ? (scriptOf(c.codePointAt(0)!) ?? 'latin') : null,
+  );
   const base: Script = rtl ? 'arabic' : 'latin';
   const isRtl = (x: Script) => x === 'arabic';
   const items = chars.map((c, i) => {

@@ -97,16 +97,17 @@ export function receiptPdf(r: ReceiptData): PDFKit.PDFDocument {
   });
   if (r.void) {
     kit.stamp(own.void, fill(own.voidNote, { reason: r.reversalReason ?? '-' }));
-    if (locale !== 'en') kit.paragraph(fill(en.voidNote, { reason: r.reversalReason ?? '-' }));
+    if (locale !== 'en')
+      kit.paragraph(fill(en.voidNote, { reason: r.reversalReason ?? '-' }), { lang: 'en' });
     kit.paragraph(own.notReused);
   }
   kit.heading(both('purpose'), 2, 11);
   kit.paragraph(fill(own.purposeText, { fund: r.fundName }));
-  if (locale !== 'en') kit.paragraph(fill(en.purposeText, { fund: r.fundName }), { size: 9 });
+  if (locale !== 'en') kit.paragraph(fill(en.purposeText, { fund: r.fundName }), { size: 9, lang: 'en' });
   kit.space();
   kit.paragraph(own.thanks, { size: 11 });
-  if (locale !== 'en') kit.paragraph(en.thanks, { size: 9 });
-  kit.paragraph('With the thanks of the fund and of the survivors it serves.', { size: 9 });
+  if (locale !== 'en') kit.paragraph(en.thanks, { size: 9, lang: 'en' });
+  kit.paragraph('With the thanks of the fund and of the survivors it serves.', { size: 9, lang: 'en' });
   if (r.verifyUrl) {
     kit.space();
     kit.ensure(110);
@@ -120,7 +121,7 @@ export function receiptPdf(r: ReceiptData): PDFKit.PDFDocument {
     kit.doc.y = top + 8;
     kit.heading(both('verify'), 2, 11);
     kit.paragraph(own.verifyHelp, { size: 9 });
-    kit.paragraph(r.verifyUrl, { size: 9 });
+    kit.paragraph(r.verifyUrl, { size: 9, lang: 'en' });
     if (kit.rtl) margins.right -= inset;
     else margins.left -= inset;
     kit.doc.y = Math.max(kit.doc.y, top + side + 8);
