@@ -8,6 +8,7 @@ import { createDonor, createFund } from '../factories/money';
 import { completeProfile, fillProfile, importList, LIST_V1, uploadDocument } from '../factories/partners';
 import { ScreeningService } from '@app/partners';
 import { reachPostAwardRoutes } from '../factories/post-award-routes';
+import { receiptCode } from '@app/donors';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -147,6 +148,11 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await http().get(`/api/contributions?fundId=${fund.id}`).set(bearer(finance)));
     ok(200, await http().get(`/api/contributions/${c1.body.id}`).set(bearer(finance)));
     ok(200, await download(`/api/contributions/${c1.body.id}/receipt`, finance));
+    // issue 22: the receipt's verification code, genuine and forged
+    const code = receiptCode(process.env.JWT_SECRET ?? '', c1.body.receiptNumber as string);
+    ok(200, await http().get(`/api/public/receipts/verify/${encodeURIComponent(code)}`));
+    const forged = `${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`;
+    ok(404, await http().get(`/api/public/receipts/verify/${encodeURIComponent(forged)}`));
     const reverse = () =>
       http()
         .post(`/api/contributions/${c2.body.id}/reverse`)

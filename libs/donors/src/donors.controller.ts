@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,10 +10,11 @@ import {
 } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { Actor, IdempotencyClaim } from '@app/core';
-import { ApiFileResponse, IdParam, Idempotent, IdempotencyKey, PageQuery } from '@app/core';
-import { CurrentActor, Roles } from '@app/identity';
+import { ApiFileResponse, DocumentQuery, IdParam, Idempotent, IdempotencyKey, PageQuery } from '@app/core';
+import { CurrentActor, Roles, UsersService } from '@app/identity';
 import { ContributionsService } from './contributions.service';
 import { DonorsService } from './donors.service';
+import { documentReader } from './receipts/document-reader';
 import { ReceiptsService } from './receipts/receipts.service';
 import {
   ContributionQuery,
@@ -109,6 +110,7 @@ export class ContributionsController {
   constructor(
     private readonly contributions: ContributionsService,
     private readonly receipts: ReceiptsService,
+    private readonly users: UsersService,
   ) {}
 
   @Roles('finance')
@@ -180,10 +182,18 @@ export class ContributionsController {
   @ApiOperation({
     operationId: 'getContributionReceipt',
     summary: 'The receipt of a contribution',
-    description: 'The receipt as a PDF (marked void once the contribution is reversed).',
+    description:
+      "The receipt as a tagged PDF in the reader's language (`lang`, else Accept-Language, else the profile), " +
+      'English beside it, with a verification QR code; marked VOID once the contribution is reversed.',
   })
   @ApiFileResponse(['application/pdf'], { description: 'The receipt' })
-  receipt(@IdParam('id', 'contribution') id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
-    return this.receipts.receipt(id, actor);
+  async receipt(
+    @IdParam('id', 'contribution') id: string,
+    @Query() query: DocumentQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    const reader = await documentReader(this.users, actor, query.lang, acceptLanguage);
+    return this.receipts.receipt(id, actor, reader);
   }
 }

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { FundsModule } from '@app/funds';
+import { IdentityModule } from '@app/identity';
 import { ContributionsService } from './contributions.service';
 import { ContributionsController, DonorsController, PledgesController } from './donors.controller';
 import { DonorsService } from './donors.service';
+import { PublicReceiptsController } from './receipts/public-receipts.controller';
 import { ReceiptsService } from './receipts/receipts.service';
 import { ContributionsRepository } from './repositories/contributions.repository';
 import { DonorsRepository } from './repositories/donors.repository';
 
 @Module({
-  imports: [FundsModule],
-  controllers: [DonorsController, PledgesController, ContributionsController],
+  imports: [FundsModule, IdentityModule],
+  controllers: [DonorsController, PledgesController, ContributionsController, PublicReceiptsController],
   providers: [
     DonorsService,
     ContributionsService,

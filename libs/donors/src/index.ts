@@ -4,4 +4,7 @@ export { DonorsService } from './donors.service';
 export { ContributionsService } from './contributions.service';
 export { toContributionView } from './repositories/contributions.repository';
 export { formatMinor, receiptPdf } from './receipts/receipt-pdf';
+export { documentReader } from './receipts/document-reader';
+export { receiptCode } from './receipts/receipt-code';
+export type { DocumentReader } from './receipts/document-reader';
 export type { ContributionView, DonorView, PledgeView } from './dto/donors.dto';

@@ -1,8 +1,9 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { ApiFileResponse, Clock, currencyExponent, IdParam, InvalidInputError } from '@app/core';
-import { CurrentActor, Public, Roles } from '@app/identity';
+import { documentReader } from '@app/donors';
+import { CurrentActor, Public, Roles, UsersService } from '@app/identity';
 import { ContributionsReportService } from './contributions-report.service';
 import { DonorStatementService } from './donor-statement.service';
 import { ContributionsReport, groupColumns, parseGroupBy } from './domain/contributions';
@@ -26,7 +27,7 @@ import { GrantsReport, GrantsReportService, ImpactReport, PublicImpactReport } f
 import { ImpactReportView, PublicImpactReportView } from './dto/impact.view';
 import { EXPORT_TYPES, exportFile } from './export/export';
 import { Column } from './export/table';
-import { donorStatementPdf, fundStatementPdf } from './pdf/statement-pdf';
+import { DocumentContext, donorStatementPdf, fundStatementPdf } from './pdf/statement-pdf';
 import { StatementService } from './statement.service';
 import { ContributionsReportView, FundStatementView, GrantsReportView } from './dto/reports.views';
 
@@ -36,7 +37,14 @@ export class FundStatementController {
   constructor(
     private readonly statements: StatementService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
+
+  /** The PDF's reader: language and name (issue 22). */
+  private async context(actor: Actor, lang?: string, acceptLanguage?: string): Promise<DocumentContext> {
+    const reader = await documentReader(this.users, actor, lang, acceptLanguage);
+    return { locale: reader.locale, generatedBy: reader.name, generatedAt: this.clock.now() };
+  }
 
   /** The balance statement for a period: opening, movements by kind, closing, progress to the target. */
   @Roles('fund_manager', 'finance', 'admin')
@@ -54,6 +62,7 @@ export class FundStatementController {
   async statement(
     @IdParam('id', 'fund') id: string,
     @Query() query: StatementQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<FundStatement | StreamableFile> {
     const period = periodOf(query, this.clock.now(), startOfYear);
@@ -63,10 +72,13 @@ export class FundStatementController {
       case 'json':
         return s;
       case 'pdf':
-        return new StreamableFile(fundStatementPdf(s), {
-          type: 'application/pdf',
-          disposition: `attachment; filename="${file}.pdf"`,
-        });
+        return new StreamableFile(
+          fundStatementPdf(s, await this.context(actor, query.lang, acceptLanguage)),
+          {
+            type: 'application/pdf',
+            disposition: `attachment; filename="${file}.pdf"`,
+          },
+        );
       default: {
         // One column per kind of figure, each with its own number format: money in `amount`, the progress
         // ratio (1 = 100%) in `ratio`, so a spreadsheet shows neither as the other.
@@ -209,6 +221,7 @@ export class DonorStatementController {
   constructor(
     private readonly statements: DonorStatementService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
 
   /** The donor's statement of contributions with receipt numbers, for a year or any range, as a PDF. */
@@ -224,11 +237,14 @@ export class DonorStatementController {
   async statement(
     @IdParam('id', 'donor') id: string,
     @Query() query: DonorStatementQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
     const period = periodOf(query, this.clock.now(), () => null);
     const s = await this.statements.statement(id, period, actor);
-    return new StreamableFile(donorStatementPdf(s), {
+    const reader = await documentReader(this.users, actor, query.lang, acceptLanguage);
+    const ctx = { locale: reader.locale, generatedBy: reader.name, generatedAt: this.clock.now() };
+    return new StreamableFile(donorStatementPdf(s, ctx), {
       type: 'application/pdf',
       disposition: `inline; filename="statement-${day(period.from) || 'start'}-${day(period.to)}.pdf"`,
     });

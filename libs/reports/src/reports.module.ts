@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FundsModule } from '@app/funds';
+import { IdentityModule } from '@app/identity';
 import { ContributionsReportService } from './contributions-report.service';
 import { DonorStatementService } from './donor-statement.service';
 import { GrantsReportService } from './grants-report.service';
@@ -30,7 +31,7 @@ const repositories = [
  * donors' statements. Read-only: the SQL over the ledger, donors' and grants' tables is in repositories/.
  */
 @Module({
-  imports: [FundsModule],
+  imports: [FundsModule, IdentityModule],
   controllers: [
     FundStatementController,
     ReportsController,

@@ -707,6 +707,27 @@ export type ContributionPage = {
     nextCursor: string | null;
 };
 
+export type ReceiptVerificationView = {
+    receiptNumber: string;
+    receivedOn: string;
+    /**
+     * in the currency received, minor units
+     */
+    amount: number;
+    currency: string;
+    /**
+     * in the fund's currency, minor units
+     */
+    fundAmount: number;
+    fundCurrency: string;
+    fundName: string;
+    /**
+     * true once the contribution was reversed
+     */
+    void: boolean;
+    voidedOn: string | null;
+};
+
 export type RubricCriterionDto = {
     key: string;
     label: string;
@@ -4348,11 +4369,20 @@ export type GetContributionReceiptData = {
     path: {
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * the document's language; without it, the Accept-Language header, then the caller's profile locale, then English
+         */
+        lang?: 'en' | 'fr' | 'es' | 'ru' | 'zh' | 'ar';
+    };
     url: '/api/contributions/{id}/receipt';
 };
 
 export type GetContributionReceiptErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
     /**
      * No or a bad token
      */
@@ -4381,6 +4411,38 @@ export type GetContributionReceiptResponses = {
 };
 
 export type GetContributionReceiptResponse = GetContributionReceiptResponses[keyof GetContributionReceiptResponses];
+
+export type VerifyReceiptData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/public/receipts/verify/{code}';
+};
+
+export type VerifyReceiptErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * RECEIPT.NOT_FOUND: no receipt has this code
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type VerifyReceiptError = VerifyReceiptErrors[keyof VerifyReceiptErrors];
+
+export type VerifyReceiptResponses = {
+    200: ReceiptVerificationView;
+};
+
+export type VerifyReceiptResponse = VerifyReceiptResponses[keyof VerifyReceiptResponses];
 
 export type ListCallsData = {
     body?: never;
@@ -6733,6 +6795,10 @@ export type GetFundStatementData = {
          * without from, the period starts on 1 January of the year of `to`
          */
         format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+        /**
+         * the document's language; without it, the Accept-Language header, then the caller's profile locale, then English
+         */
+        lang?: 'en' | 'fr' | 'es' | 'ru' | 'zh' | 'ar';
     };
     url: '/api/funds/{id}/statement';
 };
@@ -6928,6 +6994,10 @@ export type GetDonorStatementData = {
          * a calendar year; instead of from and to
          */
         year?: number;
+        /**
+         * the document's language; without it, the Accept-Language header, then the caller's profile locale, then English
+         */
+        lang?: 'en' | 'fr' | 'es' | 'ru' | 'zh' | 'ar';
     };
     url: '/api/donors/{id}/statement';
 };

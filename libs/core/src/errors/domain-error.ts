@@ -69,6 +69,7 @@ export const NOT_FOUND_CODES = {
   invitation: 'INVITATION.NOT_FOUND',
   observation: 'OBSERVATION.NOT_FOUND',
   organization: 'ORGANIZATION.NOT_FOUND',
+  receipt: 'RECEIPT.NOT_FOUND',
   report: 'REPORT.NOT_FOUND',
   resource: 'RESOURCE.NOT_FOUND',
   screening_hit: 'SCREENING_HIT.NOT_FOUND',

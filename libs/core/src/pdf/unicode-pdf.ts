@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
  * and lays an Arabic run out right to left. pdfkit has no font fallback, so `pdfText` cuts each line into
  * runs by script and writes each run in the font that has its glyphs.
  */
-type Script = 'latin' | 'arabic' | 'cjk';
+export type Script = 'latin' | 'arabic' | 'cjk';
 type Weight = 'regular' | 'bold';
 
 const FONT_FILES: Record<Script, { pkg: string; regular: string; bold: string }> = {
@@ -45,7 +45,7 @@ function font(script: Script, weight: Weight): Font {
   return parsed;
 }
 
-function scriptOf(code: number): Script | null {
+export function scriptOf(code: number): Script | null {
   if (
     (code >= 0x0600 && code <= 0x06ff) ||
     (code >= 0x0750 && code <= 0x077f) ||

@@ -126,6 +126,15 @@ export class ContributionsRepository {
     return row && toContributionView(row);
   }
 
+  /** The contribution a receipt number names (receipt verification); unique in practice, else none. */
+  async findByReceiptNumber(em: EntityManager, receiptNumber: string): Promise<ContributionView | undefined> {
+    const rows: ContributionRow[] = await em.query(
+      `SELECT ${CONTRIBUTION_COLUMNS} FROM contributions WHERE receipt_number = $1 LIMIT 2`,
+      [receiptNumber],
+    );
+    return rows.length === 1 ? toContributionView(rows[0]) : undefined;
+  }
+
   /** SELECT ... FOR UPDATE. */
   async lockById(em: EntityManager, id: string): Promise<ContributionView | undefined> {
     const [row]: ContributionRow[] = await em.query(

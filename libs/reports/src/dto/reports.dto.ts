@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
+import { DocumentLang } from '@app/core';
+import type { DocumentLocale } from '@app/core';
 
 class PeriodQuery {
   @ApiPropertyOptional({ description: 'ISO 8601 moment or YYYY-MM-DD (start of that day, UTC)' })
@@ -24,6 +26,10 @@ export class StatementQuery extends PeriodQuery {
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx', 'pdf'])
   format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+
+  /** The PDF's language (issue 22). */
+  @DocumentLang()
+  lang?: DocumentLocale;
 }
 
 export class ContributionsReportQuery extends PeriodQuery {
@@ -53,6 +59,9 @@ export class DonorStatementQuery extends PeriodQuery {
   @Min(1900)
   @Max(2999)
   year?: number;
+
+  @DocumentLang()
+  lang?: DocumentLocale;
 }
 
 export class GrantsReportQuery {

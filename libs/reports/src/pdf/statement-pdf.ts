@@ -1,70 +1,169 @@
-import { pdfText, unicodePdf } from '@app/core';
+import { DocumentKit, DocumentLocale, fill } from '@app/core';
 import { formatMinor } from '@app/donors';
 import { day } from '../domain/period';
-import { FundStatement, statementLines } from '../domain/statement';
+import { FundStatement, StatementFigures, StatementMovements } from '../domain/statement';
 import { DonorStatement } from '../donor-statement.service';
+import { STATEMENT_LABELS, StatementWord } from './statement-labels';
 
-const periodText = (from: string | null, to: string) =>
-  `${from ? day(new Date(from)) : 'the beginning'} to ${day(new Date(to))}`;
-
-/** The fund's balance statement as a PDF stream (pdfkit), text only so it can be read back. */
-export function fundStatementPdf(s: FundStatement): PDFKit.PDFDocument {
-  const doc = unicodePdf({ size: 'A4', margin: 56, info: { Title: `Balance statement ${s.fundCode}` } });
-  pdfText(doc.fontSize(16), s.fundName);
-  pdfText(doc.moveDown(0.3).fontSize(13), `Balance statement, ${periodText(s.from, s.to)}`);
-  doc.moveDown().fontSize(10);
-  let section = '';
-  for (const line of statementLines(s)) {
-    if (line.section !== section) {
-      section = line.section;
-      const title =
-        {
-          opening: 'At the opening of the period',
-          movement: 'Movements in the period',
-          closing: 'At the close of the period',
-          target: 'Progress toward a new call',
-        }[section] ?? section;
-      pdfText(doc.moveDown(0.5), title, { bold: true });
-    }
-    pdfText(
-      doc,
-      `${line.label.replace(/^(Opening|Closing): /, '')}: ${formatMinor(line.amount, s.currency)}`,
-    );
-  }
-  pdfText(doc, `Progress toward the target: ${(s.progress * 100).toFixed(1)}%`);
-  doc.end();
-  return doc;
+/** Who reads the document and when it is made (the footer's "generated at / by"). */
+export interface DocumentContext {
+  locale: DocumentLocale;
+  generatedBy: string;
+  generatedAt: Date;
 }
 
-/** A donor's statement as a PDF stream: one line per receipt, void ones marked, totals per currency. */
-export function donorStatementPdf(s: DonorStatement): PDFKit.PDFDocument {
-  const doc = unicodePdf({ size: 'A4', margin: 56, info: { Title: `Statement ${s.donorName}` } });
-  pdfText(doc.fontSize(16), `Statement of contributions`);
-  pdfText(
-    doc.moveDown(0.3).fontSize(12),
-    `${s.donorName} (${s.donorType === 'member_state' ? 'member state' : 'private sector'})`,
+const FIGURES: (keyof StatementFigures)[] = [
+  'received',
+  'pledged',
+  'committed',
+  'disbursed',
+  'outstanding',
+  'returned',
+  'psc',
+  'costs',
+  'available',
+];
+
+const MOVEMENTS: (keyof StatementMovements)[] = [
+  'contributions',
+  'reversals',
+  'commitments',
+  'cancellations',
+  'pscReserved',
+  'pscReleased',
+  'disbursements',
+  'returns',
+  'costs',
+];
+
+function words(locale: DocumentLocale) {
+  const w = STATEMENT_LABELS[locale];
+  return (key: StatementWord, values: Record<string, string | number> = {}) => fill(w[key], values);
+}
+
+function periodText(t: ReturnType<typeof words>, from: string | null, to: string): string {
+  return t('period', { from: from ? day(new Date(from)) : t('beginning'), to: day(new Date(to)) });
+}
+
+/**
+ * The fund's balance statement (issue 22): the balance lines in rows with opening, movement and closing
+ * in columns, figures on the decimal point, the available balance ruled as the total; the movements by
+ * kind; the progress toward the new-call target as a bar with its figures; key figures as sentences.
+ */
+export function fundStatementPdf(s: FundStatement, ctx?: DocumentContext): PDFKit.PDFDocument {
+  const locale = ctx?.locale ?? 'en';
+  const t = words(locale);
+  const money = (n: number) => formatMinor(n, s.currency);
+  const kit = new DocumentKit({
+    locale,
+    title: `Balance statement ${s.fundCode}`,
+    subject: `${t('balanceTitle')}: ${s.fundName}, ${periodText(t, s.from, s.to)}`,
+    author: s.fundName,
+    generatedAt: ctx?.generatedAt ?? new Date(s.to),
+    generatedBy: ctx?.generatedBy ?? s.fundName,
+    keywords: `statement ${s.fundCode}`,
+  });
+  kit.letterhead(s.fundName, s.fundCode);
+  kit.heading(t('balanceTitle'), 1);
+  kit.paragraph(periodText(t, s.from, s.to), { size: 11 });
+  const row = (key: keyof StatementFigures) => [
+    t(`f.${key}`),
+    money(s.opening[key]),
+    money(s.closing[key] - s.opening[key]),
+    money(s.closing[key]),
+  ];
+  kit.heading(t('figures'));
+  kit.table({
+    summary: t('figures'),
+    columns: [
+      { header: t('line'), width: 0.4 },
+      { header: t('opening'), width: 0.2, align: 'decimal' },
+      { header: t('movement'), width: 0.2, align: 'decimal' },
+      { header: t('closing'), width: 0.2, align: 'decimal' },
+    ],
+    rows: FIGURES.filter((k) => k !== 'available').map(row),
+    totals: [row('available')],
+  });
+  kit.heading(t('movements'));
+  kit.table({
+    summary: t('movements'),
+    columns: [
+      { header: t('line'), width: 0.7 },
+      { header: t('amount'), width: 0.3, align: 'decimal' },
+    ],
+    rows: MOVEMENTS.map((k) => [t(`m.${k}`), money(s.movements[k])]),
+    totals: [[t('m.availableChange'), money(s.movements.availableChange)]],
+  });
+  kit.heading(t('progress'));
+  const percent = (s.progress * 100).toFixed(1);
+  kit.progress(
+    s.progress,
+    t('progressText', { available: money(s.closing.available), target: money(s.target), percent }),
   );
-  pdfText(doc, `Period: ${periodText(s.from, s.to)}`);
-  doc.moveDown().fontSize(10);
-  if (!s.lines.length) pdfText(doc, 'No contributions were received in this period.');
-  for (const l of s.lines) {
-    const original =
-      l.currency === l.fundCurrency
-        ? ''
-        : ` (${formatMinor(l.amount, l.currency)} at ${l.usdRate} per 1 ${l.fundCurrency})`;
-    pdfText(
-      doc,
-      `${l.receiptNumber}  ${day(new Date(l.receivedAt))}  ${l.fundCode}  ${formatMinor(l.fundAmount, l.fundCurrency)}${original}` +
-        (l.void ? `  VOID (reversed ${day(new Date(l.reversedAt ?? l.receivedAt))})` : ''),
-    );
-  }
-  doc.moveDown();
-  for (const t of s.totals) {
-    pdfText(doc, `Total received: ${formatMinor(t.amount, t.currency)} (${t.count} contributions)`, {
+  kit.heading(t('keyFigures'));
+  kit.paragraph(`${t('f.available')}: ${money(s.closing.available)}`);
+  kit.paragraph(`${t('m.contributions')}: ${money(s.movements.contributions)}`);
+  kit.paragraph(`${t('target')}: ${money(s.target)}`);
+  return kit.end();
+}
+
+/** A donor's statement (issue 22): the period's contributions as a table with receipt numbers and a total. */
+export function donorStatementPdf(s: DonorStatement, ctx?: DocumentContext): PDFKit.PDFDocument {
+  const locale = ctx?.locale ?? 'en';
+  const t = words(locale);
+  const kit = new DocumentKit({
+    locale,
+    title: `Statement ${s.donorName}`,
+    subject: `${t('donorTitle')}: ${s.donorName}, ${periodText(t, s.from, s.to)}`,
+    author: 'Trust Fund Grants',
+    generatedAt: ctx?.generatedAt ?? new Date(s.to),
+    generatedBy: ctx?.generatedBy ?? 'Trust Fund Grants',
+    keywords: 'statement contributions',
+  });
+  const funds = [...new Set(s.lines.map((l) => l.fundName))];
+  kit.letterhead(funds.length === 1 ? funds[0] : 'Trust Fund Grants', t('donorTitle'));
+  kit.heading(t('donorTitle'), 1);
+  kit.paragraph(`${s.donorName} (${t(s.donorType === 'member_state' ? 'memberState' : 'private')})`, {
+    size: 12,
+    bold: true,
+  });
+  kit.paragraph(periodText(t, s.from, s.to));
+  if (!s.lines.length) kit.paragraph(t('none'));
+  else
+    kit.table({
+      summary: t('donorTitle'),
+      columns: [
+        { header: t('receipt'), width: 0.18 },
+        { header: t('date'), width: 0.14 },
+        { header: t('fund'), width: 0.1 },
+        { header: t('received'), width: 0.2, align: 'decimal' },
+        { header: t('rate'), width: 0.1, align: 'decimal' },
+        { header: t('inFundCurrency'), width: 0.18, align: 'decimal' },
+        { header: t('status'), width: 0.1 },
+      ],
+      rows: s.lines.map((l) => [
+        l.receiptNumber,
+        day(new Date(l.receivedAt)),
+        l.fundCode,
+        formatMinor(l.amount, l.currency),
+        l.currency === l.fundCurrency ? '' : (l.usdRate ?? ''),
+        formatMinor(l.fundAmount, l.fundCurrency),
+        l.void ? `${t('void')} ${day(new Date(l.reversedAt ?? l.receivedAt))}` : '',
+      ]),
+      totals: s.totals.map((x) => [
+        t('total'),
+        '',
+        '',
+        '',
+        '',
+        formatMinor(x.amount, x.currency),
+        `${x.count}`,
+      ]),
+    });
+  for (const x of s.totals)
+    kit.paragraph(t('totalReceived', { amount: formatMinor(x.amount, x.currency), count: x.count }), {
       bold: true,
     });
-  }
-  pdfText(doc.moveDown(2).fontSize(9), 'Void receipts are listed for the record and not counted.');
-  doc.end();
-  return doc;
+  if (s.lines.some((l) => l.void)) kit.paragraph(t('voidNote'), { size: 9 });
+  return kit.end();
 }
