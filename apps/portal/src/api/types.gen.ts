@@ -2104,6 +2104,99 @@ export type SanctionsListView = {
     importedAt: string;
 };
 
+export type PublicCallView = {
+    id: string;
+    fundId: string;
+    title: string;
+    description: string;
+    themes: Array<string>;
+    eligibleCountries: Array<string>;
+    /**
+     * minor units
+     */
+    minAward: number;
+    /**
+     * minor units
+     */
+    maxAward: number;
+    currency: string;
+    deadline: string;
+    /**
+     * the call's page in the portal
+     */
+    url: string;
+};
+
+export type PublicCallsView = {
+    /**
+     * the calls open now, soonest deadline first
+     */
+    items: Array<PublicCallView>;
+};
+
+export type OpenDataSettingsView = {
+    fundId: string;
+    iatiOrgRef: string | null;
+    iatiOrgType: '10' | '11' | '15' | '21' | '22' | '23' | '24' | '30' | '40' | '60' | '70' | '71' | '72' | '73' | '80' | '90';
+    /**
+     * the sector of every service line, defaults included
+     */
+    sectors: {
+        [key: string]: string;
+    };
+    sensitivePolicy: 'exclude' | 'redact';
+    updatedAt: string | null;
+};
+
+export type OpenDataSettingsDto = {
+    /**
+     * the fund's IATI organisation identifier (reporting-org ref); null unpublishes the IATI files
+     */
+    iatiOrgRef: string | null;
+    /**
+     * IATI OrganisationType of the fund; default 40
+     */
+    iatiOrgType?: '10' | '11' | '15' | '21' | '22' | '23' | '24' | '30' | '40' | '60' | '70' | '71' | '72' | '73' | '80' | '90';
+    /**
+     * service line -> OECD DAC 5-digit sector code; lines left out take the defaults (README)
+     */
+    sectors?: {
+        [key: string]: '11110' | '11220' | '11230' | '11330' | '12110' | '12220' | '12261' | '12340' | '15110' | '15130' | '15150' | '15160' | '15170' | '15180' | '15190' | '16010' | '16015' | '16020' | '16050' | '16070' | '72010' | '72050' | '73010' | '93010' | '99810';
+    };
+    /**
+     * sensitive grants: `exclude` leaves them out, `redact` publishes them without NGO and detail
+     */
+    sensitivePolicy?: 'exclude' | 'redact';
+};
+
+export type SensitiveGrantDto = {
+    sensitive: boolean;
+    /**
+     * why (kept in the audit log and the grant marking, never published)
+     */
+    reason: string;
+};
+
+export type SensitiveGrantView = {
+    grantId: string;
+    sensitive: boolean;
+    reason: string;
+    updatedAt: string;
+};
+
+export type DonorConsentDto = {
+    /**
+     * the donor agrees to be named in the public downloads
+     */
+    publicConsent: boolean;
+};
+
+export type DonorConsentView = {
+    donorId: string;
+    publicConsent: boolean;
+    updatedAt: string;
+};
+
 export type GetHealthData = {
     body?: never;
     path?: never;
@@ -7811,3 +7904,416 @@ export type ImportSanctionsListResponses = {
 };
 
 export type ImportSanctionsListResponse = ImportSanctionsListResponses[keyof ImportSanctionsListResponses];
+
+export type GetIatiActivitiesData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * the fund
+         */
+        fundId: string;
+    };
+    url: '/api/public/iati/activities.xml';
+};
+
+export type GetIatiActivitiesErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * No fund has this id
+     */
+    404: Problem;
+    /**
+     * /problems/iati-identifier-unset: the fund has no IATI identifier yet
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetIatiActivitiesError = GetIatiActivitiesErrors[keyof GetIatiActivitiesErrors];
+
+export type GetIatiActivitiesResponses = {
+    /**
+     * the iati-activities document
+     */
+    200: Blob | File;
+};
+
+export type GetIatiActivitiesResponse = GetIatiActivitiesResponses[keyof GetIatiActivitiesResponses];
+
+export type GetIatiOrganisationData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * the fund
+         */
+        fundId: string;
+    };
+    url: '/api/public/iati/organisation.xml';
+};
+
+export type GetIatiOrganisationErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * No fund has this id
+     */
+    404: Problem;
+    /**
+     * /problems/iati-identifier-unset: the fund has no IATI identifier yet
+     */
+    409: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetIatiOrganisationError = GetIatiOrganisationErrors[keyof GetIatiOrganisationErrors];
+
+export type GetIatiOrganisationResponses = {
+    /**
+     * the iati-organisations document
+     */
+    200: Blob | File;
+};
+
+export type GetIatiOrganisationResponse = GetIatiOrganisationResponses[keyof GetIatiOrganisationResponses];
+
+export type GetPublicOpenCallsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * one fund; every fund when omitted
+         */
+        fundId?: string;
+    };
+    url: '/api/public/calls';
+};
+
+export type GetPublicOpenCallsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * No fund has this id
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetPublicOpenCallsError = GetPublicOpenCallsErrors[keyof GetPublicOpenCallsErrors];
+
+export type GetPublicOpenCallsResponses = {
+    200: PublicCallsView;
+};
+
+export type GetPublicOpenCallsResponse = GetPublicOpenCallsResponses[keyof GetPublicOpenCallsResponses];
+
+export type GetPublicOpenCallsAtomData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * one fund; every fund when omitted
+         */
+        fundId?: string;
+    };
+    url: '/api/public/calls.atom';
+};
+
+export type GetPublicOpenCallsAtomErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * No fund has this id
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetPublicOpenCallsAtomError = GetPublicOpenCallsAtomErrors[keyof GetPublicOpenCallsAtomErrors];
+
+export type GetPublicOpenCallsAtomResponses = {
+    /**
+     * an Atom 1.0 feed
+     */
+    200: Blob | File;
+};
+
+export type GetPublicOpenCallsAtomResponse = GetPublicOpenCallsAtomResponses[keyof GetPublicOpenCallsAtomResponses];
+
+export type GetPublicContributionsCsvData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * one fund; every fund when omitted
+         */
+        fundId?: string;
+    };
+    url: '/api/public/contributions.csv';
+};
+
+export type GetPublicContributionsCsvErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * No fund has this id
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetPublicContributionsCsvError = GetPublicContributionsCsvErrors[keyof GetPublicContributionsCsvErrors];
+
+export type GetPublicContributionsCsvResponses = {
+    /**
+     * year, donor, donor_type, amount, currency
+     */
+    200: Blob | File;
+};
+
+export type GetPublicContributionsCsvResponse = GetPublicContributionsCsvResponses[keyof GetPublicContributionsCsvResponses];
+
+export type GetPublicGrantsCsvData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * the fund
+         */
+        fundId: string;
+    };
+    url: '/api/public/grants.csv';
+};
+
+export type GetPublicGrantsCsvErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * No fund has this id
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetPublicGrantsCsvError = GetPublicGrantsCsvErrors[keyof GetPublicGrantsCsvErrors];
+
+export type GetPublicGrantsCsvResponses = {
+    /**
+     * country, service, grants, committed, disbursed, returned, currency
+     */
+    200: Blob | File;
+};
+
+export type GetPublicGrantsCsvResponse = GetPublicGrantsCsvResponses[keyof GetPublicGrantsCsvResponses];
+
+export type GetOpenDataSettingsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/funds/{id}/open-data';
+};
+
+export type GetOpenDataSettingsErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * No fund has this id within your reach
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetOpenDataSettingsError = GetOpenDataSettingsErrors[keyof GetOpenDataSettingsErrors];
+
+export type GetOpenDataSettingsResponses = {
+    200: OpenDataSettingsView;
+};
+
+export type GetOpenDataSettingsResponse = GetOpenDataSettingsResponses[keyof GetOpenDataSettingsResponses];
+
+export type PutOpenDataSettingsData = {
+    body: OpenDataSettingsDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/funds/{id}/open-data';
+};
+
+export type PutOpenDataSettingsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * No fund has this id within your reach
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type PutOpenDataSettingsError = PutOpenDataSettingsErrors[keyof PutOpenDataSettingsErrors];
+
+export type PutOpenDataSettingsResponses = {
+    200: OpenDataSettingsView;
+};
+
+export type PutOpenDataSettingsResponse = PutOpenDataSettingsResponses[keyof PutOpenDataSettingsResponses];
+
+export type SetGrantSensitiveData = {
+    body: SensitiveGrantDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/grants/{id}/sensitive';
+};
+
+export type SetGrantSensitiveErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * No grant has this id within your reach
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type SetGrantSensitiveError = SetGrantSensitiveErrors[keyof SetGrantSensitiveErrors];
+
+export type SetGrantSensitiveResponses = {
+    200: SensitiveGrantView;
+};
+
+export type SetGrantSensitiveResponse = SetGrantSensitiveResponses[keyof SetGrantSensitiveResponses];
+
+export type SetDonorPublicConsentData = {
+    body: DonorConsentDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/donors/{id}/public-consent';
+};
+
+export type SetDonorPublicConsentErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only finance, admin
+     */
+    403: Problem;
+    /**
+     * No donor has this id
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type SetDonorPublicConsentError = SetDonorPublicConsentErrors[keyof SetDonorPublicConsentErrors];
+
+export type SetDonorPublicConsentResponses = {
+    200: DonorConsentView;
+};
+
+export type SetDonorPublicConsentResponse = SetDonorPublicConsentResponses[keyof SetDonorPublicConsentResponses];

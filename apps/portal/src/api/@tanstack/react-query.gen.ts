@@ -3,8 +3,8 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen.js';
-import { acceptGrantOffer, acceptGrantReport, acceptInvitation, actOnObservation, addFundCost, approveBankChange, approveGrantAmendment, assessPartner, assignReviewer, cancelGrant, changeMyPassword, clearScreeningHit, closeCall, closeGrant, closeGrantActionPoint, closePeriod, completeGrantAssurance, completeMfaSignIn, confirmEmail, confirmMfa, confirmPasswordReset, confirmScreeningHit, createApplication, createApplicationUpload, createBoardCode, createCall, createContribution, createDonor, createExchangeRate, createFund, createInvitation, createPledge, createUser, deactivateTeamMember, decideApplication, declareConflict, declineGrantOffer, disburseTranche, downloadApplicationAttachment, downloadPartnerDocument, endMySession, enrolMfa, getApplication, getCall, getCallRanking, getContribution, getContributionReceipt, getContributionsReport, getDonorStatement, getDueDiligence, getFund, getFundBalance, getFundPostAwardSettings, getFundStatement, getGrant, getGrantAgreement, getGrantPostAward, getGrantsReport, getHealth, getImpactReport, getMe, getNotificationPreferences, getOrganization, getPartnerFundSettings, getPartnerProfile, getPublicImpact, getPublicSummary, getUser, handTeamAdmin, importSanctionsList, listApplications, listAuditEntries, listCalls, listContributions, listDonors, listExchangeRates, listFundAlerts, listFundBalanceHistory, listFunds, listGrants, listInvitations, listMyAssignments, listMyNotifications, listMySessions, listOrganizations, listPledges, listSanctionsLists, listTeamMembers, listUsers, login, logout, logoutAll, openCall, type Options, planGrantAssurance, publishCall, putFundPostAwardSettings, putNotificationPreferences, raiseObservation, reactivateTeamMember, receiveGrantRefund, recordGrantReturn, refreshSession, register, rejectBankChange, rejectGrantAmendment, requestGrantAmendment, requestPasswordReset, resendInvitation, resetUserMfa, returnGrantReport, reverseContribution, revokeInvitation, scoreAssignment, screenApplication, sendApplicationUploadChunk, setPartnerFundSettings, signGrant, signGrantAgreementAsGrantee, submitApplication, submitAssignment, submitGrantReport, supersedeExchangeRate, updateApplication, updateCall, updateMe, updatePartnerProfile, updateUser, uploadApplicationAttachment, uploadPartnerDocument, verifyDueDiligence, verifyOrganization, withdrawApplication, withdrawGrantOffer } from '../sdk.gen.js';
-import type { AcceptGrantOfferData, AcceptGrantOfferError, AcceptGrantOfferResponse, AcceptGrantReportData, AcceptGrantReportError, AcceptGrantReportResponse, AcceptInvitationData, AcceptInvitationError, AcceptInvitationResponse, ActOnObservationData, ActOnObservationError, ActOnObservationResponse, AddFundCostData, AddFundCostError, AddFundCostResponse, ApproveBankChangeData, ApproveBankChangeError, ApproveBankChangeResponse, ApproveGrantAmendmentData, ApproveGrantAmendmentError, ApproveGrantAmendmentResponse, AssessPartnerData, AssessPartnerError, AssessPartnerResponse, AssignReviewerData, AssignReviewerError, AssignReviewerResponse, CancelGrantData, CancelGrantError, CancelGrantResponse, ChangeMyPasswordData, ChangeMyPasswordError, ChangeMyPasswordResponse, ClearScreeningHitData, ClearScreeningHitError, ClearScreeningHitResponse, CloseCallData, CloseCallError, CloseCallResponse, CloseGrantActionPointData, CloseGrantActionPointError, CloseGrantActionPointResponse, CloseGrantData, CloseGrantError, CloseGrantResponse, ClosePeriodData, ClosePeriodError, ClosePeriodResponse, CompleteGrantAssuranceData, CompleteGrantAssuranceError, CompleteGrantAssuranceResponse, CompleteMfaSignInData, CompleteMfaSignInError, CompleteMfaSignInResponse, ConfirmEmailData, ConfirmEmailError, ConfirmEmailResponse, ConfirmMfaData, ConfirmMfaError, ConfirmMfaResponse, ConfirmPasswordResetData, ConfirmPasswordResetError, ConfirmPasswordResetResponse, ConfirmScreeningHitData, ConfirmScreeningHitError, ConfirmScreeningHitResponse, CreateApplicationData, CreateApplicationError, CreateApplicationResponse, CreateApplicationUploadData, CreateApplicationUploadError, CreateApplicationUploadResponse, CreateBoardCodeData, CreateBoardCodeError, CreateBoardCodeResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateContributionData, CreateContributionError, CreateContributionResponse, CreateDonorData, CreateDonorError, CreateDonorResponse, CreateExchangeRateData, CreateExchangeRateError, CreateExchangeRateResponse, CreateFundData, CreateFundError, CreateFundResponse, CreateInvitationData, CreateInvitationError, CreateInvitationResponse, CreatePledgeData, CreatePledgeError, CreatePledgeResponse, CreateUserData, CreateUserError, CreateUserResponse, DeactivateTeamMemberData, DeactivateTeamMemberError, DeactivateTeamMemberResponse, DecideApplicationData, DecideApplicationError, DecideApplicationResponse, DeclareConflictData, DeclareConflictError, DeclareConflictResponse, DeclineGrantOfferData, DeclineGrantOfferError, DeclineGrantOfferResponse, DisburseTrancheData, DisburseTrancheError, DisburseTrancheResponse, DownloadApplicationAttachmentData, DownloadApplicationAttachmentError, DownloadApplicationAttachmentResponse, DownloadPartnerDocumentData, DownloadPartnerDocumentError, DownloadPartnerDocumentResponse, EndMySessionData, EndMySessionError, EndMySessionResponse, EnrolMfaData, EnrolMfaError, EnrolMfaResponse, GetApplicationData, GetApplicationError, GetApplicationResponse, GetCallData, GetCallError, GetCallRankingData, GetCallRankingError, GetCallRankingResponse, GetCallResponse, GetContributionData, GetContributionError, GetContributionReceiptData, GetContributionReceiptError, GetContributionReceiptResponse, GetContributionResponse, GetContributionsReportData, GetContributionsReportError, GetContributionsReportResponse, GetDonorStatementData, GetDonorStatementError, GetDonorStatementResponse, GetDueDiligenceData, GetDueDiligenceError, GetDueDiligenceResponse, GetFundBalanceData, GetFundBalanceError, GetFundBalanceResponse, GetFundData, GetFundError, GetFundPostAwardSettingsData, GetFundPostAwardSettingsError, GetFundPostAwardSettingsResponse, GetFundResponse, GetFundStatementData, GetFundStatementError, GetFundStatementResponse, GetGrantAgreementData, GetGrantAgreementError, GetGrantAgreementResponse, GetGrantData, GetGrantError, GetGrantPostAwardData, GetGrantPostAwardError, GetGrantPostAwardResponse, GetGrantResponse, GetGrantsReportData, GetGrantsReportError, GetGrantsReportResponse, GetHealthData, GetHealthError, GetHealthResponse, GetImpactReportData, GetImpactReportError, GetImpactReportResponse, GetMeData, GetMeError, GetMeResponse, GetNotificationPreferencesData, GetNotificationPreferencesError, GetNotificationPreferencesResponse, GetOrganizationData, GetOrganizationError, GetOrganizationResponse, GetPartnerFundSettingsData, GetPartnerFundSettingsError, GetPartnerFundSettingsResponse, GetPartnerProfileData, GetPartnerProfileError, GetPartnerProfileResponse, GetPublicImpactData, GetPublicImpactError, GetPublicImpactResponse, GetPublicSummaryData, GetPublicSummaryError, GetPublicSummaryResponse, GetUserData, GetUserError, GetUserResponse, HandTeamAdminData, HandTeamAdminError, HandTeamAdminResponse, ImportSanctionsListData, ImportSanctionsListError, ImportSanctionsListResponse, ListApplicationsData, ListApplicationsError, ListApplicationsResponse, ListAuditEntriesData, ListAuditEntriesError, ListAuditEntriesResponse, ListCallsData, ListCallsError, ListCallsResponse, ListContributionsData, ListContributionsError, ListContributionsResponse, ListDonorsData, ListDonorsError, ListDonorsResponse, ListExchangeRatesData, ListExchangeRatesError, ListExchangeRatesResponse, ListFundAlertsData, ListFundAlertsError, ListFundAlertsResponse, ListFundBalanceHistoryData, ListFundBalanceHistoryError, ListFundBalanceHistoryResponse, ListFundsData, ListFundsError, ListFundsResponse, ListGrantsData, ListGrantsError, ListGrantsResponse, ListInvitationsData, ListInvitationsError, ListInvitationsResponse, ListMyAssignmentsData, ListMyAssignmentsError, ListMyAssignmentsResponse, ListMyNotificationsData, ListMyNotificationsError, ListMyNotificationsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrganizationsData, ListOrganizationsError, ListOrganizationsResponse, ListPledgesData, ListPledgesError, ListPledgesResponse, ListSanctionsListsData, ListSanctionsListsError, ListSanctionsListsResponse, ListTeamMembersData, ListTeamMembersError, ListTeamMembersResponse, ListUsersData, ListUsersError, ListUsersResponse, LoginData, LoginError, LoginResponse, LogoutAllData, LogoutAllError, LogoutAllResponse, LogoutData, LogoutError, LogoutResponse, OpenCallData, OpenCallError, OpenCallResponse, PlanGrantAssuranceData, PlanGrantAssuranceError, PlanGrantAssuranceResponse, PublishCallData, PublishCallError, PublishCallResponse, PutFundPostAwardSettingsData, PutFundPostAwardSettingsError, PutFundPostAwardSettingsResponse, PutNotificationPreferencesData, PutNotificationPreferencesError, PutNotificationPreferencesResponse, RaiseObservationData, RaiseObservationError, RaiseObservationResponse, ReactivateTeamMemberData, ReactivateTeamMemberError, ReactivateTeamMemberResponse, ReceiveGrantRefundData, ReceiveGrantRefundError, ReceiveGrantRefundResponse, RecordGrantReturnData, RecordGrantReturnError, RecordGrantReturnResponse, RefreshSessionData, RefreshSessionError, RefreshSessionResponse, RegisterData, RegisterError, RegisterResponse, RejectBankChangeData, RejectBankChangeError, RejectBankChangeResponse, RejectGrantAmendmentData, RejectGrantAmendmentError, RejectGrantAmendmentResponse, RequestGrantAmendmentData, RequestGrantAmendmentError, RequestGrantAmendmentResponse, RequestPasswordResetData, RequestPasswordResetError, RequestPasswordResetResponse, ResendInvitationData, ResendInvitationError, ResendInvitationResponse, ResetUserMfaData, ResetUserMfaError, ResetUserMfaResponse, ReturnGrantReportData, ReturnGrantReportError, ReturnGrantReportResponse, ReverseContributionData, ReverseContributionError, ReverseContributionResponse, RevokeInvitationData, RevokeInvitationError, RevokeInvitationResponse, ScoreAssignmentData, ScoreAssignmentError, ScoreAssignmentResponse, ScreenApplicationData, ScreenApplicationError, ScreenApplicationResponse, SendApplicationUploadChunkData, SendApplicationUploadChunkError, SendApplicationUploadChunkResponse, SetPartnerFundSettingsData, SetPartnerFundSettingsError, SetPartnerFundSettingsResponse, SignGrantAgreementAsGranteeData, SignGrantAgreementAsGranteeError, SignGrantAgreementAsGranteeResponse, SignGrantData, SignGrantError, SignGrantResponse, SubmitApplicationData, SubmitApplicationError, SubmitApplicationResponse, SubmitAssignmentData, SubmitAssignmentError, SubmitAssignmentResponse, SubmitGrantReportData, SubmitGrantReportError, SubmitGrantReportResponse, SupersedeExchangeRateData, SupersedeExchangeRateError, SupersedeExchangeRateResponse, UpdateApplicationData, UpdateApplicationError, UpdateApplicationResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateMeData, UpdateMeError, UpdateMeResponse, UpdatePartnerProfileData, UpdatePartnerProfileError, UpdatePartnerProfileResponse, UpdateUserData, UpdateUserError, UpdateUserResponse, UploadApplicationAttachmentData, UploadApplicationAttachmentError, UploadApplicationAttachmentResponse, UploadPartnerDocumentData, UploadPartnerDocumentError, UploadPartnerDocumentResponse, VerifyDueDiligenceData, VerifyDueDiligenceError, VerifyDueDiligenceResponse, VerifyOrganizationData, VerifyOrganizationError, VerifyOrganizationResponse, WithdrawApplicationData, WithdrawApplicationError, WithdrawApplicationResponse, WithdrawGrantOfferData, WithdrawGrantOfferError, WithdrawGrantOfferResponse } from '../types.gen.js';
+import { acceptGrantOffer, acceptGrantReport, acceptInvitation, actOnObservation, addFundCost, approveBankChange, approveGrantAmendment, assessPartner, assignReviewer, cancelGrant, changeMyPassword, clearScreeningHit, closeCall, closeGrant, closeGrantActionPoint, closePeriod, completeGrantAssurance, completeMfaSignIn, confirmEmail, confirmMfa, confirmPasswordReset, confirmScreeningHit, createApplication, createApplicationUpload, createBoardCode, createCall, createContribution, createDonor, createExchangeRate, createFund, createInvitation, createPledge, createUser, deactivateTeamMember, decideApplication, declareConflict, declineGrantOffer, disburseTranche, downloadApplicationAttachment, downloadPartnerDocument, endMySession, enrolMfa, getApplication, getCall, getCallRanking, getContribution, getContributionReceipt, getContributionsReport, getDonorStatement, getDueDiligence, getFund, getFundBalance, getFundPostAwardSettings, getFundStatement, getGrant, getGrantAgreement, getGrantPostAward, getGrantsReport, getHealth, getIatiActivities, getIatiOrganisation, getImpactReport, getMe, getNotificationPreferences, getOpenDataSettings, getOrganization, getPartnerFundSettings, getPartnerProfile, getPublicContributionsCsv, getPublicGrantsCsv, getPublicImpact, getPublicOpenCalls, getPublicOpenCallsAtom, getPublicSummary, getUser, handTeamAdmin, importSanctionsList, listApplications, listAuditEntries, listCalls, listContributions, listDonors, listExchangeRates, listFundAlerts, listFundBalanceHistory, listFunds, listGrants, listInvitations, listMyAssignments, listMyNotifications, listMySessions, listOrganizations, listPledges, listSanctionsLists, listTeamMembers, listUsers, login, logout, logoutAll, openCall, type Options, planGrantAssurance, publishCall, putFundPostAwardSettings, putNotificationPreferences, putOpenDataSettings, raiseObservation, reactivateTeamMember, receiveGrantRefund, recordGrantReturn, refreshSession, register, rejectBankChange, rejectGrantAmendment, requestGrantAmendment, requestPasswordReset, resendInvitation, resetUserMfa, returnGrantReport, reverseContribution, revokeInvitation, scoreAssignment, screenApplication, sendApplicationUploadChunk, setDonorPublicConsent, setGrantSensitive, setPartnerFundSettings, signGrant, signGrantAgreementAsGrantee, submitApplication, submitAssignment, submitGrantReport, supersedeExchangeRate, updateApplication, updateCall, updateMe, updatePartnerProfile, updateUser, uploadApplicationAttachment, uploadPartnerDocument, verifyDueDiligence, verifyOrganization, verifyReceipt, withdrawApplication, withdrawGrantOffer } from '../sdk.gen.js';
+import type { AcceptGrantOfferData, AcceptGrantOfferError, AcceptGrantOfferResponse, AcceptGrantReportData, AcceptGrantReportError, AcceptGrantReportResponse, AcceptInvitationData, AcceptInvitationError, AcceptInvitationResponse, ActOnObservationData, ActOnObservationError, ActOnObservationResponse, AddFundCostData, AddFundCostError, AddFundCostResponse, ApproveBankChangeData, ApproveBankChangeError, ApproveBankChangeResponse, ApproveGrantAmendmentData, ApproveGrantAmendmentError, ApproveGrantAmendmentResponse, AssessPartnerData, AssessPartnerError, AssessPartnerResponse, AssignReviewerData, AssignReviewerError, AssignReviewerResponse, CancelGrantData, CancelGrantError, CancelGrantResponse, ChangeMyPasswordData, ChangeMyPasswordError, ChangeMyPasswordResponse, ClearScreeningHitData, ClearScreeningHitError, ClearScreeningHitResponse, CloseCallData, CloseCallError, CloseCallResponse, CloseGrantActionPointData, CloseGrantActionPointError, CloseGrantActionPointResponse, CloseGrantData, CloseGrantError, CloseGrantResponse, ClosePeriodData, ClosePeriodError, ClosePeriodResponse, CompleteGrantAssuranceData, CompleteGrantAssuranceError, CompleteGrantAssuranceResponse, CompleteMfaSignInData, CompleteMfaSignInError, CompleteMfaSignInResponse, ConfirmEmailData, ConfirmEmailError, ConfirmEmailResponse, ConfirmMfaData, ConfirmMfaError, ConfirmMfaResponse, ConfirmPasswordResetData, ConfirmPasswordResetError, ConfirmPasswordResetResponse, ConfirmScreeningHitData, ConfirmScreeningHitError, ConfirmScreeningHitResponse, CreateApplicationData, CreateApplicationError, CreateApplicationResponse, CreateApplicationUploadData, CreateApplicationUploadError, CreateApplicationUploadResponse, CreateBoardCodeData, CreateBoardCodeError, CreateBoardCodeResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateContributionData, CreateContributionError, CreateContributionResponse, CreateDonorData, CreateDonorError, CreateDonorResponse, CreateExchangeRateData, CreateExchangeRateError, CreateExchangeRateResponse, CreateFundData, CreateFundError, CreateFundResponse, CreateInvitationData, CreateInvitationError, CreateInvitationResponse, CreatePledgeData, CreatePledgeError, CreatePledgeResponse, CreateUserData, CreateUserError, CreateUserResponse, DeactivateTeamMemberData, DeactivateTeamMemberError, DeactivateTeamMemberResponse, DecideApplicationData, DecideApplicationError, DecideApplicationResponse, DeclareConflictData, DeclareConflictError, DeclareConflictResponse, DeclineGrantOfferData, DeclineGrantOfferError, DeclineGrantOfferResponse, DisburseTrancheData, DisburseTrancheError, DisburseTrancheResponse, DownloadApplicationAttachmentData, DownloadApplicationAttachmentError, DownloadApplicationAttachmentResponse, DownloadPartnerDocumentData, DownloadPartnerDocumentError, DownloadPartnerDocumentResponse, EndMySessionData, EndMySessionError, EndMySessionResponse, EnrolMfaData, EnrolMfaError, EnrolMfaResponse, GetApplicationData, GetApplicationError, GetApplicationResponse, GetCallData, GetCallError, GetCallRankingData, GetCallRankingError, GetCallRankingResponse, GetCallResponse, GetContributionData, GetContributionError, GetContributionReceiptData, GetContributionReceiptError, GetContributionReceiptResponse, GetContributionResponse, GetContributionsReportData, GetContributionsReportError, GetContributionsReportResponse, GetDonorStatementData, GetDonorStatementError, GetDonorStatementResponse, GetDueDiligenceData, GetDueDiligenceError, GetDueDiligenceResponse, GetFundBalanceData, GetFundBalanceError, GetFundBalanceResponse, GetFundData, GetFundError, GetFundPostAwardSettingsData, GetFundPostAwardSettingsError, GetFundPostAwardSettingsResponse, GetFundResponse, GetFundStatementData, GetFundStatementError, GetFundStatementResponse, GetGrantAgreementData, GetGrantAgreementError, GetGrantAgreementResponse, GetGrantData, GetGrantError, GetGrantPostAwardData, GetGrantPostAwardError, GetGrantPostAwardResponse, GetGrantResponse, GetGrantsReportData, GetGrantsReportError, GetGrantsReportResponse, GetHealthData, GetHealthError, GetHealthResponse, GetIatiActivitiesData, GetIatiActivitiesError, GetIatiActivitiesResponse, GetIatiOrganisationData, GetIatiOrganisationError, GetIatiOrganisationResponse, GetImpactReportData, GetImpactReportError, GetImpactReportResponse, GetMeData, GetMeError, GetMeResponse, GetNotificationPreferencesData, GetNotificationPreferencesError, GetNotificationPreferencesResponse, GetOpenDataSettingsData, GetOpenDataSettingsError, GetOpenDataSettingsResponse, GetOrganizationData, GetOrganizationError, GetOrganizationResponse, GetPartnerFundSettingsData, GetPartnerFundSettingsError, GetPartnerFundSettingsResponse, GetPartnerProfileData, GetPartnerProfileError, GetPartnerProfileResponse, GetPublicContributionsCsvData, GetPublicContributionsCsvError, GetPublicContributionsCsvResponse, GetPublicGrantsCsvData, GetPublicGrantsCsvError, GetPublicGrantsCsvResponse, GetPublicImpactData, GetPublicImpactError, GetPublicImpactResponse, GetPublicOpenCallsAtomData, GetPublicOpenCallsAtomError, GetPublicOpenCallsAtomResponse, GetPublicOpenCallsData, GetPublicOpenCallsError, GetPublicOpenCallsResponse, GetPublicSummaryData, GetPublicSummaryError, GetPublicSummaryResponse, GetUserData, GetUserError, GetUserResponse, HandTeamAdminData, HandTeamAdminError, HandTeamAdminResponse, ImportSanctionsListData, ImportSanctionsListError, ImportSanctionsListResponse, ListApplicationsData, ListApplicationsError, ListApplicationsResponse, ListAuditEntriesData, ListAuditEntriesError, ListAuditEntriesResponse, ListCallsData, ListCallsError, ListCallsResponse, ListContributionsData, ListContributionsError, ListContributionsResponse, ListDonorsData, ListDonorsError, ListDonorsResponse, ListExchangeRatesData, ListExchangeRatesError, ListExchangeRatesResponse, ListFundAlertsData, ListFundAlertsError, ListFundAlertsResponse, ListFundBalanceHistoryData, ListFundBalanceHistoryError, ListFundBalanceHistoryResponse, ListFundsData, ListFundsError, ListFundsResponse, ListGrantsData, ListGrantsError, ListGrantsResponse, ListInvitationsData, ListInvitationsError, ListInvitationsResponse, ListMyAssignmentsData, ListMyAssignmentsError, ListMyAssignmentsResponse, ListMyNotificationsData, ListMyNotificationsError, ListMyNotificationsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrganizationsData, ListOrganizationsError, ListOrganizationsResponse, ListPledgesData, ListPledgesError, ListPledgesResponse, ListSanctionsListsData, ListSanctionsListsError, ListSanctionsListsResponse, ListTeamMembersData, ListTeamMembersError, ListTeamMembersResponse, ListUsersData, ListUsersError, ListUsersResponse, LoginData, LoginError, LoginResponse, LogoutAllData, LogoutAllError, LogoutAllResponse, LogoutData, LogoutError, LogoutResponse, OpenCallData, OpenCallError, OpenCallResponse, PlanGrantAssuranceData, PlanGrantAssuranceError, PlanGrantAssuranceResponse, PublishCallData, PublishCallError, PublishCallResponse, PutFundPostAwardSettingsData, PutFundPostAwardSettingsError, PutFundPostAwardSettingsResponse, PutNotificationPreferencesData, PutNotificationPreferencesError, PutNotificationPreferencesResponse, PutOpenDataSettingsData, PutOpenDataSettingsError, PutOpenDataSettingsResponse, RaiseObservationData, RaiseObservationError, RaiseObservationResponse, ReactivateTeamMemberData, ReactivateTeamMemberError, ReactivateTeamMemberResponse, ReceiveGrantRefundData, ReceiveGrantRefundError, ReceiveGrantRefundResponse, RecordGrantReturnData, RecordGrantReturnError, RecordGrantReturnResponse, RefreshSessionData, RefreshSessionError, RefreshSessionResponse, RegisterData, RegisterError, RegisterResponse, RejectBankChangeData, RejectBankChangeError, RejectBankChangeResponse, RejectGrantAmendmentData, RejectGrantAmendmentError, RejectGrantAmendmentResponse, RequestGrantAmendmentData, RequestGrantAmendmentError, RequestGrantAmendmentResponse, RequestPasswordResetData, RequestPasswordResetError, RequestPasswordResetResponse, ResendInvitationData, ResendInvitationError, ResendInvitationResponse, ResetUserMfaData, ResetUserMfaError, ResetUserMfaResponse, ReturnGrantReportData, ReturnGrantReportError, ReturnGrantReportResponse, ReverseContributionData, ReverseContributionError, ReverseContributionResponse, RevokeInvitationData, RevokeInvitationError, RevokeInvitationResponse, ScoreAssignmentData, ScoreAssignmentError, ScoreAssignmentResponse, ScreenApplicationData, ScreenApplicationError, ScreenApplicationResponse, SendApplicationUploadChunkData, SendApplicationUploadChunkError, SendApplicationUploadChunkResponse, SetDonorPublicConsentData, SetDonorPublicConsentError, SetDonorPublicConsentResponse, SetGrantSensitiveData, SetGrantSensitiveError, SetGrantSensitiveResponse, SetPartnerFundSettingsData, SetPartnerFundSettingsError, SetPartnerFundSettingsResponse, SignGrantAgreementAsGranteeData, SignGrantAgreementAsGranteeError, SignGrantAgreementAsGranteeResponse, SignGrantData, SignGrantError, SignGrantResponse, SubmitApplicationData, SubmitApplicationError, SubmitApplicationResponse, SubmitAssignmentData, SubmitAssignmentError, SubmitAssignmentResponse, SubmitGrantReportData, SubmitGrantReportError, SubmitGrantReportResponse, SupersedeExchangeRateData, SupersedeExchangeRateError, SupersedeExchangeRateResponse, UpdateApplicationData, UpdateApplicationError, UpdateApplicationResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateMeData, UpdateMeError, UpdateMeResponse, UpdatePartnerProfileData, UpdatePartnerProfileError, UpdatePartnerProfileResponse, UpdateUserData, UpdateUserError, UpdateUserResponse, UploadApplicationAttachmentData, UploadApplicationAttachmentError, UploadApplicationAttachmentResponse, UploadPartnerDocumentData, UploadPartnerDocumentError, UploadPartnerDocumentResponse, VerifyDueDiligenceData, VerifyDueDiligenceError, VerifyDueDiligenceResponse, VerifyOrganizationData, VerifyOrganizationError, VerifyOrganizationResponse, VerifyReceiptData, VerifyReceiptError, VerifyReceiptResponse, WithdrawApplicationData, WithdrawApplicationError, WithdrawApplicationResponse, WithdrawGrantOfferData, WithdrawGrantOfferError, WithdrawGrantOfferResponse } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -1487,7 +1487,7 @@ export const getContributionReceiptQueryKey = (options: Options<GetContributionR
 /**
  * The receipt of a contribution
  *
- * The receipt as a PDF (marked void once the contribution is reversed).
+ * The receipt as a tagged PDF in the reader's language (`lang`, else Accept-Language, else the profile), English beside it, with a verification QR code; marked VOID once the contribution is reversed.
  */
 export const getContributionReceiptOptions = (options: Options<GetContributionReceiptData>) => queryOptions<GetContributionReceiptResponse, GetContributionReceiptError, GetContributionReceiptResponse, ReturnType<typeof getContributionReceiptQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1500,6 +1500,26 @@ export const getContributionReceiptOptions = (options: Options<GetContributionRe
         return data;
     },
     queryKey: getContributionReceiptQueryKey(options)
+});
+
+export const verifyReceiptQueryKey = (options: Options<VerifyReceiptData>) => createQueryKey('verifyReceipt', options);
+
+/**
+ * Verify a receipt
+ *
+ * Confirms a receipt's number, date, amounts and whether it is void, from the verification code printed on it (QR code and short address); the donor is never named. A forged or altered code is a 404.
+ */
+export const verifyReceiptOptions = (options: Options<VerifyReceiptData>) => queryOptions<VerifyReceiptResponse, VerifyReceiptError, VerifyReceiptResponse, ReturnType<typeof verifyReceiptQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await verifyReceipt({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: verifyReceiptQueryKey(options)
 });
 
 export const listCallsQueryKey = (options?: Options<ListCallsData>) => createQueryKey('listCalls', options);
@@ -3038,6 +3058,203 @@ export const importSanctionsListMutation = (options?: Partial<Options<ImportSanc
     const mutationOptions: UseMutationOptions<ImportSanctionsListResponse, ImportSanctionsListError, Options<ImportSanctionsListData>> = {
         mutationFn: async (fnOptions) => {
             const { data } = await importSanctionsList({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getIatiActivitiesQueryKey = (options: Options<GetIatiActivitiesData>) => createQueryKey('getIatiActivities', options);
+
+/**
+ * The fund's grants as an IATI 2.03 activity file
+ *
+ * One iati-activity per grant from approval on, valid against the IATI 2.03 activity schema; byte-identical for the same data (generated-datetime is the data's latest change). Sensitive grants follow the fund's policy.
+ */
+export const getIatiActivitiesOptions = (options: Options<GetIatiActivitiesData>) => queryOptions<GetIatiActivitiesResponse, GetIatiActivitiesError, GetIatiActivitiesResponse, ReturnType<typeof getIatiActivitiesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getIatiActivities({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getIatiActivitiesQueryKey(options)
+});
+
+export const getIatiOrganisationQueryKey = (options: Options<GetIatiOrganisationData>) => createQueryKey('getIatiOrganisation', options);
+
+/**
+ * The fund's IATI 2.03 organisation file
+ *
+ * Total budget and expenditure per year and recipient-country budgets, valid against the IATI 2.03 organisation schema; byte-identical for the same data.
+ */
+export const getIatiOrganisationOptions = (options: Options<GetIatiOrganisationData>) => queryOptions<GetIatiOrganisationResponse, GetIatiOrganisationError, GetIatiOrganisationResponse, ReturnType<typeof getIatiOrganisationQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getIatiOrganisation({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getIatiOrganisationQueryKey(options)
+});
+
+export const getPublicOpenCallsQueryKey = (options?: Options<GetPublicOpenCallsData>) => createQueryKey('getPublicOpenCalls', options);
+
+/**
+ * The calls open for applications now
+ *
+ * For other sites to embed: every open call (or those of one fund), soonest deadline first.
+ */
+export const getPublicOpenCallsOptions = (options?: Options<GetPublicOpenCallsData>) => queryOptions<GetPublicOpenCallsResponse, GetPublicOpenCallsError, GetPublicOpenCallsResponse, ReturnType<typeof getPublicOpenCallsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPublicOpenCalls({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPublicOpenCallsQueryKey(options)
+});
+
+export const getPublicOpenCallsAtomQueryKey = (options?: Options<GetPublicOpenCallsAtomData>) => createQueryKey('getPublicOpenCallsAtom', options);
+
+/**
+ * The open calls as an Atom feed
+ *
+ * The same calls as `GET /api/public/calls`, one Atom entry each.
+ */
+export const getPublicOpenCallsAtomOptions = (options?: Options<GetPublicOpenCallsAtomData>) => queryOptions<GetPublicOpenCallsAtomResponse, GetPublicOpenCallsAtomError, GetPublicOpenCallsAtomResponse, ReturnType<typeof getPublicOpenCallsAtomQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPublicOpenCallsAtom({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPublicOpenCallsAtomQueryKey(options)
+});
+
+export const getPublicContributionsCsvQueryKey = (options?: Options<GetPublicContributionsCsvData>) => createQueryKey('getPublicContributionsCsv', options);
+
+/**
+ * Contributions by donor and year (CSV)
+ *
+ * Contributions received, in USD, by donor and year: member states by name, private donors by name only with their consent, the others summed as "private donors".
+ */
+export const getPublicContributionsCsvOptions = (options?: Options<GetPublicContributionsCsvData>) => queryOptions<GetPublicContributionsCsvResponse, GetPublicContributionsCsvError, GetPublicContributionsCsvResponse, ReturnType<typeof getPublicContributionsCsvQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPublicContributionsCsv({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPublicContributionsCsvQueryKey(options)
+});
+
+export const getPublicGrantsCsvQueryKey = (options: Options<GetPublicGrantsCsvData>) => createQueryKey('getPublicGrantsCsv', options);
+
+/**
+ * Grants by country and service (CSV)
+ *
+ * A fund's grants by country and service in its currency (a grant in several countries or services is shared equally); no NGO is named.
+ */
+export const getPublicGrantsCsvOptions = (options: Options<GetPublicGrantsCsvData>) => queryOptions<GetPublicGrantsCsvResponse, GetPublicGrantsCsvError, GetPublicGrantsCsvResponse, ReturnType<typeof getPublicGrantsCsvQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPublicGrantsCsv({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPublicGrantsCsvQueryKey(options)
+});
+
+export const getOpenDataSettingsQueryKey = (options: Options<GetOpenDataSettingsData>) => createQueryKey('getOpenDataSettings', options);
+
+/**
+ * A fund's open-data settings
+ *
+ * The IATI organisation identifier and type, the sector of each service line and the sensitive-grant policy.
+ */
+export const getOpenDataSettingsOptions = (options: Options<GetOpenDataSettingsData>) => queryOptions<GetOpenDataSettingsResponse, GetOpenDataSettingsError, GetOpenDataSettingsResponse, ReturnType<typeof getOpenDataSettingsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getOpenDataSettings({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getOpenDataSettingsQueryKey(options)
+});
+
+/**
+ * Set a fund's open-data settings
+ *
+ * Replaces the settings (audited). Without an IATI identifier the IATI files are refused.
+ */
+export const putOpenDataSettingsMutation = (options?: Partial<Options<PutOpenDataSettingsData>>): UseMutationOptions<PutOpenDataSettingsResponse, PutOpenDataSettingsError, Options<PutOpenDataSettingsData>> => {
+    const mutationOptions: UseMutationOptions<PutOpenDataSettingsResponse, PutOpenDataSettingsError, Options<PutOpenDataSettingsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await putOpenDataSettings({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Mark a grant sensitive, or not
+ *
+ * A sensitive grant is left out of the IATI files or published without its NGO, by the fund's policy (audited).
+ */
+export const setGrantSensitiveMutation = (options?: Partial<Options<SetGrantSensitiveData>>): UseMutationOptions<SetGrantSensitiveResponse, SetGrantSensitiveError, Options<SetGrantSensitiveData>> => {
+    const mutationOptions: UseMutationOptions<SetGrantSensitiveResponse, SetGrantSensitiveError, Options<SetGrantSensitiveData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await setGrantSensitive({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Record a donor's consent to be named publicly
+ *
+ * A private donor is named in the public downloads only with its consent (audited).
+ */
+export const setDonorPublicConsentMutation = (options?: Partial<Options<SetDonorPublicConsentData>>): UseMutationOptions<SetDonorPublicConsentResponse, SetDonorPublicConsentError, Options<SetDonorPublicConsentData>> => {
+    const mutationOptions: UseMutationOptions<SetDonorPublicConsentResponse, SetDonorPublicConsentError, Options<SetDonorPublicConsentData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await setDonorPublicConsent({
                 ...options,
                 ...fnOptions,
                 throwOnError: true
