@@ -35,7 +35,10 @@ export function publicCache(fastify: FastifyInstance): void {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const etag = etagOf(payload);
     reply.header('etag', etag);
-    reply.header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+    // /api/public/* may be kept a few minutes; the portal's own anonymous reads of calls are revalidated
+    // every time (a 304 costs little), so a call just opened shows at once.
+    const fresh = request.url.startsWith('/api/public/') ? `max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'no-cache';
+    reply.header('cache-control', `public, ${fresh}`);
     reply.header('vary', 'Accept-Encoding');
     if (matches(request.headers['if-none-match'], etag)) {
       reply.code(304);
