@@ -10,7 +10,7 @@ import { OpenDataSettingsService } from './open-data-settings.service';
 import { PublicOpenDataController } from './public-open-data.controller';
 
 /**
- * Open data (issue 19, ADR 0009): the IATI files, the public feeds and downloads, and the settings of what
+ * Open data (issue 19, ADR 0011): the IATI files, the public feeds and downloads, and the settings of what
  * is published. Its own tables are the settings, the sensitive marks and the donors' consent; the rest it
  * reads (repositories say which tables).
  */
