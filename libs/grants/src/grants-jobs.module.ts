@@ -5,6 +5,9 @@ import { GrantsProcessor } from './jobs/grants.processor';
 import { ReportRemindersService } from './jobs/report-reminders.service';
 import { GrantReportsRepository } from './repositories/grant-reports.repository';
 import { GrantsRepository } from './repositories/grants.repository';
+import { AmendmentsRepository } from './post-award/amendments.repository';
+import { OffersRepository } from './post-award/offers.repository';
+import { PostAwardRemindersService } from './post-award/post-award-reminders.service';
 
 /** The grants context's job handlers; only the worker imports this module. */
 @Module({
@@ -15,6 +18,9 @@ import { GrantsRepository } from './repositories/grants.repository';
     ReportRemindersService,
     GrantsRepository,
     GrantReportsRepository,
+    PostAwardRemindersService,
+    OffersRepository,
+    AmendmentsRepository,
   ],
 })
 export class GrantsJobsModule {}

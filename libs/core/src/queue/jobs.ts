@@ -12,6 +12,7 @@ export const JOB = {
   BALANCE_CHANGED: 'funds.balance-changed',
   GRANT_CHANGED: 'grants.changed',
   REPORT_REMINDERS: 'grants.report-reminders',
+  POST_AWARD_REMINDERS: 'grants.post-award-reminders',
   RECALCULATE_BALANCE: 'funds.recalculate-balance',
   DAILY_SNAPSHOTS: 'funds.daily-snapshots',
   RECONCILE: 'funds.reconcile',
@@ -129,6 +130,7 @@ export interface JobPayloads {
   [JOB.BALANCE_CHANGED]: BalanceChangedPayload;
   [JOB.GRANT_CHANGED]: GrantChangedPayload;
   [JOB.REPORT_REMINDERS]: NoPayload;
+  [JOB.POST_AWARD_REMINDERS]: NoPayload;
   [JOB.RECALCULATE_BALANCE]: RecalculateBalancePayload;
   [JOB.DAILY_SNAPSHOTS]: NoPayload;
   [JOB.RECONCILE]: NoPayload;
@@ -227,5 +229,10 @@ export const SCHEDULES: readonly {
     id: 'grants:report-reminders',
     job: 'grants.report-reminders',
     repeat: { pattern: '0 6 * * *', tz: 'UTC' },
+  },
+  {
+    id: 'grants:post-award-reminders',
+    job: 'grants.post-award-reminders',
+    repeat: { pattern: '30 6 * * *', tz: 'UTC' },
   },
 ];

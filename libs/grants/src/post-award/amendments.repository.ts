@@ -201,18 +201,6 @@ export class AmendmentsRepository {
     }));
   }
 
-  async writeSchedule(
-    em: EntityManager,
-    grantId: string,
-    entries: readonly { n: number; final: boolean; dueOn: string }[],
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO grant_report_schedule (grant_id, n, final, due_on)
-       SELECT $1, e.n, e.final, e."dueOn" FROM jsonb_to_recordset($2::jsonb) AS e(n int, final boolean, "dueOn" date)`,
-      [grantId, JSON.stringify(entries)],
-    );
-  }
-
   /** Moves the due dates of entries with no accepted report by `days` (a no-cost extension). */
   async shiftOpen(em: EntityManager, grantId: string, days: number): Promise<void> {
     await em.query(
@@ -260,4 +248,44 @@ export class AmendmentsRepository {
     );
     return new Map(rows.map((r) => [r.n, minor(r.spent, 'spent')]));
   }
+
+  /**
+   * Schedule entries with no report in (none, or one sent back) due within `days` and not reminded yet; claims
+   * them, so each reminder goes once.
+   */
+  async claimDueSoon(em: EntityManager, today: string, days: number): Promise<ScheduleClaim[]> {
+    return em.query(
+      `WITH c AS (UPDATE grant_report_schedule s SET reminded_at = now()
+         FROM grants g WHERE g.id = s.grant_id AND g.status = 'active' AND ${RUNNING} AND s.reminded_at IS NULL
+           AND s.due_on >= $1::date AND s.due_on <= $1::date + $2::int
+           AND NOT EXISTS (SELECT 1 FROM grant_reports r WHERE r.id = s.report_id AND r.status <> 'returned')
+         RETURNING s.grant_id, s.n, s.final, to_char(s.due_on, 'YYYY-MM-DD') AS due_on) SELECT * FROM c`,
+      [today, days],
+    );
+  }
+
+  /** Entries past their due date with no report in, not yet noticed; claims them. */
+  async claimOverdue(em: EntityManager, today: string): Promise<ScheduleClaim[]> {
+    return em.query(
+      `WITH c AS (UPDATE grant_report_schedule s SET overdue_noticed_at = now()
+         FROM grants g WHERE g.id = s.grant_id AND g.status = 'active' AND ${RUNNING} AND s.overdue_noticed_at IS NULL
+           AND s.due_on < $1::date
+           AND NOT EXISTS (SELECT 1 FROM grant_reports r WHERE r.id = s.report_id AND r.status <> 'returned')
+         RETURNING s.grant_id, s.n, s.final, to_char(s.due_on, 'YYYY-MM-DD') AS due_on) SELECT * FROM c`,
+      [today],
+    );
+  }
+}
+
+/**
+ * A grant whose scheduled reports are reminded: the full workflow's, once the offer is accepted (the simple
+ * workflow keeps the six-monthly `grants.report-reminders` it had).
+ */
+const RUNNING = `g.offer_state = 'accepted'`;
+
+export interface ScheduleClaim {
+  grant_id: string;
+  n: number;
+  final: boolean;
+  due_on: string;
 }

@@ -82,18 +82,37 @@ export class OffersRepository {
     return toOffer(r);
   }
 
-  /** A new grant's post-award start: its workflow, the offer (full workflow) and the period's end. */
+  /**
+   * A new grant's post-award start in one statement (approvals of one call queue on the call's lock, so each
+   * round trip counts): the fund's workflow, the offer and its answer date (full workflow), the period's end,
+   * and the grant's budget lines and report schedule (tables of this context, written here for that reason).
+   */
   async open(
     em: EntityManager,
     grantId: string,
-    workflow: Workflow,
-    respondBy: Date | null,
+    fundId: string,
+    now: Date,
     endDate: string,
+    budget: readonly { n: number; label: string; amount: number }[],
+    schedule: readonly { n: number; final: boolean; dueOn: string }[],
   ): Promise<void> {
     await em.query(
-      `UPDATE grants SET workflow = $2, offer_state = CASE WHEN $2 = 'full' THEN 'offered' END, respond_by = $3,
-         end_date = $4, original_amount = amount WHERE id = $1`,
-      [grantId, workflow, respondBy, endDate],
+      `WITH s AS (
+         SELECT coalesce((SELECT workflow FROM grant_fund_settings WHERE fund_id = $2), 'simple') AS workflow,
+                coalesce((SELECT acceptance_days FROM grant_fund_settings WHERE fund_id = $2), 30) AS days),
+       u AS (
+         UPDATE grants g SET workflow = s.workflow, offer_state = CASE WHEN s.workflow = 'full' THEN 'offered' END,
+           respond_by = CASE WHEN s.workflow = 'full' THEN $3::timestamptz + make_interval(days => s.days) END,
+           end_date = $4, original_amount = g.amount
+         FROM s WHERE g.id = $1 RETURNING g.id),
+       b AS (
+         INSERT INTO grant_budget_lines (grant_id, n, label, amount)
+         SELECT $1, l.n, l.label, l.amount FROM jsonb_to_recordset($5::jsonb) AS l(n int, label text, amount bigint)),
+       r AS (
+         INSERT INTO grant_report_schedule (grant_id, n, final, due_on)
+         SELECT $1, e.n, e.final, e."dueOn" FROM jsonb_to_recordset($6::jsonb) AS e(n int, final boolean, "dueOn" date))
+       SELECT id FROM u`,
+      [grantId, fundId, now, endDate, JSON.stringify(budget), JSON.stringify(schedule)],
     );
   }
 

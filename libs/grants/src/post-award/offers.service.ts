@@ -85,22 +85,21 @@ export class OffersService {
     grant: { id: string; applicationId: string; fundId: string; amount: number; tranches: number },
     now: Date,
   ): Promise<void> {
-    const settings = await this.offers.settings(em, grant.fundId);
     const start = isoDate(now);
     const end = addMonths(start, DEFAULT_PERIOD_MONTHS);
-    const respondBy =
-      settings.workflow === 'full' ? new Date(now.getTime() + settings.acceptanceDays * 86_400_000) : null;
-    await this.offers.open(em, grant.id, settings.workflow, respondBy, end);
     const lines = await this.applications.budgetLinesIn(em, grant.applicationId);
-    await this.amendments.writeBudget(
+    await this.offers.open(
       em,
       grant.id,
+      grant.fundId,
+      now,
+      end,
       scaleBudget(
         lines.map((l) => ({ label: `${l.category}: ${l.description}`, amount: l.amount })),
         grant.amount,
       ),
+      planSchedule(grant.tranches, start, end),
     );
-    await this.amendments.writeSchedule(em, grant.id, planSchedule(grant.tranches, start, end));
   }
 
   /** The grantee accepts, naming the agreement's language and its signatory; the agreement is generated. */
