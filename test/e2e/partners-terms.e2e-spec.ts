@@ -149,6 +149,58 @@ describe('due diligence at submission, decision and payment', () => {
     ]);
   });
 
+  it('a bank change racing disbursements: each payment is made before it or refused (409), never a 500', async () => {
+    const { ngo, name, applicationId } = await eligibleApplication();
+    const approved = await decide(api, fm, applicationId, {
+      decision: 'approve',
+      tranches: [
+        { percent: 34, condition: 'on_signature' },
+        { percent: 33, condition: 'on_signature' },
+        { percent: 33, condition: 'on_signature' },
+      ],
+    });
+    expect(approved.status).toBe(201);
+    const grantId = approved.body.grantId as string;
+    expect((await api.http().post(`/api/grants/${grantId}/sign`).set(bearer(fm))).status).toBe(200);
+    const disburse = (n: number) =>
+      api
+        .http()
+        .post(`/api/grants/${grantId}/tranches/${n}/disburse`)
+        .set(bearer(finance))
+        .set('idempotency-key', unique('pay'))
+        .send({});
+    const change = api
+      .http()
+      .patch(`/api/partners/${ngo.organizationId}/profile`)
+      .set(bearer(ngo.token))
+      .send({
+        bank: {
+          holder: name,
+          bankName: 'Race Bank',
+          bic: 'COBADEFFXXX',
+          iban: 'DE44500105175407324931',
+          country: 'DE',
+        },
+      });
+    const [changed, ...payments] = await Promise.all([change, disburse(1), disburse(2), disburse(3)]);
+    expect(changed.status).toBe(200);
+    for (const p of payments) {
+      expect([201, 409]).toContain(p.status);
+      if (p.status === 409) expect(p.body.code).toBe('PARTNERS.BANK_CHANGE_PENDING');
+    }
+    const paid = payments.filter((p) => p.status === 201).length;
+    const rows: { state: string }[] = await api.db.query(
+      `SELECT state FROM grant_tranches WHERE grant_id = $1 AND state = 'paid'`,
+      [grantId],
+    );
+    expect(rows).toHaveLength(paid);
+    // whatever the order, once the change is recorded nothing more is paid until it is approved
+    for (const n of [1, 2, 3]) {
+      const again = await disburse(n);
+      expect([409]).toContain(again.status);
+    }
+  });
+
   it("a high-risk NGO's approval gets four tranches of 25% after reports by default; other terms need a reason", async () => {
     const { ngo, fundId, applicationId } = await eligibleApplication();
     const settings = await api.http().put(`/api/partners/fund-settings/${fundId}`).set(bearer(fm)).send({

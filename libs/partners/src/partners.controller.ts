@@ -29,14 +29,8 @@ import { ApiFileResponse, IdParam, PayloadTooLarge, RequestInvalid } from '@app/
 import { contentDisposition } from '@app/applications';
 import { CurrentActor, Roles } from '@app/identity';
 import { DocumentsService } from './documents.service';
-import {
-  AssessmentDto,
-  FundSettingsDto,
-  ObservationActionDto,
-  ObservationDto,
-  ReasonDto,
-  UpdatePartnerProfileDto,
-} from './dto/profile.dto';
+import { ReasonDto, UpdatePartnerProfileDto } from './dto/profile.dto';
+import { AssessmentDto, FundSettingsDto, ObservationActionDto, ObservationDto } from './dto/risk.dto';
 import { assertReadable } from './partner-access';
 import {
   AssessmentView,
@@ -46,14 +40,12 @@ import {
   HitView,
   ObservationView,
   ProfileView,
-  SanctionsListView,
 } from './partner.views';
 import { ProfilesService } from './profiles.service';
 import { RiskService } from './risk.service';
-import { SanctionsImportService } from './sanctions-import.service';
 import { ScreeningService } from './screening.service';
 
-const FILE_REQUIRED = () =>
+export const FILE_REQUIRED = () =>
   new RequestInvalid([{ field: 'file', messages: ['a file is required (multipart/form-data)'] }]);
 
 @ApiTags('partners')
@@ -373,45 +365,5 @@ export class PartnersController {
     @CurrentActor() actor: Actor,
   ): Promise<FundSettingsView> {
     return this.risk.saveSettings(fundId, dto, actor);
-  }
-}
-
-@ApiTags('partners')
-@Controller('sanctions-lists')
-export class SanctionsController {
-  constructor(private readonly sanctions: SanctionsImportService) {}
-
-  @Roles('admin')
-  @Post()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOperation({
-    operationId: 'importSanctionsList',
-    summary: 'Import the UN Security Council Consolidated List',
-    description: 'Its XML, streamed; a new version is kept and everyone is re-screened.',
-  })
-  @ApiCreatedResponse({ type: SanctionsListView })
-  @ApiUnprocessableEntityResponse({ description: 'Not a Consolidated List' })
-  async import(@Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<SanctionsListView> {
-    if (!req.isMultipart()) throw FILE_REQUIRED();
-    const file = await req.file();
-    if (!file) throw FILE_REQUIRED();
-    async function* checked() {
-      for await (const chunk of file!.file) yield chunk as Buffer;
-      if (file!.file.truncated) throw new PayloadTooLarge('The list file is at most 10 MiB');
-    }
-    return this.sanctions.import(checked(), 'upload', actor);
-  }
-
-  @Roles('fund_manager', 'admin')
-  @Get()
-  @ApiOperation({
-    operationId: 'listSanctionsLists',
-    summary: 'Imported list versions',
-    description: 'Newest first.',
-  })
-  @ApiOkResponse({ type: [SanctionsListView] })
-  lists(): Promise<SanctionsListView[]> {
-    return this.sanctions.lists();
   }
 }

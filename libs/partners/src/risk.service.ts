@@ -4,7 +4,7 @@ import { Actor, AuditService, canAccessFund, Clock, NotFoundError, RequestInvali
 import { FundsService } from '@app/funds';
 import { OrganizationsService } from '@app/identity';
 import { capacityScore, CAPACITY_QUESTIONS, ratingOf } from './domain/risk';
-import { AssessmentDto, FundSettingsDto, ObservationActionDto, ObservationDto } from './dto/profile.dto';
+import { AssessmentDto, FundSettingsDto, ObservationActionDto, ObservationDto } from './dto/risk.dto';
 import { assertReadable } from './partner-access';
 import { AssessmentView, FundSettingsView, ObservationView } from './partner.views';
 import { ObservationClosed } from './partners.errors';
