@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * After the award (issue 18, ADR 0013): a fund's agreement workflow, the offer's acceptance on the grant, the
+ * After the award (issue 18, ADR 0012): a fund's agreement workflow, the offer's acceptance on the grant, the
  * generated agreement's versions with their signatures, the grant's budget lines, amendments, the report
  * schedule, assurance (spot checks, monitoring visits, audits) with findings, action points and refunds.
  * Grants approved before this keep the contract's simple workflow.

@@ -6,7 +6,7 @@ import { staffTokens } from './money';
 import { approve, fullWorkflowFund, key, member } from './post-award';
 
 /**
- * Reaches every post-award operation (ADR 0013) once with a real answer, each checked by `ok` against the
+ * Reaches every post-award operation (ADR 0012) once with a real answer, each checked by `ok` against the
  * OpenAPI document (openapi-responses.e2e-spec.ts).
  */
 export async function reachPostAwardRoutes(

@@ -31,7 +31,7 @@ export class GrantAgreementService {
     return this.dataSource.transaction(async (em) => {
       const g = await this.queries.lockVisible(em, id, actor);
       if (g.status !== 'active') throw new GrantStateConflict(g.status);
-      // The full workflow (ADR 0013): this is the fund manager's countersignature of the grantee's signature.
+      // The full workflow (ADR 0012): this is the fund manager's countersignature of the grantee's signature.
       if ((await this.offers.offer(em, id)).workflow === 'full') {
         const signedAt = await this.signing.countersignIn(em, g, actor);
         return this.queries.view(em, { ...g, signedAt });

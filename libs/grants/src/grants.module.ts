@@ -34,7 +34,7 @@ const services = [
   AssuranceService,
 ];
 
-/** The post-award tables' repositories (ADR 0013). */
+/** The post-award tables' repositories (ADR 0012). */
 const POST_AWARD_REPOSITORIES = [
   OffersRepository,
   AgreementsRepository,

@@ -59,7 +59,7 @@ async function replay(
   const funded2011 = await call2011(ctx, plan2011);
   await call2014(ctx, plan2014, funded2011);
   await closing(ctx);
-  // The demo fund's grants from now on run the full post-award workflow (ADR 0013); its history stays simple.
+  // The demo fund's grants from now on run the full post-award workflow (ADR 0012); its history stays simple.
   await app.get(OffersService).saveSettings(ctx.fund.id, { workflow: 'full', acceptanceDays: 30 }, ctx.admin);
   return ctx.fund.id;
 }

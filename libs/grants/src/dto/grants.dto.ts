@@ -125,7 +125,7 @@ export class VictimsLine {
   count: number;
 }
 
-/** The financial part: what a report's period spent on one budget line (ADR 0013). */
+/** The financial part: what a report's period spent on one budget line (ADR 0012). */
 export class ReportLineInput {
   @ApiProperty({ example: 1, description: 'the budget line' })
   @IsInt()

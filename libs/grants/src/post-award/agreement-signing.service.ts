@@ -19,7 +19,7 @@ import { SPECIAL_CONDITIONS } from './special-conditions';
 import type { SpecialConditionsProvider } from './special-conditions';
 
 /**
- * The generated agreement and its signatures (the full workflow, ADR 0013): a version is generated at
+ * The generated agreement and its signatures (the full workflow, ADR 0012): a version is generated at
  * acceptance and after every approved change; the grantee's named signatory signs the version it read (by
  * its hash), then a fund manager countersigns it. Tranches fall due at a countersignature.
  */

@@ -37,7 +37,7 @@ function versionNumber(raw: string | undefined): number | undefined {
   return Number(raw);
 }
 
-/** After the award (ADR 0013): the offer, the agreement's signatures, amendments, assurance and close-out. */
+/** After the award (ADR 0012): the offer, the agreement's signatures, amendments, assurance and close-out. */
 @ApiTags('grants')
 @Controller('grants')
 export class PostAwardController {

@@ -1,7 +1,7 @@
 import { allocate } from '@app/core';
 import type { BudgetLine, BudgetMove } from './amendments.repository';
 
-/** The post-award rules (ADR 0013) as pure functions: budget moves, the cost-extension cap, the schedule. */
+/** The post-award rules (ADR 0012) as pure functions: budget moves, the cost-extension cap, the schedule. */
 
 /** A move above this share of its source line needs a fund manager's approval; below it is recorded. */
 export const MOVE_APPROVAL_PERCENT = 20;
