@@ -1,4 +1,5 @@
 import { DocumentKit, DocumentLocale, fill } from '@app/core';
+import type { TableColumn, TableSpec } from '@app/core';
 import { formatMinor } from '@app/donors';
 import { day } from '../domain/period';
 import { FundStatement, StatementFigures, StatementMovements } from '../domain/statement';
@@ -129,41 +130,62 @@ export function donorStatementPdf(s: DonorStatement, ctx?: DocumentContext): PDF
   });
   kit.paragraph(periodText(t, s.from, s.to));
   if (!s.lines.length) kit.paragraph(t('none'));
-  else
-    kit.table({
-      summary: t('donorTitle'),
-      columns: [
-        { header: t('receipt'), width: 0.18 },
-        { header: t('date'), width: 0.14 },
-        { header: t('fund'), width: 0.1 },
-        { header: t('received'), width: 0.2, align: 'decimal' },
-        { header: t('rate'), width: 0.1, align: 'decimal' },
-        { header: t('inFundCurrency'), width: 0.18, align: 'decimal' },
-        { header: t('status'), width: 0.1 },
-      ],
-      rows: s.lines.map((l) => [
-        l.receiptNumber,
-        day(new Date(l.receivedAt)),
-        l.fundCode,
-        formatMinor(l.amount, l.currency),
-        l.currency === l.fundCurrency ? '' : (l.usdRate ?? ''),
-        formatMinor(l.fundAmount, l.fundCurrency),
-        l.void ? `${t('void')} ${day(new Date(l.reversedAt ?? l.receivedAt))}` : '',
-      ]),
-      totals: s.totals.map((x) => [
-        t('total'),
-        '',
-        '',
-        '',
-        '',
-        formatMinor(x.amount, x.currency),
-        `${x.count}`,
-      ]),
-    });
+  else kit.table(donorTable(s, t, funds.length > 1));
   for (const x of s.totals)
     kit.paragraph(t('totalReceived', { amount: formatMinor(x.amount, x.currency), count: x.count }), {
       bold: true,
     });
   if (s.lines.some((l) => l.void)) kit.paragraph(t('voidNote'), { size: 9 });
   return kit.end();
+}
+
+/** The donor statement's table; the fund column only when the contributions went to several funds. */
+function donorTable(s: DonorStatement, t: ReturnType<typeof words>, fundColumn: boolean): TableSpec {
+  const columns: (TableColumn & { value: (l: DonorStatement['lines'][number]) => string })[] = [
+    { header: t('receipt'), width: fundColumn ? 0.25 : 0.27, value: (l) => l.receiptNumber },
+    { header: t('date'), width: 0.12, value: (l) => day(new Date(l.receivedAt)) },
+    ...(fundColumn
+      ? [{ header: t('fund'), width: 0.09, value: (l: DonorStatement['lines'][number]) => l.fundCode }]
+      : []),
+    {
+      header: t('received'),
+      width: fundColumn ? 0.17 : 0.18,
+      align: 'decimal',
+      value: (l) => formatMinor(l.amount, l.currency),
+    },
+    {
+      header: t('rate'),
+      width: 0.08,
+      align: 'decimal',
+      value: (l) => (l.currency === l.fundCurrency ? '' : (l.usdRate ?? '')),
+    },
+    {
+      header: t('inFundCurrency'),
+      width: fundColumn ? 0.17 : 0.18,
+      align: 'decimal',
+      value: (l) => formatMinor(l.fundAmount, l.fundCurrency),
+    },
+    {
+      header: t('status'),
+      width: fundColumn ? 0.12 : 0.17,
+      value: (l) => (l.void ? `${t('void')} ${day(new Date(l.reversedAt ?? l.receivedAt))}` : ''),
+    },
+  ];
+  const totalAt = columns.findIndex((c) => c.header === t('inFundCurrency'));
+  return {
+    summary: t('donorTitle'),
+    columns,
+    rows: s.lines.map((l) => columns.map((c) => c.value(l))),
+    totals: s.totals.map((x) =>
+      columns.map((_, i) =>
+        i === 0
+          ? t('total')
+          : i === totalAt
+            ? formatMinor(x.amount, x.currency)
+            : i === columns.length - 1
+              ? `${x.count}`
+              : '',
+      ),
+    ),
+  };
 }
