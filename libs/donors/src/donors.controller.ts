@@ -4,17 +4,19 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProperty,
   ApiPropertyOptional,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type { Actor, IdempotencyClaim } from '@app/core';
 import { ApiFileResponse, IdParam, Idempotent, IdempotencyKey, PageQuery } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { ContributionsService } from './contributions.service';
 import { DonorsService } from './donors.service';
-import { ReceiptsService } from './receipts/receipts.service';
+import { ReceiptsService, YEAR_ARCHIVE_MAX } from './receipts/receipts.service';
 import {
   ContributionQuery,
   ContributionView,
@@ -39,10 +41,22 @@ class PledgeQuery extends PageQuery {
   donorId?: string;
 }
 
+class ReceiptsYearQuery {
+  @ApiProperty({ description: 'the calendar year (UTC) the contributions were received in', example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2999)
+  year: number;
+}
+
 @ApiTags('donors')
 @Controller('donors')
 export class DonorsController {
-  constructor(private readonly donors: DonorsService) {}
+  constructor(
+    private readonly donors: DonorsService,
+    private readonly receipts: ReceiptsService,
+  ) {}
 
   @Roles('finance', 'admin')
   @Post()
@@ -67,6 +81,24 @@ export class DonorsController {
   @ApiOkResponse({ type: DonorPage })
   list(@Query() query: PageQuery) {
     return this.donors.list(query);
+  }
+
+  @Roles('finance', 'donor')
+  @Get(':id/receipts')
+  @ApiOperation({
+    operationId: 'getDonorReceipts',
+    summary: "A year of a donor's receipts",
+    description:
+      `Every receipt of the contributions a donor made in a calendar year, one PDF each (void ones marked), ` +
+      `in one ZIP (at most ${YEAR_ARCHIVE_MAX}). A donor reads its own only; another donor's is 404.`,
+  })
+  @ApiFileResponse(['application/zip'], { description: 'The receipts, receipt-<number>.pdf each' })
+  yearReceipts(
+    @IdParam('id', 'donor') id: string,
+    @Query() query: ReceiptsYearQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    return this.receipts.yearArchive(id, query.year, actor);
   }
 }
 
