@@ -151,7 +151,7 @@ describe('the donor and the administrator in a browser', () => {
     } finally {
       await ctx.close();
     }
-  }, 180_000);
+  }, 300_000);
 
   it('lets an admin invite a reviewer and find the invitation in the audit log, filtered by entity', async () => {
     const ctx = await context();
@@ -208,5 +208,5 @@ describe('the donor and the administrator in a browser', () => {
     } finally {
       await ctx.close();
     }
-  }, 180_000);
+  }, 300_000);
 });

@@ -95,5 +95,9 @@ describe('the audit log filtered by entity, actor and dates', () => {
     }
     const finance = await userWithRoles(api, ['finance']);
     expect((await audit('entity=invitation', finance.token)).status).toBe(403);
+    // the administrators' rates page reads the exchange rates (finance writes them)
+    expect((await api.http().get('/api/exchange-rates').set(bearer(amina.token))).status).toBe(200);
+    const manager = await userWithRoles(api, ['fund_manager']);
+    expect((await api.http().get('/api/exchange-rates').set(bearer(manager.token))).status).toBe(403);
   });
 });

@@ -598,7 +598,7 @@ export const listFundAlerts = <ThrowOnError extends boolean = false>(options: Op
 /**
  * List exchange rates
  *
- * Exchange rates, newest first, optionally of one currency.
+ * Exchange rates, newest first, optionally of one currency (admins read them too).
  */
 export const listExchangeRates = <ThrowOnError extends boolean = false>(options?: Options<ListExchangeRatesData, ThrowOnError>) => (options?.client ?? client).get<ListExchangeRatesResponses, ListExchangeRatesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

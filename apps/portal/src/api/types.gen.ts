@@ -3320,7 +3320,7 @@ export type ListExchangeRatesErrors = {
      */
     401: Problem;
     /**
-     * Only finance
+     * Only finance, admin
      */
     403: Problem;
     /**

@@ -1157,7 +1157,7 @@ export const listExchangeRatesQueryKey = (options?: Options<ListExchangeRatesDat
 /**
  * List exchange rates
  *
- * Exchange rates, newest first, optionally of one currency.
+ * Exchange rates, newest first, optionally of one currency (admins read them too).
  */
 export const listExchangeRatesOptions = (options?: Options<ListExchangeRatesData>) => queryOptions<ListExchangeRatesResponse, ListExchangeRatesError, ListExchangeRatesResponse, ReturnType<typeof listExchangeRatesQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1177,7 +1177,7 @@ export const listExchangeRatesInfiniteQueryKey = (options?: Options<ListExchange
 /**
  * List exchange rates
  *
- * Exchange rates, newest first, optionally of one currency.
+ * Exchange rates, newest first, optionally of one currency (admins read them too).
  */
 export const listExchangeRatesInfiniteOptions = (options?: Options<ListExchangeRatesData>) => infiniteQueryOptions<ListExchangeRatesResponse, ListExchangeRatesError, InfiniteData<ListExchangeRatesResponse>, QueryKey<Options<ListExchangeRatesData>>, string | Pick<QueryKey<Options<ListExchangeRatesData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
