@@ -1,3 +1,4 @@
+import './admin.css';
 import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
