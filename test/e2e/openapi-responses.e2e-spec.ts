@@ -174,6 +174,8 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await http().get(`/api/funds/${fund.id}/balance/history`).set(bearer(finance)));
     ok(200, await http().get(`/api/funds/${fund.id}/alerts?type=drift`).set(bearer(finance)));
     ok(200, await download(`/api/donors/${donor.id}/statement?year=2015`, finance));
+    ok(200, await download(`/api/donors/${donor.id}/receipts?year=2015`, finance));
+    ok(400, await http().get(`/api/donors/${donor.id}/receipts`).set(bearer(finance)));
     ok(
       200,
       await http()
@@ -185,6 +187,8 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await download(`/api/funds/${fund.id}/statement?format=pdf`, finance));
     ok(200, await download(`/api/funds/${fund.id}/statement?format=xlsx`, finance));
     ok(200, await http().get(`/api/audit?entity=fund&entityId=${fund.id}`).set(bearer(admin)));
+    ok(200, await http().get(`/api/audit?entity=fund&from=2020-01-01&to=2100-12-31`).set(bearer(admin)));
+    ok(400, await http().get(`/api/audit?from=2026-02-01&to=2026-01-01`).set(bearer(admin)));
     ok(200, await http().get('/api/public/impact?groupBy=year,service,country'));
     ok(200, await http().get('/api/public/summary'));
     ok(404, await http().get(`/api/public/summary?fundId=${MISSING}`));

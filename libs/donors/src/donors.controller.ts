@@ -4,18 +4,20 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProperty,
   ApiPropertyOptional,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type { Actor, IdempotencyClaim } from '@app/core';
 import { ApiFileResponse, DocumentQuery, IdParam, Idempotent, IdempotencyKey, PageQuery } from '@app/core';
 import { CurrentActor, Roles, UsersService } from '@app/identity';
 import { ContributionsService } from './contributions.service';
 import { DonorsService } from './donors.service';
 import { documentReader } from './receipts/document-reader';
-import { ReceiptsService } from './receipts/receipts.service';
+import { ReceiptsService, YEAR_ARCHIVE_MAX } from './receipts/receipts.service';
 import {
   ContributionQuery,
   ContributionView,
@@ -40,10 +42,23 @@ class PledgeQuery extends PageQuery {
   donorId?: string;
 }
 
+class ReceiptsYearQuery {
+  @ApiProperty({ description: 'the calendar year (UTC) the contributions were received in', example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2999)
+  year: number;
+}
+
 @ApiTags('donors')
 @Controller('donors')
 export class DonorsController {
-  constructor(private readonly donors: DonorsService) {}
+  constructor(
+    private readonly donors: DonorsService,
+    private readonly receipts: ReceiptsService,
+    private readonly users: UsersService,
+  ) {}
 
   @Roles('finance', 'admin')
   @Post()
@@ -68,6 +83,26 @@ export class DonorsController {
   @ApiOkResponse({ type: DonorPage })
   list(@Query() query: PageQuery) {
     return this.donors.list(query);
+  }
+
+  @Roles('finance', 'donor')
+  @Get(':id/receipts')
+  @ApiOperation({
+    operationId: 'getDonorReceipts',
+    summary: "A year of a donor's receipts",
+    description:
+      `Every receipt of the contributions a donor made in a calendar year, one PDF each (void ones marked), ` +
+      `in one ZIP (at most ${YEAR_ARCHIVE_MAX}). A donor reads its own only; another donor's is 404.`,
+  })
+  @ApiFileResponse(['application/zip'], { description: 'The receipts, receipt-<number>.pdf each' })
+  async yearReceipts(
+    @IdParam('id', 'donor') id: string,
+    @Query() query: ReceiptsYearQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    const reader = await documentReader(this.users, actor, undefined, acceptLanguage);
+    return this.receipts.yearArchive(id, query.year, actor, reader);
   }
 }
 

@@ -163,12 +163,12 @@ export class ExchangeRatesController {
     return this.rates.create(dto, actor);
   }
 
-  @Roles('finance')
+  @Roles('finance', 'admin')
   @Get()
   @ApiOperation({
     operationId: 'listExchangeRates',
     summary: 'List exchange rates',
-    description: 'Exchange rates, newest first, optionally of one currency.',
+    description: 'Exchange rates, newest first, optionally of one currency (admins read them too).',
   })
   @ApiOkResponse({ type: ExchangeRatePage })
   list(@Query() query: ExchangeRateQuery) {

@@ -32,6 +32,15 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
+  /** Name and roles of these users (the audit log's actors), in no particular order. */
+  async labels(
+    em: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ id: string; name: string; roles: string[] }[]> {
+    if (!ids.length) return [];
+    return em.query(`SELECT id, name, roles FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   /** A user with the password hash (not selected by default), by e-mail ignoring case. */
   async withPasswordByEmail(em: EntityManager, lowerEmail: string): Promise<User | null> {
     return em

@@ -162,6 +162,15 @@ export class UsersService implements OnApplicationBootstrap {
     return toUserView(user);
   }
 
+  /** Name and roles of each of these users, by id (who did what, in the audit log). */
+  async labelsIn(
+    em: EntityManager,
+    ids: readonly string[],
+  ): Promise<Map<string, { name: string; roles: string[] }>> {
+    const rows = await this.users.labels(em, [...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, { name: r.name, roles: r.roles }]));
+  }
+
   /** Whether the user exists, is active and holds `role` (another context naming a reviewer, say). */
   async isActiveWithRole(em: EntityManager, id: string, role: Role): Promise<boolean> {
     const user = await em.findOne(User, { where: { id }, select: { id: true, active: true, roles: true } });

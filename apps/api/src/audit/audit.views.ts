@@ -6,6 +6,10 @@ export class AuditEntryView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the system' })
   actorId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The actor's name; null: the system or gone" })
+  actorName: string | null;
+  @ApiProperty({ type: [String], description: "The actor's roles now (empty for the system)" })
+  actorRoles: string[];
   @ApiProperty({ example: 'grant.signed' }) action: string;
   @ApiProperty({ example: 'grant' }) entity: string;
   @ApiProperty() entityId: string;

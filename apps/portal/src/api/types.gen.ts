@@ -10,6 +10,14 @@ export type AuditEntryView = {
      * null: the system
      */
     actorId: string | null;
+    /**
+     * The actor's name; null: the system or gone
+     */
+    actorName: string | null;
+    /**
+     * The actor's roles now (empty for the system)
+     */
+    actorRoles: Array<string>;
     action: string;
     entity: string;
     entityId: string;
@@ -2275,6 +2283,18 @@ export type ListAuditEntriesData = {
         cursor?: string;
         entity?: string;
         entityId?: string;
+        /**
+         * only the changes made by this user
+         */
+        actorId?: string;
+        /**
+         * ISO 8601 moment or YYYY-MM-DD (start of that day, UTC)
+         */
+        from?: string;
+        /**
+         * ISO 8601 moment or YYYY-MM-DD (to the end of that day, UTC)
+         */
+        to?: string;
     };
     url: '/api/audit';
 };
@@ -4015,7 +4035,7 @@ export type ListExchangeRatesErrors = {
      */
     401: Problem;
     /**
-     * Only finance
+     * Only finance, admin
      */
     403: Problem;
     /**
@@ -4196,6 +4216,54 @@ export type CreateDonorResponses = {
 };
 
 export type CreateDonorResponse = CreateDonorResponses[keyof CreateDonorResponses];
+
+export type GetDonorReceiptsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query: {
+        /**
+         * the calendar year (UTC) the contributions were received in
+         */
+        year: number;
+    };
+    url: '/api/donors/{id}/receipts';
+};
+
+export type GetDonorReceiptsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only finance, donor
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetDonorReceiptsError = GetDonorReceiptsErrors[keyof GetDonorReceiptsErrors];
+
+export type GetDonorReceiptsResponses = {
+    /**
+     * The receipts, receipt-<number>.pdf each
+     */
+    200: Blob | File;
+};
+
+export type GetDonorReceiptsResponse = GetDonorReceiptsResponses[keyof GetDonorReceiptsResponses];
 
 export type ListPledgesData = {
     body?: never;

@@ -79,6 +79,44 @@ export const router = createBrowserRouter([
           import('../features/ngo/OrganizationPage').then((m) => ({ Component: m.OrganizationPage })),
       },
       {
+        path: 'donor/contributions',
+        lazy: () =>
+          import('../features/donor/DonorContributionsPage').then((m) => ({
+            Component: m.DonorContributionsPage,
+          })),
+      },
+      {
+        path: 'donor/pledges',
+        lazy: () =>
+          import('../features/donor/DonorPledgesPage').then((m) => ({ Component: m.DonorPledgesPage })),
+      },
+      {
+        path: 'donor/impact',
+        lazy: () =>
+          import('../features/donor/DonorImpactPage').then((m) => ({ Component: m.DonorImpactPage })),
+      },
+      {
+        path: 'admin/users',
+        lazy: () => import('../features/admin/UsersPage').then((m) => ({ Component: m.UsersPage })),
+      },
+      {
+        path: 'admin/organizations',
+        lazy: () =>
+          import('../features/admin/OrganizationsPage').then((m) => ({ Component: m.OrganizationsPage })),
+      },
+      {
+        path: 'admin/audit',
+        lazy: () => import('../features/admin/AuditPage').then((m) => ({ Component: m.AuditPage })),
+      },
+      {
+        path: 'admin/rates',
+        lazy: () => import('../features/admin/RatesPage').then((m) => ({ Component: m.RatesPage })),
+      },
+      {
+        path: 'admin/queues',
+        lazy: () => import('../features/admin/QueuesPage').then((m) => ({ Component: m.QueuesPage })),
+      },
+      {
         path: '*',
         lazy: () => import('../features/public/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
       },

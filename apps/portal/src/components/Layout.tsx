@@ -7,6 +7,7 @@ import { useProfileLocale } from '../lib/profile-locale';
 import { useAccessToken } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
+import { RoleNav } from './RoleNav';
 
 const NAV = [
   { to: '/', key: 'app.home', end: true },
@@ -66,6 +67,7 @@ export function Layout() {
                   {t(key)}
                 </Button>
               ))}
+              <RoleNav />
             </Group>
           </nav>
         </Container>

@@ -30,7 +30,7 @@ export function ProblemAlert({
         </List>
       )}
       {onRetry && (
-        <Button variant="outline" color="red" size="xs" mt="sm" onClick={onRetry}>
+        <Button variant="outline" color="red.9" size="xs" mt="sm" onClick={onRetry}>
           {t('app.retry')}
         </Button>
       )}

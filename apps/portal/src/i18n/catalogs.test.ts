@@ -19,10 +19,11 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
     'ngo.grant.trancheNumber',
     'ngo.report.service',
     'ngo.report.spentOn',
+    'admin.audit.actor',
   ],
-  es: ['ngo.report.spentOn'],
-  ru: ['ngo.report.spentOn'],
-  ar: ['ngo.report.spentOn'],
+  es: ['ngo.report.spentOn', 'admin.audit.actor'],
+  ru: ['ngo.report.spentOn', 'admin.audit.actor'],
+  ar: ['ngo.report.spentOn', 'admin.audit.actor'],
 };
 
 function flatten(catalog: Catalog, prefix = ''): Record<string, string> {
@@ -71,6 +72,18 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           currency: 'USD',
           email: 'e',
           service: 's',
+          // the donor's and administrators' pages (issue 16)
+          ...{
+            who: 'w',
+            when: 'd',
+            roles: 'r',
+            receipt: 'R-1',
+            reason: 'x',
+            entity: 'e',
+            id: 'i',
+            action: 'a',
+          },
+          ...{ year: 2026, number: 'R-1', status: 404, detail: 'x', loaded: 1, total: 2, formatted: '3' },
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }

@@ -26,6 +26,12 @@ export interface AuditEntry {
 export interface AuditFilter {
   entity: string | null;
   entityId: string | null;
+  /** Only the changes of this user (null: anyone, the system included). */
+  actorId?: string | null;
+  /** Only changes at or after this instant. */
+  from?: Date | null;
+  /** Only changes before this instant. */
+  to?: Date | null;
   /** Only rows of these funds (an admin limited to some funds); null: every row. */
   fundIds: readonly string[] | null;
 }
@@ -97,8 +103,20 @@ export class AuditRepository {
        WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
          AND ($6::uuid[] IS NULL OR fund_id = ANY($6))
          AND ($3::timestamptz IS NULL OR (at, id) < ($3, $4::uuid))
+         AND ($7::uuid IS NULL OR actor_id = $7)
+         AND ($8::timestamptz IS NULL OR at >= $8) AND ($9::timestamptz IS NULL OR at < $9)
        ORDER BY at DESC, id DESC LIMIT $5`,
-      [filter.entity, filter.entityId, cursor?.at ?? null, cursor?.id ?? null, limit, filter.fundIds],
+      [
+        filter.entity,
+        filter.entityId,
+        cursor?.at ?? null,
+        cursor?.id ?? null,
+        limit,
+        filter.fundIds,
+        filter.actorId ?? null,
+        filter.from ?? null,
+        filter.to ?? null,
+      ],
     );
     return rows.map(toAuditEntry);
   }

@@ -1,15 +1,31 @@
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, Clock, NotFoundError } from '@app/core';
+import { zipSync, type Zippable } from 'fflate';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, APP_CONFIG, Clock, hasRole, NotFoundError } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { FundsService } from '@app/funds';
+import { Scope } from '@app/identity';
 import { ContributionsService } from '../contributions.service';
+import { ContributionView, DonorView } from '../dto/donors.dto';
 import { ContributionsRepository } from '../repositories/contributions.repository';
 import { DonorsRepository } from '../repositories/donors.repository';
 import { DocumentReader } from './document-reader';
 import { receiptCode, receiptNumberOf } from './receipt-code';
 import { receiptPdf } from './receipt-pdf';
 import { ReceiptVerificationView } from './receipt-verification.view';
+
+/** At most this many receipts in one year's archive (a donor gives a few times a year). */
+export const YEAR_ARCHIVE_MAX = 1000;
+
+/** The whole PDF of a pdfkit document, once it has ended. */
+function pdfBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+}
 
 /** The donor's receipt of a contribution, as a PDF (void once the contribution is reversed). */
 @Injectable()
@@ -33,10 +49,64 @@ export class ReceiptsService {
   async receipt(id: string, actor: Actor, reader?: DocumentReader): Promise<StreamableFile> {
     const c = await this.contributions.get(id, actor);
     const em = this.dataSource.manager;
-    const fund = await this.funds.getIn(em, c.fundId);
     const donor = await this.donors.findById(em, c.donorId);
     if (!donor) throw new NotFoundError('donor', c.donorId);
-    const doc = receiptPdf({
+    const doc = await this.pdf(em, c, donor, reader);
+    return new StreamableFile(doc, {
+      type: 'application/pdf',
+      disposition: `inline; filename="receipt-${c.receiptNumber}.pdf"`,
+    });
+  }
+
+  /**
+   * Every receipt of a donor's contributions received in a calendar year (UTC), one PDF each, in one ZIP
+   * named by receipt number. A donor user reads only its own (another donor's is 404); finance reads every
+   * donor's, limited to the funds it may see. Void receipts are included, marked VOID as on their own.
+   */
+  async yearArchive(
+    donorId: string,
+    year: number,
+    actor: Actor,
+    reader?: DocumentReader,
+  ): Promise<StreamableFile> {
+    const em = this.dataSource.manager;
+    const donor = await this.donors.findById(em, donorId);
+    if (!donor) throw new NotFoundError('donor', donorId);
+    Scope.assertDonor(actor, donorId, 'donor', donorId);
+    const fundIds = hasRole(actor, 'finance', 'admin') && actor.fundIds.length ? actor.fundIds : null;
+    const from = new Date(Date.UTC(year, 0, 1));
+    const to = new Date(Date.UTC(year + 1, 0, 1));
+    const rows = await this.contributionRows.receivedBetween(
+      em,
+      donorId,
+      from,
+      to,
+      fundIds,
+      YEAR_ARCHIVE_MAX,
+    );
+    const files: Zippable = {};
+    for (const c of rows) {
+      files[`receipt-${c.receiptNumber}.pdf`] = [
+        await pdfBytes(await this.pdf(em, c, donor, reader)),
+        { level: 0 },
+      ];
+    }
+    const zip = zipSync(files, { mtime: to });
+    return new StreamableFile(Buffer.from(zip), {
+      type: 'application/zip',
+      length: zip.byteLength,
+      disposition: `attachment; filename="receipts-${year}.zip"`,
+    });
+  }
+
+  private async pdf(
+    em: EntityManager,
+    c: ContributionView,
+    donor: DonorView,
+    reader?: DocumentReader,
+  ): Promise<PDFKit.PDFDocument> {
+    const fund = await this.funds.getIn(em, c.fundId);
+    return receiptPdf({
       receiptNumber: c.receiptNumber,
       fundName: fund.name,
       fundCode: fund.code,
@@ -55,10 +125,6 @@ export class ReceiptsService {
       generatedBy: reader?.name,
       generatedAt: this.clock.now(),
       verifyUrl: this.verifyUrl(c.receiptNumber),
-    });
-    return new StreamableFile(doc, {
-      type: 'application/pdf',
-      disposition: `inline; filename="receipt-${c.receiptNumber}.pdf"`,
     });
   }
 

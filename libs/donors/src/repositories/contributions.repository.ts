@@ -167,6 +167,25 @@ export class ContributionsRepository {
     return rows.map(toContributionView);
   }
 
+  /** A donor's contributions received in [from, to), oldest first (the receipts of a year), at most `limit`. */
+  async receivedBetween(
+    em: EntityManager,
+    donorId: string,
+    from: Date,
+    to: Date,
+    fundIds: readonly string[] | null,
+    limit: number,
+  ): Promise<ContributionView[]> {
+    const rows: ContributionRow[] = await em.query(
+      `SELECT ${CONTRIBUTION_COLUMNS} FROM contributions
+       WHERE donor_id = $1 AND received_at >= $2 AND received_at < $3
+         AND ($4::uuid[] IS NULL OR fund_id = ANY($4))
+       ORDER BY received_at, receipt_number LIMIT $5`,
+      [donorId, from, to, fundIds, limit],
+    );
+    return rows.map(toContributionView);
+  }
+
   /**
    * What the receipt mail needs. Joins the funds context's `funds` for the fund's name (read-only) until the
    * worker's donors jobs reach the funds door.
