@@ -1,8 +1,10 @@
 import { Anchor, Button, Container, Group, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { signOut } from '../lib/api-client';
+import { meQuery } from '../lib/queries';
 import { useProfileLocale } from '../lib/profile-locale';
 import { useAccessToken } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -14,12 +16,25 @@ const NAV = [
   { to: '/impact', key: 'app.impact', end: false },
 ];
 
+/** Entries shown to signed-in users holding a role. */
+const ROLE_NAV: { role: string; to: string; key: string }[] = [
+  { role: 'finance', to: '/finance/balance', key: 'nav.financeBalance' },
+  { role: 'finance', to: '/finance/contributions', key: 'nav.financeContributions' },
+  { role: 'finance', to: '/finance/pledges', key: 'nav.financePledges' },
+  { role: 'finance', to: '/finance/costs', key: 'nav.financeCosts' },
+  { role: 'finance', to: '/finance/rates', key: 'nav.financeRates' },
+  { role: 'finance', to: '/finance/reports', key: 'nav.financeReports' },
+];
+
 /** Skip link, header (fund, navigation, language, session), the page, footer: the landmarks of every page. */
 export function Layout() {
   const { t } = useTranslation();
   const token = useAccessToken();
   const navigate = useNavigate();
   useProfileLocale();
+  const me = useQuery({ ...meQuery(), enabled: Boolean(token) });
+  const roles = token ? (me.data?.roles ?? []) : [];
+  const roleNav = ROLE_NAV.filter((entry) => (roles as string[]).includes(entry.role));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -63,6 +78,11 @@ export function Layout() {
             <Group gap="xs" mt="sm">
               {NAV.map(({ to, key, end }) => (
                 <Button key={to} component={NavLink} to={to} end={end} variant="subtle" size="sm">
+                  {t(key)}
+                </Button>
+              ))}
+              {roleNav.map(({ to, key }) => (
+                <Button key={to} component={NavLink} to={to} variant="subtle" size="sm">
                   {t(key)}
                 </Button>
               ))}

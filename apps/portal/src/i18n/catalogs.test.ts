@@ -71,6 +71,18 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           currency: 'USD',
           email: 'e',
           service: 's',
+          // the finance pages'
+          day: 'd',
+          moment: 'm',
+          progress: 0.5,
+          fund: 'f',
+          label: 'l',
+          outstanding: 'o',
+          rate: '1',
+          receipt: 'r',
+          shown: 2,
+          loaded: 3,
+          n: 1,
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }
