@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { catalogParts } from './scripts/catalog-parts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,6 +9,8 @@ export default defineConfig({
   root,
   // Vite 8 (oxc) compiles TSX with React's automatic runtime itself (tsconfig "jsx": "react-jsx").
   oxc: { jsx: { runtime: 'automatic' } },
+  // Staff-only strings load with the staff pages, not with every public page (scripts/catalog-parts.ts).
+  plugins: [catalogParts()],
   build: {
     outDir: fileURLToPath(new URL('../../dist/portal', import.meta.url)),
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deliverFile, DownloadError, type DownloadProgress, fetchFile, percentOf } from '../lib/download';
+import { useCatalogPart } from '../lib/i18n/use-catalog-part';
 import { problemKey } from '../lib/problems';
 
 type State =
@@ -29,6 +30,7 @@ export function DownloadButton({
   variant?: 'outline' | 'light' | 'filled' | 'subtle';
 }) {
   const { t } = useTranslation();
+  useCatalogPart('finance'); // its strings are the finance part's
   const [state, setState] = useState<State>({ step: 'idle' });
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);

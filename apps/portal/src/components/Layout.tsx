@@ -1,29 +1,19 @@
 import { Anchor, Button, Container, Group, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { signOut } from '../lib/api-client';
-import { meQuery } from '../lib/queries';
 import { useProfileLocale } from '../lib/profile-locale';
 import { useAccessToken } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
 
+const RoleNav = lazy(() => import('./RoleNav'));
+
 const NAV = [
   { to: '/', key: 'app.home', end: true },
   { to: '/calls', key: 'app.calls', end: false },
   { to: '/impact', key: 'app.impact', end: false },
-];
-
-/** Entries shown to signed-in users holding a role. */
-const ROLE_NAV: { role: string; to: string; key: string }[] = [
-  { role: 'finance', to: '/finance/balance', key: 'nav.financeBalance' },
-  { role: 'finance', to: '/finance/contributions', key: 'nav.financeContributions' },
-  { role: 'finance', to: '/finance/pledges', key: 'nav.financePledges' },
-  { role: 'finance', to: '/finance/costs', key: 'nav.financeCosts' },
-  { role: 'finance', to: '/finance/rates', key: 'nav.financeRates' },
-  { role: 'finance', to: '/finance/reports', key: 'nav.financeReports' },
 ];
 
 /** Skip link, header (fund, navigation, language, session), the page, footer: the landmarks of every page. */
@@ -32,9 +22,6 @@ export function Layout() {
   const token = useAccessToken();
   const navigate = useNavigate();
   useProfileLocale();
-  const me = useQuery({ ...meQuery(), enabled: Boolean(token) });
-  const roles = token ? (me.data?.roles ?? []) : [];
-  const roleNav = ROLE_NAV.filter((entry) => (roles as string[]).includes(entry.role));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -81,11 +68,11 @@ export function Layout() {
                   {t(key)}
                 </Button>
               ))}
-              {roleNav.map(({ to, key }) => (
-                <Button key={to} component={NavLink} to={to} variant="subtle" size="sm">
-                  {t(key)}
-                </Button>
-              ))}
+              {token && (
+                <Suspense fallback={null}>
+                  <RoleNav />
+                </Suspense>
+              )}
             </Group>
           </nav>
         </Container>

@@ -119,24 +119,30 @@ function Statement({ fund }: { fund: FundView }) {
 }
 
 /** Finance: the fund's balance now or at the end of any day, the statement for a period, period close. */
-export function BalancePage() {
+function BalancePageBody() {
   const title = useTitle('finance.balance.pageTitle');
   const { fund, funds, error, pending } = useFund();
   return (
+    <Stack gap="lg">
+      <Title order={1}>{title}</Title>
+      <FundPicker funds={funds} fund={fund} />
+      {error ? <ProblemAlert error={error} /> : null}
+      {pending && <Loading />}
+      {fund && (
+        <>
+          <Balance fund={fund} />
+          <Statement fund={fund} />
+          <ClosePeriod fund={fund} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export function BalancePage() {
+  return (
     <RequireFinance>
-      <Stack gap="lg">
-        <Title order={1}>{title}</Title>
-        <FundPicker funds={funds} fund={fund} />
-        {error ? <ProblemAlert error={error} /> : null}
-        {pending && <Loading />}
-        {fund && (
-          <>
-            <Balance fund={fund} />
-            <Statement fund={fund} />
-            <ClosePeriod fund={fund} />
-          </>
-        )}
-      </Stack>
+      <BalancePageBody />
     </RequireFinance>
   );
 }

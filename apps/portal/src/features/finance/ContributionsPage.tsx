@@ -187,26 +187,32 @@ function ContributionList({ fund }: { fund: FundView }) {
 }
 
 /** Finance: record a contribution (receipt and PDF), and the fund's contributions with filters. */
-export function ContributionsPage() {
+function ContributionsPageBody() {
   const { t } = useTranslation();
   const title = useTitle('finance.contributions.title');
   const { fund, funds, error, pending } = useFund();
   return (
+    <Stack gap="lg">
+      <Title order={1}>{title}</Title>
+      <FundPicker funds={funds} fund={fund} />
+      {error ? <ProblemAlert error={error} /> : null}
+      {pending && <Loading />}
+      {fund && (
+        <>
+          <Section id="record-title" title={t('finance.record.title')}>
+            <ContributionForm fund={fund} />
+          </Section>
+          <ContributionList fund={fund} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export function ContributionsPage() {
+  return (
     <RequireFinance>
-      <Stack gap="lg">
-        <Title order={1}>{title}</Title>
-        <FundPicker funds={funds} fund={fund} />
-        {error ? <ProblemAlert error={error} /> : null}
-        {pending && <Loading />}
-        {fund && (
-          <>
-            <Section id="record-title" title={t('finance.record.title')}>
-              <ContributionForm fund={fund} />
-            </Section>
-            <ContributionList fund={fund} />
-          </>
-        )}
-      </Stack>
+      <ContributionsPageBody />
     </RequireFinance>
   );
 }

@@ -155,18 +155,24 @@ function Costs({ fund }: { fund: FundView }) {
   );
 }
 
-export function CostsPage() {
+function CostsPageBody() {
   const title = useTitle('finance.costs.title');
   const { fund, funds, error, pending } = useFund();
   return (
+    <Stack gap="lg">
+      <Title order={1}>{title}</Title>
+      <FundPicker funds={funds} fund={fund} />
+      {error ? <ProblemAlert error={error} /> : null}
+      {pending && <Loading />}
+      {fund && <Costs fund={fund} />}
+    </Stack>
+  );
+}
+
+export function CostsPage() {
+  return (
     <RequireFinance>
-      <Stack gap="lg">
-        <Title order={1}>{title}</Title>
-        <FundPicker funds={funds} fund={fund} />
-        {error ? <ProblemAlert error={error} /> : null}
-        {pending && <Loading />}
-        {fund && <Costs fund={fund} />}
-      </Stack>
+      <CostsPageBody />
     </RequireFinance>
   );
 }

@@ -155,26 +155,32 @@ function PledgeList({ fund }: { fund: FundView }) {
 }
 
 /** Finance: the fund's pledges (what each settled and still owes) and a new pledge. */
-export function PledgesPage() {
+function PledgesPageBody() {
   const { t } = useTranslation();
   const title = useTitle('finance.pledges.title');
   const { fund, funds, error, pending } = useFund();
   return (
+    <Stack gap="lg">
+      <Title order={1}>{title}</Title>
+      <FundPicker funds={funds} fund={fund} />
+      {error ? <ProblemAlert error={error} /> : null}
+      {pending && <Loading />}
+      {fund && (
+        <>
+          <Section id="pledge-new" title={t('finance.pledges.add')}>
+            <PledgeForm fund={fund} />
+          </Section>
+          <PledgeList fund={fund} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export function PledgesPage() {
+  return (
     <RequireFinance>
-      <Stack gap="lg">
-        <Title order={1}>{title}</Title>
-        <FundPicker funds={funds} fund={fund} />
-        {error ? <ProblemAlert error={error} /> : null}
-        {pending && <Loading />}
-        {fund && (
-          <>
-            <Section id="pledge-new" title={t('finance.pledges.add')}>
-              <PledgeForm fund={fund} />
-            </Section>
-            <PledgeList fund={fund} />
-          </>
-        )}
-      </Stack>
+      <PledgesPageBody />
     </RequireFinance>
   );
 }

@@ -238,18 +238,24 @@ function RateList() {
 }
 
 /** Finance: the UN operational rates of exchange (units per USD, in force from a day), add and supersede. */
-export function RatesPage() {
+function RatesPageBody() {
   const { t } = useTranslation();
   const title = useTitle('finance.rates.title');
   return (
+    <Stack gap="lg">
+      <Title order={1}>{title}</Title>
+      <Section id="rate-new" title={t('finance.rates.add')}>
+        <RateForm />
+      </Section>
+      <RateList />
+    </Stack>
+  );
+}
+
+export function RatesPage() {
+  return (
     <RequireFinance>
-      <Stack gap="lg">
-        <Title order={1}>{title}</Title>
-        <Section id="rate-new" title={t('finance.rates.add')}>
-          <RateForm />
-        </Section>
-        <RateList />
-      </Stack>
+      <RatesPageBody />
     </RequireFinance>
   );
 }

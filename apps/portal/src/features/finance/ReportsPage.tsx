@@ -196,24 +196,30 @@ function ImpactReport({ fund }: { fund: FundView }) {
 }
 
 /** Finance: contributions, grants and impact, each grouped three ways, as bars and as a table. */
-export function ReportsPage() {
+function ReportsPageBody() {
   const title = useTitle('finance.reports.title');
   const { fund, funds, error, pending } = useFund();
   return (
+    <Stack gap="xl">
+      <Title order={1}>{title}</Title>
+      <FundPicker funds={funds} fund={fund} />
+      {error ? <ProblemAlert error={error} /> : null}
+      {pending && <Loading />}
+      {fund && (
+        <>
+          <ContributionsReport fund={fund} />
+          <GrantsReport fund={fund} />
+          <ImpactReport fund={fund} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export function ReportsPage() {
+  return (
     <RequireFinance>
-      <Stack gap="xl">
-        <Title order={1}>{title}</Title>
-        <FundPicker funds={funds} fund={fund} />
-        {error ? <ProblemAlert error={error} /> : null}
-        {pending && <Loading />}
-        {fund && (
-          <>
-            <ContributionsReport fund={fund} />
-            <GrantsReport fund={fund} />
-            <ImpactReport fund={fund} />
-          </>
-        )}
-      </Stack>
+      <ReportsPageBody />
     </RequireFinance>
   );
 }

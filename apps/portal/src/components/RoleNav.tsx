@@ -1,0 +1,34 @@
+import { Button } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { meQuery } from '../lib/queries';
+
+/** Entries shown to signed-in users holding a role; add a role's pages here. */
+const ROLE_NAV: { role: string; to: string; key: string }[] = [
+  { role: 'finance', to: '/finance/balance', key: 'nav.financeBalance' },
+  { role: 'finance', to: '/finance/contributions', key: 'nav.financeContributions' },
+  { role: 'finance', to: '/finance/pledges', key: 'nav.financePledges' },
+  { role: 'finance', to: '/finance/costs', key: 'nav.financeCosts' },
+  { role: 'finance', to: '/finance/rates', key: 'nav.financeRates' },
+  { role: 'finance', to: '/finance/reports', key: 'nav.financeReports' },
+];
+
+/**
+ * The navigation of the signed-in reader's roles. Its own chunk, loaded once signed in, so an anonymous
+ * first visit downloads neither it nor the generated queries it reads the roles with.
+ */
+export default function RoleNav() {
+  const { t } = useTranslation();
+  const me = useQuery(meQuery());
+  const roles: string[] = me.data?.roles ?? [];
+  return (
+    <>
+      {ROLE_NAV.filter((entry) => roles.includes(entry.role)).map(({ to, key }) => (
+        <Button key={to} component={NavLink} to={to} variant="subtle" size="sm">
+          {t(key)}
+        </Button>
+      ))}
+    </>
+  );
+}
