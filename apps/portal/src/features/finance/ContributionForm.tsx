@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +39,10 @@ export function Receipt({
 }) {
   const { t } = useTranslation();
   return (
-    <Alert color="green" variant="light" title={t('finance.record.done')} role="status">
+    <Paper withBorder p="md" role="status">
+      <Text fw={700} size="lg">
+        {t('finance.record.done')}
+      </Text>
       <Text data-testid="receipt-number">
         {t('finance.record.receipt')}: <bdi>{contribution.receiptNumber}</bdi>
       </Text>
@@ -59,7 +62,7 @@ export function Receipt({
           {t('finance.record.another')}
         </Button>
       </Group>
-    </Alert>
+    </Paper>
   );
 }
 

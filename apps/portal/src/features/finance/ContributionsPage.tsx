@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -140,9 +129,9 @@ function ContributionList({ fund }: { fund: FundView }) {
                       <MoneyText amount={c.usdAmount} currency={fund.currency} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="outline" color={c.status === 'received' ? 'green.9' : 'red.9'}>
+                      <Text size="sm" fw={600}>
                         {t(`finance.contributions.${c.status}`)}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" align="flex-start">

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Group,
   Modal,
@@ -209,9 +208,9 @@ function RateList() {
                   </Table.Td>
                   <Table.Td>{formatDate(r.effectiveFrom, locale)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="outline" color={r.status === 'current' ? 'green.9' : 'gray.8'}>
+                    <Text size="sm" fw={600}>
                       {t(`finance.rates.${r.status}`)}
-                    </Badge>
+                    </Text>
                     {r.supersededReason && <Text size="xs">{r.supersededReason}</Text>}
                   </Table.Td>
                   <Table.Td>
