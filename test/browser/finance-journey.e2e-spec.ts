@@ -252,6 +252,6 @@ describe('the finance journey in a browser', () => {
         await ctx.close();
       }
     },
-    150_000,
+    240_000,
   );
 });
