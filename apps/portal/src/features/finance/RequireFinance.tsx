@@ -1,3 +1,4 @@
+import './mantine-finance.css';
 import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
