@@ -20,7 +20,8 @@ export default function BarsChart({
 }) {
   const height = Math.max(160, data.length * 32 + 48);
   return (
-    <div role="img" aria-label={label} style={{ inlineSize: '100%', blockSize: height }}>
+    // The SVG is laid out left to right (text anchors would flip in an RTL document); rtl mirrors the axes.
+    <div role="img" aria-label={label} style={{ inlineSize: '100%', blockSize: height, direction: 'ltr' }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
