@@ -177,7 +177,7 @@ describe('the finance journey in a browser', () => {
     } finally {
       await ctx.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it('shows the balance at the end of an earlier day as the API does, and a statement whose CSV is the table', async () => {
     const ctx = await context('en-GB');
@@ -227,7 +227,7 @@ describe('the finance journey in a browser', () => {
     } finally {
       await ctx.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it.each([
     ['en', 'en-GB'],
