@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * whole in src/i18n, but `<locale>.json?core` leaves these sections out and `<locale>.json?pages` holds only
  * them, so a public page's first load does not carry them (lib/i18n/setup.ts loads the second part after).
  */
-export const PAGE_SECTIONS = ['donor', 'admin', 'download'];
+export const PAGE_SECTIONS = ['donor', 'admin', 'download', 'finance'];
 
 function catalogParts(): Plugin {
   return {

@@ -117,6 +117,31 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/admin/QueuesPage').then((m) => ({ Component: m.QueuesPage })),
       },
       {
+        path: 'finance/balance',
+        lazy: () => import('../features/finance/BalancePage').then((m) => ({ Component: m.BalancePage })),
+      },
+      {
+        path: 'finance/contributions',
+        lazy: () =>
+          import('../features/finance/ContributionsPage').then((m) => ({ Component: m.ContributionsPage })),
+      },
+      {
+        path: 'finance/pledges',
+        lazy: () => import('../features/finance/PledgesPage').then((m) => ({ Component: m.PledgesPage })),
+      },
+      {
+        path: 'finance/costs',
+        lazy: () => import('../features/finance/CostsPage').then((m) => ({ Component: m.CostsPage })),
+      },
+      {
+        path: 'finance/rates',
+        lazy: () => import('../features/finance/RatesPage').then((m) => ({ Component: m.RatesPage })),
+      },
+      {
+        path: 'finance/reports',
+        lazy: () => import('../features/finance/ReportsPage').then((m) => ({ Component: m.ReportsPage })),
+      },
+      {
         path: '*',
         lazy: () => import('../features/public/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
       },

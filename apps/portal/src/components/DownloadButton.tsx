@@ -65,6 +65,7 @@ export function DownloadButton({
   onDownloaded,
   size = 'sm',
   variant = 'light',
+  testId,
 }: {
   url: string;
   children: ReactNode;
@@ -73,6 +74,7 @@ export function DownloadButton({
   onDownloaded?: (file: Awaited<ReturnType<typeof download>>) => void;
   size?: 'xs' | 'sm' | 'md';
   variant?: 'light' | 'outline' | 'filled' | 'subtle';
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -133,7 +135,7 @@ export function DownloadButton({
   }
   return (
     <Stack gap={4} align="flex-start">
-      <Button size={size} variant={variant} onClick={start}>
+      <Button size={size} variant={variant} onClick={start} data-testid={testId}>
         {children}
       </Button>
       {state.kind === 'failed' && (

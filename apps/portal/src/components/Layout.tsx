@@ -1,5 +1,5 @@
 import { Anchor, Button, Container, Group, Text } from '@mantine/core';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { signOut } from '../lib/api-client';
@@ -7,7 +7,8 @@ import { useProfileLocale } from '../lib/profile-locale';
 import { useAccessToken } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
-import { RoleNav } from './RoleNav';
+
+const RoleNav = lazy(() => import('./RoleNav'));
 
 const NAV = [
   { to: '/', key: 'app.home', end: true },
@@ -67,7 +68,11 @@ export function Layout() {
                   {t(key)}
                 </Button>
               ))}
-              <RoleNav />
+              {token && (
+                <Suspense fallback={null}>
+                  <RoleNav />
+                </Suspense>
+              )}
             </Group>
           </nav>
         </Container>

@@ -3,9 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { meQuery } from '../lib/queries';
-import { useAccessToken } from '../lib/session';
 
-/** The pages of a role, shown in the main navigation to the signed-in reader who holds it. */
+/** Entries shown to signed-in users holding a role; add a role's pages here. */
 const ROLE_NAV: { role: string; to: string; key: string }[] = [
   { role: 'donor', to: '/donor/contributions', key: 'donor.nav.contributions' },
   { role: 'donor', to: '/donor/pledges', key: 'donor.nav.pledges' },
@@ -15,17 +14,29 @@ const ROLE_NAV: { role: string; to: string; key: string }[] = [
   { role: 'admin', to: '/admin/audit', key: 'admin.nav.audit' },
   { role: 'admin', to: '/admin/rates', key: 'admin.nav.rates' },
   { role: 'admin', to: '/admin/queues', key: 'admin.nav.queues' },
+  { role: 'finance', to: '/finance/balance', key: 'nav.financeBalance' },
+  { role: 'finance', to: '/finance/contributions', key: 'nav.financeContributions' },
+  { role: 'finance', to: '/finance/pledges', key: 'nav.financePledges' },
+  { role: 'finance', to: '/finance/costs', key: 'nav.financeCosts' },
+  { role: 'finance', to: '/finance/rates', key: 'nav.financeRates' },
+  { role: 'finance', to: '/finance/reports', key: 'nav.financeReports' },
 ];
 
-export function RoleNav() {
+/**
+ * The navigation of the signed-in reader's roles. Its own chunk, loaded once signed in, so an anonymous
+ * first visit downloads neither it nor the generated queries it reads the roles with.
+ */
+export default function RoleNav() {
   const { t } = useTranslation();
-  const token = useAccessToken();
-  const me = useQuery({ ...meQuery(), enabled: Boolean(token) });
-  if (!token || !me.data) return null;
-  const roles: readonly string[] = me.data.roles;
-  return ROLE_NAV.filter((n) => roles.includes(n.role)).map(({ to, key }) => (
-    <Button key={to} component={NavLink} to={to} variant="subtle" size="sm">
-      {t(key)}
-    </Button>
-  ));
+  const me = useQuery(meQuery());
+  const roles: string[] = me.data?.roles ?? [];
+  return (
+    <>
+      {ROLE_NAV.filter((entry) => roles.includes(entry.role)).map(({ to, key }) => (
+        <Button key={to} component={NavLink} to={to} variant="subtle" size="sm">
+          {t(key)}
+        </Button>
+      ))}
+    </>
+  );
 }

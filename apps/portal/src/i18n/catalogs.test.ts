@@ -84,6 +84,16 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
             action: 'a',
           },
           ...{ year: 2026, number: 'R-1', status: 404, detail: 'x', loaded: 1, total: 2, formatted: '3' },
+          // the finance pages'
+          day: 'd',
+          moment: 'm',
+          progress: 0.5,
+          fund: 'f',
+          label: 'l',
+          outstanding: 'o',
+          rate: '1',
+          shown: 2,
+          n: 1,
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }

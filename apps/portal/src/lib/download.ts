@@ -1,3 +1,4 @@
+import { client } from '../api/client.gen';
 import { accessToken, refreshAccessToken } from './auth';
 import { isProblem, type Problem } from './problems';
 
@@ -140,4 +141,14 @@ export function saveFile(file: DownloadedFile): void {
 export function percentOf(progress: DownloadProgress): number | null {
   if (progress.total === null || progress.total === 0) return null;
   return Math.min(100, Math.round((progress.loaded / progress.total) * 100));
+}
+
+/** The API URL of an operation: `/api/funds/{id}/statement` with its path and query filled in. */
+export function apiUrl(
+  url: string,
+  path: Record<string, string> = {},
+  query: Record<string, string | undefined> = {},
+): string {
+  const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
+  return client.buildUrl({ url, path, query: defined });
 }
