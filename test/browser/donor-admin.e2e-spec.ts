@@ -124,8 +124,7 @@ describe('the donor and the administrator in a browser', () => {
       expect(download.suggestedFilename()).toBe('receipts-2025.zip');
       const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
       expect(Object.keys(files).sort()).toEqual(own.map((n) => `receipt-${n}.pdf`).sort());
-      for (const n of own)
-        expect(pdfText(Buffer.from(files[`receipt-${n}.pdf`]))).toContain(`Receipt number: ${n}`);
+      for (const n of own) expect(pdfText(Buffer.from(files[`receipt-${n}.pdf`]))).toContain(`Receipt ${n}`);
 
       // One receipt, one click.
       const [one] = await Promise.all([
@@ -133,7 +132,7 @@ describe('the donor and the administrator in a browser', () => {
         page.getByRole('button', { name: `Receipt ${own[1]} (PDF)` }).click(),
       ]);
       expect(one.suggestedFilename()).toBe(`receipt-${own[1]}.pdf`);
-      expect(pdfText(readFileSync(await one.path()))).toContain('Amount received: 22,500.00 USD');
+      expect(pdfText(readFileSync(await one.path()))).toContain('22,500.00 USD');
 
       await open(page, '/donor/pledges');
       await check(page, 'donor-pledges-en');

@@ -1578,54 +1578,21 @@ export type ReceiveRefundDto = {
     effectiveAt?: string;
 };
 
-export type FundSettingsView = {
+export type PostAwardSettingsView = {
     fundId: string;
-    dueDiligenceRequired: boolean;
-    verificationYears: number;
-    lowMin: number;
-    mediumMin: number;
-    highMin: number;
-    maxAwardLow: number | null;
-    maxAwardMedium: number | null;
-    maxAwardHigh: number | null;
-    reportMonthsLow: number;
-    reportMonthsMedium: number;
-    reportMonthsHigh: number;
+    workflow: 'simple' | 'full';
+    acceptanceDays: number;
 };
 
-export type FundSettingsDto = {
-    dueDiligenceRequired: boolean;
+export type PostAwardSettingsDto = {
     /**
-     * years a due-diligence verification stays valid
+     * simple: the fund manager signs alone (the default)
      */
-    verificationYears: number;
+    workflow: 'simple' | 'full';
     /**
-     * lowest capacity score rated low risk
+     * days the grantee has to accept an award
      */
-    lowMin: number;
-    mediumMin: number;
-    /**
-     * below this score: not eligible
-     */
-    highMin: number;
-    /**
-     * maximum award, low risk
-     */
-    maxAwardLow?: number | null;
-    /**
-     * maximum award, medium risk
-     */
-    maxAwardMedium?: number | null;
-    /**
-     * maximum award, high risk
-     */
-    maxAwardHigh?: number | null;
-    /**
-     * months between reports, low risk
-     */
-    reportMonthsLow: number;
-    reportMonthsMedium: number;
-    reportMonthsHigh: number;
+    acceptanceDays: number;
 };
 
 export type StatementFiguresView = {
@@ -2094,6 +2061,56 @@ export type ObservationDto = {
 export type ObservationActionDto = {
     action: 'escalate' | 'resolve';
     note: string;
+};
+
+export type FundSettingsView = {
+    fundId: string;
+    dueDiligenceRequired: boolean;
+    verificationYears: number;
+    lowMin: number;
+    mediumMin: number;
+    highMin: number;
+    maxAwardLow: number | null;
+    maxAwardMedium: number | null;
+    maxAwardHigh: number | null;
+    reportMonthsLow: number;
+    reportMonthsMedium: number;
+    reportMonthsHigh: number;
+};
+
+export type FundSettingsDto = {
+    dueDiligenceRequired: boolean;
+    /**
+     * years a due-diligence verification stays valid
+     */
+    verificationYears: number;
+    /**
+     * lowest capacity score rated low risk
+     */
+    lowMin: number;
+    mediumMin: number;
+    /**
+     * below this score: not eligible
+     */
+    highMin: number;
+    /**
+     * maximum award, low risk
+     */
+    maxAwardLow?: number | null;
+    /**
+     * maximum award, medium risk
+     */
+    maxAwardMedium?: number | null;
+    /**
+     * maximum award, high risk
+     */
+    maxAwardHigh?: number | null;
+    /**
+     * months between reports, low risk
+     */
+    reportMonthsLow: number;
+    reportMonthsMedium: number;
+    reportMonthsHigh: number;
 };
 
 export type SanctionsListView = {
@@ -6893,13 +6910,13 @@ export type GetFundPostAwardSettingsErrors = {
 export type GetFundPostAwardSettingsError = GetFundPostAwardSettingsErrors[keyof GetFundPostAwardSettingsErrors];
 
 export type GetFundPostAwardSettingsResponses = {
-    200: FundSettingsView;
+    200: PostAwardSettingsView;
 };
 
 export type GetFundPostAwardSettingsResponse = GetFundPostAwardSettingsResponses[keyof GetFundPostAwardSettingsResponses];
 
 export type PutFundPostAwardSettingsData = {
-    body: FundSettingsDto;
+    body: PostAwardSettingsDto;
     path: {
         id: string;
     };
@@ -6933,7 +6950,7 @@ export type PutFundPostAwardSettingsErrors = {
 export type PutFundPostAwardSettingsError = PutFundPostAwardSettingsErrors[keyof PutFundPostAwardSettingsErrors];
 
 export type PutFundPostAwardSettingsResponses = {
-    200: FundSettingsView;
+    200: PostAwardSettingsView;
 };
 
 export type PutFundPostAwardSettingsResponse = PutFundPostAwardSettingsResponses[keyof PutFundPostAwardSettingsResponses];

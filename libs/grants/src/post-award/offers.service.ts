@@ -21,11 +21,11 @@ import { Grant, GrantsRepository } from '../repositories/grants.repository';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AmendmentsRepository } from './amendments.repository';
 import { OffersRepository } from './offers.repository';
-import { AcceptOfferDto, FundSettingsDto, OfferNoteDto } from './post-award.dto';
+import { AcceptOfferDto, PostAwardSettingsDto, OfferNoteDto } from './post-award.dto';
 import { InvalidSignatory, OfferStateConflict } from './post-award.errors';
 import { PostAwardQueriesService } from './post-award-queries.service';
 import { addMonths, DEFAULT_PERIOD_MONTHS, isoDate, planSchedule, scaleBudget } from './post-award.rules';
-import { FundSettingsView, PostAwardView } from './post-award.views';
+import { PostAwardSettingsView, PostAwardView } from './post-award.views';
 
 /**
  * The award's offer: the fund's workflow setting, what approval starts (budget lines, report schedule and, in
@@ -52,14 +52,14 @@ export class OffersService {
     private readonly clock: Clock,
   ) {}
 
-  async settings(fundId: string, actor: Actor): Promise<FundSettingsView> {
+  async settings(fundId: string, actor: Actor): Promise<PostAwardSettingsView> {
     if (!canAccessFund(actor, fundId)) throw new NotFoundError('fund', fundId);
     const em = this.dataSource.manager;
     await this.funds.getIn(em, fundId);
     return this.offers.settings(em, fundId);
   }
 
-  async saveSettings(fundId: string, dto: FundSettingsDto, actor: Actor): Promise<FundSettingsView> {
+  async saveSettings(fundId: string, dto: PostAwardSettingsDto, actor: Actor): Promise<PostAwardSettingsView> {
     if (!canAccessFund(actor, fundId)) throw new NotFoundError('fund', fundId);
     return this.dataSource.transaction(async (em) => {
       await this.funds.getIn(em, fundId);

@@ -22,12 +22,12 @@ import {
   AmendmentDto,
   AssuranceDto,
   CompleteAssuranceDto,
-  FundSettingsDto,
+  PostAwardSettingsDto,
   OfferNoteDto,
   ReceiveRefundDto,
   SignAgreementDto,
 } from './post-award.dto';
-import { FundSettingsView, PostAwardView } from './post-award.views';
+import { PostAwardSettingsView, PostAwardView } from './post-award.views';
 
 const STAFF_AND_NGO = ['ngo', 'fund_manager', 'finance', 'admin'] as const;
 
@@ -313,7 +313,7 @@ export class PostAwardSettingsController {
     description:
       'simple (the fund manager signs alone) or full (acceptance, grantee signature, countersignature).',
   })
-  @ApiOkResponse({ type: FundSettingsView })
+  @ApiOkResponse({ type: PostAwardSettingsView })
   settings(@IdParam('id', 'fund') id: string, @CurrentActor() actor: Actor) {
     return this.offers.settings(id, actor);
   }
@@ -325,10 +325,10 @@ export class PostAwardSettingsController {
     summary: "Set the fund's agreement workflow",
     description: 'Applies to grants approved from now on; funds start with the simple workflow.',
   })
-  @ApiOkResponse({ type: FundSettingsView })
+  @ApiOkResponse({ type: PostAwardSettingsView })
   saveSettings(
     @IdParam('id', 'fund') id: string,
-    @Body() dto: FundSettingsDto,
+    @Body() dto: PostAwardSettingsDto,
     @CurrentActor() actor: Actor,
   ) {
     return this.offers.saveSettings(id, dto, actor);

@@ -23,7 +23,7 @@ import { LANGUAGES } from './offers.repository';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export class FundSettingsDto {
+export class PostAwardSettingsDto {
   @ApiProperty({
     enum: ['simple', 'full'],
     description: 'simple: the fund manager signs alone (the default)',

@@ -4,7 +4,7 @@ import { LANGUAGES } from './offers.repository';
 
 /** What the post-award routes answer: each use case returns the grant's whole post-award view. */
 
-export class FundSettingsView {
+export class PostAwardSettingsView {
   @ApiProperty({ format: 'uuid' }) fundId: string;
   @ApiProperty({ enum: ['simple', 'full'] }) workflow: string;
   @ApiProperty({ type: 'integer' }) acceptanceDays: number;
