@@ -66,6 +66,7 @@ export const NOT_FOUND_CODES = {
   fund: 'FUND.NOT_FOUND',
   grant: 'GRANT.NOT_FOUND',
   invitation: 'INVITATION.NOT_FOUND',
+  notification: 'NOTIFICATION.NOT_FOUND',
   organization: 'ORGANIZATION.NOT_FOUND',
   report: 'REPORT.NOT_FOUND',
   resource: 'RESOURCE.NOT_FOUND',
