@@ -71,6 +71,13 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           currency: 'USD',
           email: 'e',
           service: 's',
+          time: '1/1/31',
+          available: 'USD 1',
+          target: 'USD 2',
+          total: 90,
+          n: 2,
+          status: 'open',
+          subject: 's',
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }
