@@ -69,7 +69,7 @@ export function RubricEditor({
             </Group>
             <Button
               variant="subtle"
-              color="red.9"
+              color="dark"
               size="xs"
               mt="xs"
               onClick={() => onChange(rubric.filter((_, j) => j !== i))}
