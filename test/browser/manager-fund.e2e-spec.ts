@@ -257,6 +257,8 @@ describe('the fund manager in a browser', () => {
         subject,
         body: subject,
       });
+    const mine = await api.http().get('/api/me/notifications').set(bearer(manager.token));
+    expect(mine.body.filter((n: { readAt: string | null }) => !n.readAt)).toHaveLength(2);
     const ctx = await context('en-US');
     const page = await ctx.newPage();
     try {
@@ -267,7 +269,7 @@ describe('the fund manager in a browser', () => {
       await page.waitForFunction(
         () => document.querySelector('[data-testid=notices-link]')?.getAttribute('data-unread') === '2',
         null,
-        { timeout: 10_000 },
+        { timeout: 20_000 },
       );
       await expect(link.getAttribute('aria-label')).resolves.toBe('Notices, 2 unread');
       await link.click();

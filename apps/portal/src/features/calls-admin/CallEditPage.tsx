@@ -16,7 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   closeCallMutation,
   openCallMutation,
@@ -99,12 +99,15 @@ function DraftForm({
   const exponent = currencyExponent(currency);
   const [zone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const draft = useCallDraft(fundId, existing, exponent, owner, zone);
+  const navigate = useNavigate();
   const [countriesText, setCountriesText] = useState<string | null>(null);
   if (!draft.form) return <Loading />;
   const form = draft.form;
   const errors = validateCall(form, exponent);
   const set = (patch: Partial<CallForm>) => draft.change({ ...form, ...patch });
-  const err = (k: string) => (errors[k] ? t(errors[k]) : undefined);
+  // An empty field is not flagged while typing; a value that cannot be used is.
+  const err = (k: string) =>
+    errors[k] && errors[k] !== 'callsAdmin.errors.required' ? t(errors[k]) : undefined;
   const countries = countriesText ?? form.eligibleCountries.join(', ');
   return (
     <Stack gap="md">
@@ -197,6 +200,7 @@ function DraftForm({
           id={draft.callId}
           status="draft"
           beforeAction={draft.flush}
+          onPublished={() => void navigate(`/manage/calls/${draft.callId}`, { replace: true })}
           blocked={Object.keys(errors).length > 0 || draft.state === 'rejected'}
         />
       )}
@@ -209,11 +213,13 @@ export function CallActions({
   id,
   status,
   beforeAction,
+  onPublished,
   blocked = false,
 }: {
   id: string;
   status: string;
   beforeAction?: () => Promise<void>;
+  onPublished?: () => void;
   blocked?: boolean;
 }) {
   const { t } = useTranslation();
@@ -223,7 +229,13 @@ export function CallActions({
     void queryClient.invalidateQueries({ queryKey: [{ _id: 'getCall' }] });
     void queryClient.invalidateQueries({ queryKey: [{ _id: 'listCalls' }] });
   };
-  const publish = useMutation({ ...publishCallMutation(), onSuccess: done });
+  const publish = useMutation({
+    ...publishCallMutation(),
+    onSuccess: () => {
+      done();
+      onPublished?.();
+    },
+  });
   const open = useMutation({
     ...openCallMutation(),
     onSuccess: (data) => {

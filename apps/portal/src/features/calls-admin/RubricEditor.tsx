@@ -16,7 +16,12 @@ export function RubricEditor({
   const total = weightTotal(rubric);
   const set = (i: number, patch: Partial<CriterionForm>) =>
     onChange(rubric.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-  const err = (k: string) => (errors[k] ? t(errors[k]) : undefined);
+  // A field left empty is not flagged while typing (the weights' total and publishing say what is missing).
+  const err = (k: string) => {
+    const [, i, field] = k.split('.');
+    const value = rubric[Number(i)]?.[field as keyof CriterionForm] ?? '';
+    return errors[k] && value.trim() ? t(errors[k]) : undefined;
+  };
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0, minInlineSize: 0 }}>
       <legend>
