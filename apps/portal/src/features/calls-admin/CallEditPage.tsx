@@ -253,7 +253,7 @@ export function CallActions({
     <Stack gap="xs">
       {error && <ProblemAlert error={error} />}
       {warnings.length > 0 && (
-        <Alert color="orange" variant="light" title={t('callsAdmin.warnings')} data-testid="open-warnings">
+        <Alert color="dark" variant="light" title={t('callsAdmin.warnings')} data-testid="open-warnings">
           <List size="sm">
             {warnings.map((w) => (
               <List.Item key={w.code}>{w.message}</List.Item>
