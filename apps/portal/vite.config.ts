@@ -10,7 +10,16 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * whole in src/i18n, but `<locale>.json?core` leaves these sections out and `<locale>.json?pages` holds only
  * them, so a public page's first load does not carry them (lib/i18n/setup.ts loads the second part after).
  */
-export const PAGE_SECTIONS = ['donor', 'admin', 'download', 'finance'];
+export const PAGE_SECTIONS = [
+  'donor',
+  'admin',
+  'download',
+  'finance',
+  'fund',
+  'callsAdmin',
+  'grantsAdmin',
+  'notices',
+];
 
 function catalogParts(): Plugin {
   return {

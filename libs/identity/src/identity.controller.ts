@@ -17,7 +17,7 @@ import {
   UpdateUserDto,
   UserView,
 } from './dto/identity.dto';
-import { NotificationView, OrganizationPage, UserPage } from './dto/identity.views';
+import { NotificationsReadView, NotificationView, OrganizationPage, UserPage } from './dto/identity.views';
 import { NotificationsService } from './notifications.service';
 import { OrganizationsService } from './organizations.service';
 import { UsersService } from './users.service';
@@ -49,6 +49,35 @@ export class MeController {
   @ApiOkResponse({ type: [NotificationView] })
   myNotifications(@CurrentActor() actor: Actor): Promise<NotificationView[]> {
     return this.notifications.forUser(actor.userId!);
+  }
+
+  @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'donor', 'admin')
+  @Post('me/notifications/read-all')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'markAllMyNotificationsRead',
+    summary: "Marks all the signed-in user's notifications read",
+    description: 'Every unread notice of the caller is marked read; answers how many were unread.',
+  })
+  @ApiOkResponse({ type: NotificationsReadView })
+  async markAllRead(@CurrentActor() actor: Actor): Promise<NotificationsReadView> {
+    return { updated: await this.notifications.markAllRead(actor.userId!) };
+  }
+
+  @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'donor', 'admin')
+  @Post('me/notifications/:id/read')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'markMyNotificationRead',
+    summary: "Marks one of the signed-in user's notifications read",
+    description: "The notice, read (a second call keeps the first reading time); 404 for another user's.",
+  })
+  @ApiOkResponse({ type: NotificationView })
+  markRead(
+    @IdParam('id', 'notification') id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<NotificationView> {
+    return this.notifications.markRead(actor.userId!, id);
   }
 }
 

@@ -63,6 +63,26 @@ export class NotificationsRepository {
     return rows.map(toNotificationRecord);
   }
 
+  /** Marks one of the user's notifications read (kept as first read); none when the user has no such one. */
+  async markRead(em: EntityManager, userId: string, id: string): Promise<NotificationRecord | undefined> {
+    // An UPDATE answers [rows, count] through TypeORM's PostgreSQL driver.
+    const [[row]]: [NotificationRow[], number] = await em.query(
+      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2
+       RETURNING ${NOTIFICATION_COLUMNS}`,
+      [id, userId],
+    );
+    return row && toNotificationRecord(row);
+  }
+
+  /** Marks every unread notification of the user read; returns how many changed. */
+  async markAllRead(em: EntityManager, userId: string): Promise<number> {
+    const [, count]: [unknown[], number] = await em.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return count;
+  }
+
   /** Ids of the active users linked to a donor, oldest first. */
   async activeOfDonor(em: EntityManager, donorId: string): Promise<string[]> {
     const rows: { id: string }[] = await em.query(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { JOB, OutboxService, Role } from '@app/core';
+import { JOB, NotFoundError, OutboxService, Role } from '@app/core';
 import { NotificationRecord, NotificationsRepository } from './notifications.repository';
 
 export interface NewNotification {
@@ -66,5 +66,17 @@ export class NotificationsService {
 
   async forUser(userId: string, limit = 50): Promise<NotificationRecord[]> {
     return this.notifications.forUser(this.dataSource.manager, userId, limit);
+  }
+
+  /** Marks one of the caller's notifications read; another user's or an unknown one is 404. */
+  async markRead(userId: string, id: string): Promise<NotificationRecord> {
+    const row = await this.notifications.markRead(this.dataSource.manager, userId, id);
+    if (!row) throw new NotFoundError('notification', id);
+    return row;
+  }
+
+  /** Marks all the caller's notifications read; returns how many were unread. */
+  async markAllRead(userId: string): Promise<number> {
+    return this.notifications.markAllRead(this.dataSource.manager, userId);
   }
 }

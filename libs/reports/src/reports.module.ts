@@ -17,6 +17,8 @@ import { StatementRepository } from './repositories/statement.repository';
 import { StatementService } from './statement.service';
 import { PublicSummaryController } from './public-summary/public-summary.controller';
 import { PublicSummaryService } from './public-summary/public-summary.service';
+import { FundWorkController, FundWorkService } from './fund-work/fund-work.controller';
+import { FundWorkRepository } from './fund-work/fund-work.repository';
 
 /** One read model per report family; reports read other contexts' tables only through these, never write. */
 const repositories = [
@@ -24,6 +26,7 @@ const repositories = [
   ContributionsReportRepository,
   DonorStatementRepository,
   GrantsReportRepository,
+  FundWorkRepository,
 ];
 
 /**
@@ -38,6 +41,7 @@ const repositories = [
     DonorStatementController,
     PublicImpactController,
     PublicSummaryController,
+    FundWorkController,
   ],
   providers: [
     StatementService,
@@ -46,6 +50,7 @@ const repositories = [
     GrantsReportService,
     ...repositories,
     PublicSummaryService,
+    FundWorkService,
   ],
   exports: [StatementService, ContributionsReportService, DonorStatementService, GrantsReportService],
 })

@@ -150,6 +150,13 @@ export type NotificationView = {
     readAt: string | null;
 };
 
+export type NotificationsReadView = {
+    /**
+     * how many notices were unread and are read now
+     */
+    updated: number;
+};
+
 export type SessionView = {
     id: string;
     /**
@@ -1817,6 +1824,29 @@ export type PublicSummaryView = {
     asOf: string;
 };
 
+export type FundWorkView = {
+    /**
+     * submitted applications not screened yet
+     */
+    applicationsToScreen: number;
+    /**
+     * review assignments neither submitted nor declared a conflict
+     */
+    reviewsOutstanding: number;
+    /**
+     * eligible applications of closed calls, waiting for a decision
+     */
+    decisionsToTake: number;
+    /**
+     * grant reports submitted and not accepted or sent back yet
+     */
+    reportsToAccept: number;
+    /**
+     * tranches of active grants that are due for payment
+     */
+    tranchesDue: number;
+};
+
 export type RegistrationInput = {
     number: string;
     authority: string;
@@ -2690,6 +2720,72 @@ export type ListMyNotificationsResponses = {
 };
 
 export type ListMyNotificationsResponse = ListMyNotificationsResponses[keyof ListMyNotificationsResponses];
+
+export type MarkAllMyNotificationsReadData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/me/notifications/read-all';
+};
+
+export type MarkAllMyNotificationsReadErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo, reviewer, fund_manager, finance, donor, admin
+     */
+    403: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type MarkAllMyNotificationsReadError = MarkAllMyNotificationsReadErrors[keyof MarkAllMyNotificationsReadErrors];
+
+export type MarkAllMyNotificationsReadResponses = {
+    200: NotificationsReadView;
+};
+
+export type MarkAllMyNotificationsReadResponse = MarkAllMyNotificationsReadResponses[keyof MarkAllMyNotificationsReadResponses];
+
+export type MarkMyNotificationReadData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/me/notifications/{id}/read';
+};
+
+export type MarkMyNotificationReadErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only ngo, reviewer, fund_manager, finance, donor, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type MarkMyNotificationReadError = MarkMyNotificationReadErrors[keyof MarkMyNotificationReadErrors];
+
+export type MarkMyNotificationReadResponses = {
+    200: NotificationView;
+};
+
+export type MarkMyNotificationReadResponse = MarkMyNotificationReadResponses[keyof MarkMyNotificationReadResponses];
 
 export type ListMySessionsData = {
     body?: never;
@@ -7294,6 +7390,42 @@ export type GetPublicSummaryResponses = {
 };
 
 export type GetPublicSummaryResponse = GetPublicSummaryResponses[keyof GetPublicSummaryResponses];
+
+export type GetFundWorkData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/funds/{id}/work';
+};
+
+export type GetFundWorkErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetFundWorkError = GetFundWorkErrors[keyof GetFundWorkErrors];
+
+export type GetFundWorkResponses = {
+    200: FundWorkView;
+};
+
+export type GetFundWorkResponse = GetFundWorkResponses[keyof GetFundWorkResponses];
 
 export type GetPartnerProfileData = {
     body?: never;

@@ -142,6 +142,39 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/finance/ReportsPage').then((m) => ({ Component: m.ReportsPage })),
       },
       {
+        path: 'funds/:id',
+        lazy: () => import('../features/fund/FundPage').then((m) => ({ Component: m.FundPage })),
+      },
+      {
+        path: 'manage/calls',
+        lazy: () =>
+          import('../features/calls-admin/CallsAdminPage').then((m) => ({ Component: m.CallsAdminPage })),
+      },
+      {
+        path: 'manage/calls/new',
+        lazy: () =>
+          import('../features/calls-admin/CallEditPage').then((m) => ({ Component: m.CallEditPage })),
+      },
+      {
+        path: 'manage/calls/:id',
+        lazy: () =>
+          import('../features/calls-admin/CallEditPage').then((m) => ({ Component: m.CallEditPage })),
+      },
+      {
+        path: 'manage/grants',
+        lazy: () =>
+          import('../features/grants-admin/GrantsAdminPage').then((m) => ({ Component: m.GrantsAdminPage })),
+      },
+      {
+        path: 'manage/grants/:id',
+        lazy: () =>
+          import('../features/grants-admin/GrantAdminPage').then((m) => ({ Component: m.GrantAdminPage })),
+      },
+      {
+        path: 'notices',
+        lazy: () => import('../features/notices/NoticesPage').then((m) => ({ Component: m.NoticesPage })),
+      },
+      {
         path: '*',
         lazy: () => import('../features/public/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
       },

@@ -1,7 +1,7 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../lib/format';
+import Chart from './Chart';
 
-/** Bars of victims assisted by year; recharts is its own chunk, loaded only with this chart. */
+/** Bars of victims assisted by year: the shared chart with counts. */
 export default function ImpactChart({
   data,
   locale,
@@ -14,21 +14,13 @@ export default function ImpactChart({
   label: string;
 }) {
   return (
-    <div role="img" aria-label={label} style={{ inlineSize: '100%', blockSize: '100%' }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="year" reversed={rtl} tick={{ fill: '#343a40' }} />
-          <YAxis
-            orientation={rtl ? 'right' : 'left'}
-            tickFormatter={(v: number) => formatNumber(v, locale)}
-            tick={{ fill: '#343a40' }}
-            width={64}
-          />
-          <Tooltip formatter={(v) => formatNumber(Number(v), locale)} />
-          <Bar dataKey="count" fill="#1d5fa3" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <Chart
+      kind="bar"
+      data={data.map((d) => ({ name: d.year, value: d.count }))}
+      label={label}
+      rtl={rtl}
+      format={(v) => formatNumber(v, locale)}
+      axisWidth={64}
+    />
   );
 }

@@ -1,9 +1,11 @@
 import { Anchor, Button, Container, Group, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { signOut } from '../lib/api-client';
 import { useProfileLocale } from '../lib/profile-locale';
+import { meQuery } from '../lib/queries';
 import { useAccessToken } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
@@ -16,12 +18,26 @@ const NAV = [
   { to: '/impact', key: 'app.impact', end: false },
 ];
 
+/** The staff's pages (issue 15), shown to the roles that may use them. */
+const STAFF_NAV = [
+  { to: '/dashboard', key: 'nav.fund', roles: ['fund_manager', 'finance', 'admin'] },
+  { to: '/manage/calls', key: 'nav.manageCalls', roles: ['fund_manager', 'admin'] },
+  { to: '/manage/grants', key: 'nav.manageGrants', roles: ['fund_manager', 'finance', 'admin'] },
+];
+
+const NoticesLink = lazy(() =>
+  import('../features/notices/NoticesLink').then((m) => ({ default: m.NoticesLink })),
+);
+
 /** Skip link, header (fund, navigation, language, session), the page, footer: the landmarks of every page. */
 export function Layout() {
   const { t } = useTranslation();
   const token = useAccessToken();
   const navigate = useNavigate();
   useProfileLocale();
+  const me = useQuery({ ...meQuery(), enabled: Boolean(token) });
+  const roles: readonly string[] = (token && me.data?.roles) || [];
+  const nav = [...NAV, ...STAFF_NAV.filter((n) => n.roles.some((r) => roles.includes(r)))];
   return (
     <>
       <a className="skip-link" href="#main">
@@ -29,14 +45,17 @@ export function Layout() {
       </a>
       <header className="site-header">
         <Container size="lg">
-          <Group justify="space-between" align="flex-end" gap="sm">
+          <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
             <Anchor component={Link} to="/" fw={700} size="lg" c="un.8" underline="never">
               {t('app.fundName')}
             </Anchor>
-            <Group gap="sm" align="flex-end">
+            <Group gap="sm" align="flex-end" wrap="wrap">
               <LanguageSwitch />
               {token ? (
                 <>
+                  <Suspense fallback={null}>
+                    <NoticesLink />
+                  </Suspense>
                   <Button component={Link} to="/dashboard" variant="light">
                     {t('app.dashboard')}
                   </Button>
@@ -62,9 +81,16 @@ export function Layout() {
             </Group>
           </Group>
           <nav aria-label={t('app.mainNav')}>
-            <Group gap="xs" mt="sm">
-              {NAV.map(({ to, key, end }) => (
-                <Button key={to} component={NavLink} to={to} end={end} variant="subtle" size="sm">
+            <Group gap="xs" mt="sm" wrap="wrap">
+              {nav.map(({ to, key, ...rest }) => (
+                <Button
+                  key={key}
+                  component={NavLink}
+                  to={to}
+                  end={'end' in rest ? rest.end : false}
+                  variant="subtle"
+                  size="sm"
+                >
                   {t(key)}
                 </Button>
               ))}

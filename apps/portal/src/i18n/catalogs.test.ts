@@ -94,6 +94,10 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           rate: '1',
           shown: 2,
           n: 1,
+          time: '1/1/31',
+          available: 'USD 1',
+          target: 'USD 2',
+          subject: 's',
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }

@@ -68,6 +68,7 @@ export const NOT_FOUND_CODES = {
   grant: 'GRANT.NOT_FOUND',
   invitation: 'INVITATION.NOT_FOUND',
   observation: 'OBSERVATION.NOT_FOUND',
+  notification: 'NOTIFICATION.NOT_FOUND',
   organization: 'ORGANIZATION.NOT_FOUND',
   receipt: 'RECEIPT.NOT_FOUND',
   report: 'REPORT.NOT_FOUND',

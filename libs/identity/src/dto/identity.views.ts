@@ -15,3 +15,7 @@ export class NotificationView {
   @ApiProperty({ type: Date }) createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) readAt: Date | null;
 }
+
+export class NotificationsReadView {
+  @ApiProperty({ description: 'how many notices were unread and are read now' }) updated: number;
+}

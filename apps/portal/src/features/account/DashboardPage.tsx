@@ -9,6 +9,7 @@ import { meQuery } from '../../lib/queries';
 import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 
+const StaffHome = lazy(() => import('../fund/StaffHome').then((m) => ({ default: m.StaffHome })));
 const NgoDashboard = lazy(() => import('../ngo/NgoDashboard').then((m) => ({ default: m.NgoDashboard })));
 
 /** The signed-in home: who the reader is; later pages (applications, grants, reviews) hang from here. */
@@ -49,6 +50,10 @@ export function DashboardPage() {
       {me.data?.roles.includes('ngo') ? (
         <Suspense fallback={<Loading />}>
           <NgoDashboard />
+        </Suspense>
+      ) : me.data?.roles.some((r) => r === 'fund_manager' || r === 'finance' || r === 'admin') ? (
+        <Suspense fallback={<Loading />}>
+          <StaffHome />
         </Suspense>
       ) : (
         <Text>{t('dashboard.later')}</Text>

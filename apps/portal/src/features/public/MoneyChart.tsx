@@ -1,7 +1,7 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import Chart from '../../components/Chart';
 import { formatMoney, formatMoneyCompact } from '../../lib/format';
 
-/** Bars of money (received, granted) in minor units; recharts is its own chunk, loaded with this chart. */
+/** Bars of money (received, granted) in minor units: the shared chart with money. */
 export default function MoneyChart({
   data,
   currency,
@@ -16,21 +16,13 @@ export default function MoneyChart({
   label: string;
 }) {
   return (
-    <div role="img" aria-label={label} style={{ inlineSize: '100%', blockSize: '100%' }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" reversed={rtl} tick={{ fill: '#343a40' }} />
-          <YAxis
-            orientation={rtl ? 'right' : 'left'}
-            tickFormatter={(v: number) => formatMoneyCompact(v, currency, locale)}
-            tick={{ fill: '#343a40' }}
-            width={72}
-          />
-          <Tooltip formatter={(v) => formatMoney(Number(v), currency, locale)} />
-          <Bar dataKey="amount" fill="#1d5fa3" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <Chart
+      kind="bar"
+      data={data.map((d) => ({ name: d.name, value: d.amount }))}
+      label={label}
+      rtl={rtl}
+      format={(v) => formatMoney(v, currency, locale)}
+      formatTick={(v) => formatMoneyCompact(v, currency, locale)}
+    />
   );
 }
