@@ -333,6 +333,22 @@ describe('OpenAPI document: real answers match the described responses', () => {
     );
     ok(200, await http().post(`/api/assignments/${assigned.body.id}/submit`).set(bearer(reviewer.token)));
     ok(200, await http().get(`/api/calls/${callId}/ranking`).set(bearer(fm.token)));
+    ok(200, await http().get(`/api/calls/${callId}/reviewers`).set(bearer(fm.token)));
+    ok(200, await http().get(`/api/calls/${callId}/assignments`).set(bearer(fm.token)));
+    ok(
+      200,
+      await http()
+        .post(`/api/calls/${callId}/eligibility`)
+        .set(bearer(fm.token))
+        .send({ eligible: true, reason: 'fits', filter: { status: 'submitted' } }),
+    );
+    ok(
+      400,
+      await http()
+        .post(`/api/calls/${callId}/eligibility`)
+        .set(bearer(fm.token))
+        .send({ eligible: true, reason: 'fits' }),
+    );
 
     const decision = ok(
       201,
