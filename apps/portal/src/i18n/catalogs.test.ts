@@ -19,6 +19,11 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
     'ngo.grant.trancheNumber',
     'ngo.report.service',
     'ngo.report.spentOn',
+    // the same words in French
+    'screening.service',
+    'screening.actions',
+    'ranking.actions',
+    'ranking.services',
   ],
   es: ['ngo.report.spentOn'],
   ru: ['ngo.report.spentOn'],
@@ -71,6 +76,17 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           currency: 'USD',
           email: 'e',
           service: 's',
+          // the manager's and reviewer's pages (issue 15 B)
+          matched: 5,
+          changed: 3,
+          failed: 2,
+          status: 'st',
+          label: 'l',
+          open: 2,
+          conflicts: 1,
+          threshold: 20,
+          n: 1,
+          total: '100',
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }
