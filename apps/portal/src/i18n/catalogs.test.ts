@@ -7,9 +7,38 @@ import es from './es.json';
 import fr from './fr.json';
 import ru from './ru.json';
 import zh from './zh.json';
+import arStaff from './staff/ar.json';
+import enStaff from './staff/en.json';
+import esStaff from './staff/es.json';
+import frStaff from './staff/fr.json';
+import ruStaff from './staff/ru.json';
+import zhStaff from './staff/zh.json';
 
 type Catalog = { [key: string]: string | Catalog };
-const CATALOGS: Record<Locale, Catalog> = { ar, zh, en, fr, ru, es };
+/** The staff pages' strings (`staff/*.json`, loaded by those pages only) are checked as part of each catalog. */
+const STAFF: Record<Locale, Catalog> = {
+  ar: arStaff,
+  zh: zhStaff,
+  en: enStaff,
+  fr: frStaff,
+  ru: ruStaff,
+  es: esStaff,
+};
+const PUBLIC: Record<Locale, Catalog> = { ar, zh, en, fr, ru, es };
+const CATALOGS = Object.fromEntries(LOCALES.map((l) => [l, { ...PUBLIC[l], ...STAFF[l] }])) as Record<
+  Locale,
+  Catalog
+>;
+
+describe('the staff catalogs', () => {
+  it('use top-level keys of their own, none of the main catalog', () => {
+    for (const l of LOCALES)
+      expect(
+        Object.keys(STAFF[l]).filter((k) => k in PUBLIC[l]),
+        l,
+      ).toEqual([]);
+  });
+});
 
 /** Messages that may read the same as in English: words French shares with English, and a pure layout. */
 const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
@@ -50,7 +79,7 @@ function plurals(ast: unknown[]): { options: string[] }[] {
   return out;
 }
 
-const english = flatten(en);
+const english = flatten(CATALOGS.en);
 
 describe.each(LOCALES)('the %s catalog', (locale) => {
   const messages = flatten(CATALOGS[locale]);

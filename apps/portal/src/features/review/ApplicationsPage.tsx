@@ -21,6 +21,7 @@ import { listApplications, listCallAssignments, listCallReviewers } from '../../
 import type { ApplicationView, AssignmentView, ReviewerLoadView } from '../../api/types.gen';
 import { countryName } from '../../lib/format';
 import { callQuery } from '../../lib/queries';
+import { useStaffCatalog } from '../../lib/i18n/staff';
 import { useAccessToken } from '../../lib/session';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
@@ -43,6 +44,7 @@ export function ApplicationsPage() {
   const locale = useLocale();
   useTitle('screening.title');
   const token = useAccessToken();
+  const strings = useStaffCatalog();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Filters>({ status: '', country: '', service: '', q: '' });
   const [filters, setFilters] = useState<Filters>(draft);
@@ -78,6 +80,7 @@ export function ApplicationsPage() {
     void queryClient.invalidateQueries({ queryKey: ['call-assignments', id] });
   };
   if (!token) return <Navigate to="/sign-in" replace />;
+  if (!strings) return <Loading />;
   if (call.error) return <ProblemAlert error={call.error} />;
   if (!call.data) return <Loading />;
   const c = call.data;

@@ -10,6 +10,7 @@ import { getCallRanking, listApplications, listCallAssignments } from '../../api
 import type { ApplicationView } from '../../api/types.gen';
 import { formatNumber } from '../../lib/format';
 import { callQuery } from '../../lib/queries';
+import { useStaffCatalog } from '../../lib/i18n/staff';
 import { useAccessToken } from '../../lib/session';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
@@ -29,6 +30,7 @@ export function RankingPage() {
   const locale = useLocale();
   useTitle('ranking.title');
   const token = useAccessToken();
+  const strings = useStaffCatalog();
   const queryClient = useQueryClient();
   const [compare, setCompare] = useState<string[]>([]);
   const [deciding, setDeciding] = useState<ApplicationView | null>(null);
@@ -50,6 +52,7 @@ export function RankingPage() {
     enabled: Boolean(token),
   });
   if (!token) return <Navigate to="/sign-in" replace />;
+  if (!strings) return <Loading />;
   const error = call.error ?? ranking.error ?? apps.error;
   if (error) return <ProblemAlert error={error} />;
   if (!call.data || !ranking.data || !apps.data) return <Loading />;

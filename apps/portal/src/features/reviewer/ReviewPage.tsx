@@ -11,6 +11,7 @@ import { declareConflict, listMyAssignments, submitAssignment } from '../../api/
 import type { AssignmentView, CallView } from '../../api/types.gen';
 import { countryName, formatNumber } from '../../lib/format';
 import { applicationQuery, callQuery, meQuery } from '../../lib/queries';
+import { useStaffCatalog } from '../../lib/i18n/staff';
 import { useAccessToken } from '../../lib/session';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
@@ -28,6 +29,7 @@ export function ReviewPage() {
   const locale = useLocale();
   useTitle('reviewer.scoreTitle');
   const token = useAccessToken();
+  const strings = useStaffCatalog();
   const me = useQuery({ ...meQuery(), enabled: Boolean(token) });
   const mine = useQuery({
     queryKey: ['my-assignments'],
@@ -44,6 +46,7 @@ export function ReviewPage() {
     enabled: Boolean(token && assignment),
   });
   if (!token) return <Navigate to="/sign-in" replace />;
+  if (!strings) return <Loading />;
   const error = mine.error ?? app.error ?? call.error;
   if (error) return <ProblemAlert error={error} />;
   if (mine.data && !assignment) return <ProblemAlert error={{ type: '/problems/not-found', status: 404 }} />;

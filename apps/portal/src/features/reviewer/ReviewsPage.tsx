@@ -5,6 +5,7 @@ import { Link, Navigate } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { listApplications, listMyAssignments } from '../../api/sdk.gen';
+import { useStaffCatalog } from '../../lib/i18n/staff';
 import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 
@@ -13,6 +14,7 @@ export function ReviewsPage() {
   const { t } = useTranslation();
   useTitle('reviewer.title');
   const token = useAccessToken();
+  const strings = useStaffCatalog();
   const mine = useQuery({
     queryKey: ['my-assignments'],
     queryFn: async () => (await listMyAssignments({ query: { limit: 500 }, throwOnError: true })).data.items,
@@ -24,6 +26,7 @@ export function ReviewsPage() {
     enabled: Boolean(token),
   });
   if (!token) return <Navigate to="/sign-in" replace />;
+  if (!strings) return <Loading />;
   const error = mine.error ?? apps.error;
   if (error) return <ProblemAlert error={error} />;
   if (!mine.data || !apps.data) return <Loading />;
