@@ -101,7 +101,13 @@ export function DecisionDialog({
       : null;
   const money = (n: number) => <MoneyText amount={n} currency={app.currency} />;
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('decision.title', { title: app.title })} size="lg">
+    <Modal
+      opened
+      onClose={() => onClose(false)}
+      title={t('decision.title', { title: app.title })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('decision.close') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
