@@ -185,7 +185,7 @@ describe('the fund manager and reviewer journey in a browser', () => {
     await ar.getByText(a.title, { exact: true }).waitFor();
     await check(ar, 'applications-ar', true);
     await ar.context().close();
-  }, 120_000);
+  }, 300_000);
 
   it('one reviewer declares a conflict, two score (one by keyboard only), and the spread is flagged', async () => {
     const [a] = apps;
@@ -269,7 +269,7 @@ describe('the fund manager and reviewer journey in a browser', () => {
       [a.id],
     );
     expect(rows.map((r) => r.status)).toEqual(['conflict', 'submitted', 'submitted']);
-  }, 120_000);
+  }, 300_000);
 
   it('ranks as computed here, explains an approval the balance cannot cover, and approves 60/40 once', async () => {
     const [a, b] = apps;
@@ -351,5 +351,5 @@ describe('the fund manager and reviewer journey in a browser', () => {
       .set('idempotency-key', unique('tranche'))
       .send({ reference: 'SWIFT-1' });
     expect(paid.status).toBe(201);
-  }, 120_000);
+  }, 300_000);
 });

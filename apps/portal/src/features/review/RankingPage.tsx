@@ -101,7 +101,7 @@ export function RankingPage() {
                   <Table.Td>
                     {item.spread === null ? '-' : formatNumber(item.spread, locale)}
                     {item.flagged && (
-                      <Badge ms="xs" color="red.9" variant="light">
+                      <Badge ms="xs" color="red.9" variant="outline">
                         {t('ranking.flagged')}
                       </Badge>
                     )}
@@ -129,7 +129,7 @@ export function RankingPage() {
         </Table>
       </div>
       {r.items.some((i) => i.flagged) && (
-        <Alert color="red.9" variant="light" title={t('ranking.flaggedTitle')}>
+        <Alert color="red" variant="light" title={t('ranking.flaggedTitle')}>
           {t('ranking.flaggedExplain', { threshold: r.threshold })}
         </Alert>
       )}

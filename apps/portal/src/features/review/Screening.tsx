@@ -162,7 +162,7 @@ export function BulkScreening({
       </form>
       {run.error && <ProblemAlert error={run.error} />}
       {result && (
-        <Alert role="status" color="un.8" variant="light" title={t('screening.summaryTitle')} mt="sm">
+        <Alert role="status" color="un" variant="light" title={t('screening.summaryTitle')} mt="sm">
           <Text>
             {t('screening.summary', {
               matched: result.matched,

@@ -88,7 +88,7 @@ export function ReviewPage() {
         </Stack>
       </Paper>
       {assignment.status === 'conflict' ? (
-        <Alert color="un.8" variant="light" title={t('reviewer.conflictDeclared')}>
+        <Alert color="un" variant="light" title={t('reviewer.conflictDeclared')}>
           <bdi>{assignment.conflictReason}</bdi>
         </Alert>
       ) : (
