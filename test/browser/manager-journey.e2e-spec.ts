@@ -130,7 +130,8 @@ describe('the fund manager and reviewer journey in a browser', () => {
       await group.getByLabel(verdict, { exact: true }).check();
       await page.getByRole('table').getByLabel('Reason').fill(reason);
       await page.getByRole('button', { name: 'Save the screening' }).click();
-      await page.getByRole('button', { name: `Screen: ${title}` }).waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Save the screening' }).waitFor({ state: 'detached' });
+      await page.locator('tr').filter({ hasText: title }).getByText(verdict, { exact: true }).waitFor();
     };
     await screen(c.title, 'Not eligible', 'No registration papers');
     await screen(a.title, 'Eligible', 'Meets every criterion');

@@ -1,3 +1,4 @@
+import './mantine-staff.css';
 import {
   Anchor,
   Badge,

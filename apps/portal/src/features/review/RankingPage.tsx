@@ -1,3 +1,4 @@
+import './mantine-staff.css';
 import { Alert, Anchor, Badge, Button, Checkbox, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';

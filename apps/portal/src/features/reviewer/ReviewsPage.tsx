@@ -1,3 +1,4 @@
+import '../review/mantine-staff.css';
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
