@@ -95,7 +95,8 @@ describe('the fund manager and reviewer journey in a browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 
-  async function signIn(page: Page, email: string, locale?: 'ar'): Promise<void> {
+  /** Signs in; with `locale`, picks that language (it is saved to the profile, so later sign-ins pick again). */
+  async function signIn(page: Page, email: string, locale?: 'ar' | 'en'): Promise<void> {
     await open(page, '/sign-in');
     await page.locator('input[type=email]').fill(email);
     await page.locator('input[type=password]').fill(PASSWORD);
@@ -104,7 +105,7 @@ describe('the fund manager and reviewer journey in a browser', () => {
     await page.getByTestId('welcome').waitFor();
     if (locale) {
       await page.getByTestId('language-switch').selectOption(locale);
-      await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+      await page.waitForFunction((l) => document.documentElement.lang === l, locale);
     }
   }
 
@@ -275,7 +276,7 @@ describe('the fund manager and reviewer journey in a browser', () => {
   it('ranks as computed here, explains an approval the balance cannot cover, and approves 60/40 once', async () => {
     const [a, b] = apps;
     const page = await newPage('en-GB');
-    await signIn(page, fmUser.email);
+    await signIn(page, fmUser.email, 'en');
     await open(page, `/manage/calls/${callId}/ranking`);
     const mean = (review(9, 4, 3) + review(6, 3, 2)) / 2;
     const first = page.getByTestId('ranking-row').first();
