@@ -282,7 +282,7 @@ describe('the fund manager and reviewer journey in a browser', () => {
     const first = page.getByTestId('ranking-row').first();
     await first.getByText(a.title, { exact: true }).waitFor();
     expect(await first.getByTestId('ranking-score').innerText()).toBe(String(mean));
-    expect(await first.innerText()).toContain('Reviewers disagree');
+    expect(await first.textContent()).toContain('Reviewers disagree');
     await page.getByLabel(`Compare ${a.title}`).check();
     await page.getByLabel(`Compare ${b.title}`).check();
     await page.getByRole('heading', { name: 'Side by side' }).waitFor();
