@@ -49,7 +49,7 @@ export function TrancheEditor({
             />
             {value.length > 1 && (
               <Button
-                variant="subtle"
+                variant="outline"
                 color="red.9"
                 size="xs"
                 onClick={() => onChange(value.filter((_, j) => j !== i))}
