@@ -349,6 +349,22 @@ describe('OpenAPI document: real answers match the described responses', () => {
     );
     ok(200, await http().post(`/api/assignments/${assigned.body.id}/submit`).set(bearer(reviewer.token)));
     ok(200, await http().get(`/api/calls/${callId}/ranking`).set(bearer(fm.token)));
+    ok(200, await http().get(`/api/calls/${callId}/reviewers`).set(bearer(fm.token)));
+    ok(200, await http().get(`/api/calls/${callId}/assignments`).set(bearer(fm.token)));
+    ok(
+      200,
+      await http()
+        .post(`/api/calls/${callId}/eligibility`)
+        .set(bearer(fm.token))
+        .send({ eligible: true, reason: 'fits', filter: { status: 'submitted' } }),
+    );
+    ok(
+      400,
+      await http()
+        .post(`/api/calls/${callId}/eligibility`)
+        .set(bearer(fm.token))
+        .send({ eligible: true, reason: 'fits' }),
+    );
 
     const decision = ok(
       201,
@@ -633,6 +649,6 @@ describe('OpenAPI document: real answers match the described responses', () => {
 
   it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBe(148);
+    expect(doc.checked.size).toBe(151);
   });
 });

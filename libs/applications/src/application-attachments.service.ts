@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, AuditService, InvalidInputError, NotFoundError } from '@app/core';
-import { ApplicationQueriesService } from './application-queries.service';
+import { ApplicationQueriesService, hidesApplicant } from './application-queries.service';
 import { ApplicationsService } from './applications.service';
 import { InvalidApplicationState, UnsupportedAttachment } from './applications.errors';
 import { ATTACHMENT_TYPES, safeFilename, servedFilename, sniffAttachment } from './domain/application-rules';
 import { AttachmentView } from './dto/application.dto';
-import { ApplicationsRepository } from './repositories/applications.repository';
+import { ApplicationsRepository, blindFilename } from './repositories/applications.repository';
 
 const MAX_ATTACHMENTS = 20;
 
@@ -71,9 +71,14 @@ export class ApplicationAttachmentsService {
 
   async attachment(id: string, attachmentId: string, actor: Actor): Promise<AttachmentDownload> {
     const em = this.dataSource.manager;
-    await this.queries.readable(em, id, actor);
+    const row = await this.queries.readable(em, id, actor);
     const file = await this.repo.attachmentFile(em, id, attachmentId);
     if (!file) throw new NotFoundError('attachment', attachmentId);
+    if (hidesApplicant(row, actor)) {
+      // The same number the application's view gives it, never the NGO's own file name.
+      const n = (await this.repo.attachments(em, [id])).findIndex((f) => f.id === attachmentId) + 1;
+      return { ...file, filename: blindFilename(n, file.mime) };
+    }
     return { ...file, filename: servedFilename(file.filename, file.mime) };
   }
 }

@@ -11,6 +11,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
@@ -42,6 +43,8 @@ import {
   UpdateApplicationDto,
 } from './dto/application.dto';
 import { ApplicationPage } from './dto/application.views';
+import { BulkEligibilityDto, BulkScreeningView } from './dto/screening.dto';
+import { ApplicationScreeningService } from './application-screening.service';
 
 @ApiTags('applications')
 @Controller()
@@ -50,6 +53,7 @@ export class ApplicationsController {
     private readonly applications: ApplicationsService,
     private readonly queries: ApplicationQueriesService,
     private readonly attachments: ApplicationAttachmentsService,
+    private readonly screening: ApplicationScreeningService,
   ) {}
 
   @Roles('ngo')
@@ -163,6 +167,27 @@ export class ApplicationsController {
     @CurrentActor() actor: Actor,
   ): Promise<ApplicationView> {
     return this.applications.screen(id, dto, actor);
+  }
+
+  @Roles('fund_manager')
+  @Post('calls/:id/eligibility')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkScreeningView })
+  @ApiOperation({
+    operationId: 'screenApplications',
+    summary: "Screen many of a call's applications at once",
+    description:
+      'The same verdict and reason for the listed ids, or for every application of the call matching the ' +
+      'filter. Each application is screened alone, all or nothing for it (audited as one by one); the ' +
+      'answer lists what changed and what was left as it was, with the reason.',
+  })
+  @ApiBadRequestResponse({ description: 'Neither or both of ids and filter' })
+  screenMany(
+    @IdParam('id', 'call') callId: string,
+    @Body() dto: BulkEligibilityDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<BulkScreeningView> {
+    return this.screening.screenMany(callId, dto, actor);
   }
 
   /** One file (PDF, DOCX or XLSX, by its bytes), at most 10 MiB, while the application is a draft. */

@@ -4,6 +4,7 @@ import { CallsModule } from '@app/calls';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationAttachmentsService } from './application-attachments.service';
 import { ApplicationQueriesService } from './application-queries.service';
+import { ApplicationScreeningService } from './application-screening.service';
 import { ApplicationsService } from './applications.service';
 import { ApplicationsRepository } from './repositories/applications.repository';
 import { Application } from './entities/application.entity';
@@ -17,6 +18,7 @@ import { UploadsService } from './uploads/uploads.service';
     ApplicationsService,
     ApplicationQueriesService,
     ApplicationAttachmentsService,
+    ApplicationScreeningService,
     ApplicationsRepository,
     UploadsService,
   ],

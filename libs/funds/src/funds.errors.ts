@@ -9,6 +9,8 @@ export class InsufficientFunds extends DomainError {
       'insufficient-funds',
       `The fund's available balance (${available} ${currency} minor units) cannot cover ${needed}`,
     );
+    // The figures, so a client can say how much is missing (minor units of `currency`).
+    this.extensions = { available, needed, missing: needed - available, currency };
   }
 }
 

@@ -99,6 +99,9 @@ export class DecisionsService {
         if (call.minAward !== null && amount < call.minAward) {
           throw new InvalidAward(`amount ${amount} is below the call's minimum award ${call.minAward}`);
         }
+        if (call.maxAward !== null && amount > call.maxAward) {
+          throw new InvalidAward(`amount ${amount} is above the call's maximum award ${call.maxAward}`);
+        }
         if (call.envelope !== null) {
           const committed = await this.grants.committedOnCall(em, call.id);
           if (committed + amount > call.envelope) {

@@ -171,6 +171,19 @@ export class UsersService implements OnApplicationBootstrap {
     return new Map(rows.map((r) => [r.id, { name: r.name, roles: r.roles }]));
   }
 
+  /** The active users holding `role`, by name (reviewers to choose from, say): id, name and e-mail only. */
+  async activeWithRoleIn(
+    em: EntityManager,
+    role: Role,
+  ): Promise<{ id: string; name: string; email: string }[]> {
+    const users = await em.find(User, {
+      where: { active: true },
+      select: { id: true, name: true, email: true, roles: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return users.filter((u) => u.roles.includes(role)).map(({ id, name, email }) => ({ id, name, email }));
+  }
+
   /** Whether the user exists, is active and holds `role` (another context naming a reviewer, say). */
   async isActiveWithRole(em: EntityManager, id: string, role: Role): Promise<boolean> {
     const user = await em.findOne(User, { where: { id }, select: { id: true, active: true, roles: true } });

@@ -19,13 +19,46 @@ import {
   RankingView,
   ScoresDto,
 } from './dto/review.dto';
-import { AssignmentPage } from './dto/review.views';
+import { AssignmentPage, CallAssignmentList, ReviewerLoadList } from './dto/review.views';
+import { ReviewerLoadService } from './reviewer-load.service';
 import { ReviewsService } from './reviews.service';
 
 @ApiTags('reviews')
 @Controller()
 export class ReviewsController {
-  constructor(private readonly reviews: ReviewsService) {}
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly loads: ReviewerLoadService,
+  ) {}
+
+  @Roles('fund_manager')
+  @Get('calls/:id/reviewers')
+  @ApiOkResponse({ type: ReviewerLoadList })
+  @ApiOperation({
+    operationId: 'listCallReviewers',
+    summary: 'Reviewers to assign, with their load',
+    description:
+      'The active reviewers by name, each with their open assignments, reviews submitted and conflicts ' +
+      'declared (over all calls), and the applications of this call they declared a conflict on.',
+  })
+  reviewers(@IdParam('id', 'call') id: string, @CurrentActor() actor: Actor): Promise<ReviewerLoadList> {
+    return this.loads.reviewers(id, actor);
+  }
+
+  @Roles('fund_manager')
+  @Get('calls/:id/assignments')
+  @ApiOkResponse({ type: CallAssignmentList })
+  @ApiOperation({
+    operationId: 'listCallAssignments',
+    summary: "A call's review assignments",
+    description: 'Every assignment of the call, oldest first, with its status, scores and conflict reason.',
+  })
+  callAssignments(
+    @IdParam('id', 'call') id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<CallAssignmentList> {
+    return this.loads.assignments(id, actor);
+  }
 
   @Roles('fund_manager')
   @Post('applications/:id/assignments')

@@ -7,11 +7,12 @@ import { ReviewAssignment } from './entities/review-assignment.entity';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
+import { ReviewerLoadService } from './reviewer-load.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ReviewAssignment]), CallsModule, ApplicationsModule, IdentityModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService, ReviewsRepository],
+  providers: [ReviewsService, ReviewerLoadService, ReviewsRepository],
   exports: [ReviewsService],
 })
 export class ReviewsModule {}

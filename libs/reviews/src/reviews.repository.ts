@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { minor } from '@app/core';
 import type { CriterionScore } from './domain/scoring';
 import { AssignmentStatus, ReviewAssignment } from './entities/review-assignment.entity';
 
@@ -114,5 +115,38 @@ export class ReviewsRepository {
 
   async save(em: EntityManager, a: ReviewAssignment): Promise<void> {
     await em.save(a);
+  }
+
+  /** Every assignment of a call, oldest first (the manager's view of who reviews what). */
+  async onCall(em: EntityManager, callId: string): Promise<Assignment[]> {
+    const rows: AssignmentRow[] = await em.query(
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM review_assignments WHERE call_id = $1 ORDER BY created_at, id`,
+      [callId],
+    );
+    return rows.map(toAssignment);
+  }
+
+  /** Per reviewer, over all calls: assignments open (assigned), submitted and declined (conflict). */
+  async loads(
+    em: EntityManager,
+  ): Promise<Map<string, { open: number; submitted: number; conflicts: number }>> {
+    const rows: { reviewer_id: string; open: string; submitted: string; conflicts: string }[] =
+      await em.query(
+        `SELECT reviewer_id,
+              count(*) FILTER (WHERE status = 'assigned') AS open,
+              count(*) FILTER (WHERE status = 'submitted') AS submitted,
+              count(*) FILTER (WHERE status = 'conflict') AS conflicts
+       FROM review_assignments GROUP BY reviewer_id`,
+      );
+    return new Map(
+      rows.map((r) => [
+        r.reviewer_id,
+        {
+          open: minor(r.open, 'count'),
+          submitted: minor(r.submitted, 'count'),
+          conflicts: minor(r.conflicts, 'count'),
+        },
+      ]),
+    );
   }
 }

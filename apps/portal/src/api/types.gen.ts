@@ -959,6 +959,10 @@ export type ApplicationPage = {
      * Pass as `cursor` for the next page; null on the last page
      */
     nextCursor: string | null;
+    /**
+     * How many applications match the filters across all pages (given with a callId)
+     */
+    total?: number;
 };
 
 export type UpdateApplicationDto = {
@@ -981,6 +985,61 @@ export type EligibilityDto = {
     reason: string;
 };
 
+export type ApplicationFilterDto = {
+    status?: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'approved' | 'rejected' | 'withdrawn';
+    /**
+     * applications working in this country (ISO 3166-1 alpha-2)
+     */
+    country?: string;
+    /**
+     * applications offering this service
+     */
+    service?: 'shelter' | 'psychological_support' | 'legal_aid' | 'education_training' | 'health_care' | 'stipends';
+    /**
+     * words in the title or summary (and, for staff, the organization's name), any case
+     */
+    q?: string;
+};
+
+export type BulkEligibilityDto = {
+    eligible: boolean;
+    reason: string;
+    ids?: Array<string>;
+    filter?: ApplicationFilterDto;
+};
+
+export type ScreenedItem = {
+    id: string;
+    title: string;
+    /**
+     * the status after this request
+     */
+    status: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'approved' | 'rejected' | 'withdrawn';
+};
+
+export type ScreeningFailure = {
+    id: string;
+    title: string;
+    /**
+     * the status it kept
+     */
+    status: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'approved' | 'rejected' | 'withdrawn';
+    code: string;
+    detail: string;
+};
+
+export type BulkScreeningView = {
+    /**
+     * applications the ids or filter named
+     */
+    matched: number;
+    changed: Array<ScreenedItem>;
+    /**
+     * left as they were, with the reason
+     */
+    failed: Array<ScreeningFailure>;
+};
+
 export type UploadView = {
     id: string;
     /**
@@ -1001,11 +1060,30 @@ export type UploadView = {
     attachment: AttachmentView | null;
 };
 
-export type AssignReviewerDto = {
+export type ReviewerLoadView = {
+    id: string;
+    name: string;
+    email: string;
     /**
-     * A user with the reviewer role
+     * assignments not yet submitted nor declined, all calls
      */
-    reviewerId: string;
+    open: number;
+    /**
+     * reviews submitted, all calls
+     */
+    submitted: number;
+    /**
+     * conflicts of interest declared, all calls
+     */
+    conflicts: number;
+    /**
+     * the applications of this call they declared a conflict on
+     */
+    conflictApplicationIds: Array<string>;
+};
+
+export type ReviewerLoadList = {
+    items: Array<ReviewerLoadView>;
 };
 
 export type CriterionScoreDto = {
@@ -1031,6 +1109,17 @@ export type AssignmentView = {
     conflictReason: string | null;
     createdAt: string;
     submittedAt: string | null;
+};
+
+export type CallAssignmentList = {
+    items: Array<AssignmentView>;
+};
+
+export type AssignReviewerDto = {
+    /**
+     * A user with the reviewer role
+     */
+    reviewerId: string;
 };
 
 export type AssignmentPage = {
@@ -5052,6 +5141,22 @@ export type ListApplicationsData = {
         cursor?: string;
         callId?: string;
         status?: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'approved' | 'rejected' | 'withdrawn';
+        /**
+         * ISO 3166-1 alpha-2: applications working in this country
+         */
+        country?: string;
+        /**
+         * applications offering this service
+         */
+        service?: 'shelter' | 'psychological_support' | 'legal_aid' | 'education_training' | 'health_care' | 'stipends';
+        /**
+         * words in the title or summary (and, for staff, the organization's name), any case
+         */
+        q?: string;
+        /**
+         * the order across all pages (`-` descending); ties are broken by id
+         */
+        sort?: '-createdAt' | 'createdAt' | 'title' | '-title' | 'requested' | '-requested' | 'submittedAt' | '-submittedAt';
     };
     url: '/api/applications';
 };
@@ -5298,6 +5403,46 @@ export type ScreenApplicationResponses = {
 };
 
 export type ScreenApplicationResponse = ScreenApplicationResponses[keyof ScreenApplicationResponses];
+
+export type ScreenApplicationsData = {
+    body: BulkEligibilityDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/calls/{id}/eligibility';
+};
+
+export type ScreenApplicationsErrors = {
+    /**
+     * Neither or both of ids and filter
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ScreenApplicationsError = ScreenApplicationsErrors[keyof ScreenApplicationsErrors];
+
+export type ScreenApplicationsResponses = {
+    200: BulkScreeningView;
+};
+
+export type ScreenApplicationsResponse = ScreenApplicationsResponses[keyof ScreenApplicationsResponses];
 
 export type UploadApplicationAttachmentData = {
     body: {
@@ -5586,6 +5731,78 @@ export type SendApplicationUploadChunkResponses = {
 };
 
 export type SendApplicationUploadChunkResponse = SendApplicationUploadChunkResponses[keyof SendApplicationUploadChunkResponses];
+
+export type ListCallReviewersData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/calls/{id}/reviewers';
+};
+
+export type ListCallReviewersErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ListCallReviewersError = ListCallReviewersErrors[keyof ListCallReviewersErrors];
+
+export type ListCallReviewersResponses = {
+    200: ReviewerLoadList;
+};
+
+export type ListCallReviewersResponse = ListCallReviewersResponses[keyof ListCallReviewersResponses];
+
+export type ListCallAssignmentsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/calls/{id}/assignments';
+};
+
+export type ListCallAssignmentsErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ListCallAssignmentsError = ListCallAssignmentsErrors[keyof ListCallAssignmentsErrors];
+
+export type ListCallAssignmentsResponses = {
+    200: CallAssignmentList;
+};
+
+export type ListCallAssignmentsResponse = ListCallAssignmentsResponses[keyof ListCallAssignmentsResponses];
 
 export type AssignReviewerData = {
     body: AssignReviewerDto;

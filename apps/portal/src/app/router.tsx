@@ -175,6 +175,23 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/notices/NoticesPage').then((m) => ({ Component: m.NoticesPage })),
       },
       {
+        path: 'manage/calls/:id/applications',
+        lazy: () =>
+          import('../features/review/ApplicationsPage').then((m) => ({ Component: m.ApplicationsPage })),
+      },
+      {
+        path: 'manage/calls/:id/ranking',
+        lazy: () => import('../features/review/RankingPage').then((m) => ({ Component: m.RankingPage })),
+      },
+      {
+        path: 'reviews',
+        lazy: () => import('../features/reviewer/ReviewsPage').then((m) => ({ Component: m.ReviewsPage })),
+      },
+      {
+        path: 'reviews/:id',
+        lazy: () => import('../features/reviewer/ReviewPage').then((m) => ({ Component: m.ReviewPage })),
+      },
+      {
         path: '*',
         lazy: () => import('../features/public/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
       },

@@ -14,6 +14,7 @@ const ROLE_NAV: { role: string; to: string; key: string }[] = [
   { role: 'admin', to: '/admin/audit', key: 'admin.nav.audit' },
   { role: 'admin', to: '/admin/rates', key: 'admin.nav.rates' },
   { role: 'admin', to: '/admin/queues', key: 'admin.nav.queues' },
+  { role: 'reviewer', to: '/reviews', key: 'reviewer.title' },
   { role: 'finance', to: '/finance/balance', key: 'nav.financeBalance' },
   { role: 'finance', to: '/finance/contributions', key: 'nav.financeContributions' },
   { role: 'finance', to: '/finance/pledges', key: 'nav.financePledges' },

@@ -20,6 +20,11 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
     'ngo.report.service',
     'ngo.report.spentOn',
     'admin.audit.actor',
+    // the same words in French
+    'screening.service',
+    'screening.actions',
+    'ranking.actions',
+    'ranking.services',
   ],
   es: ['ngo.report.spentOn', 'admin.audit.actor'],
   ru: ['ngo.report.spentOn', 'admin.audit.actor'],
@@ -98,6 +103,13 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           available: 'USD 1',
           target: 'USD 2',
           subject: 's',
+          // the manager's and reviewer's pages (issue 15 B)
+          matched: 5,
+          changed: 3,
+          failed: 2,
+          open: 2,
+          conflicts: 1,
+          threshold: 20,
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }

@@ -96,6 +96,46 @@ export class EligibilityDto {
   reason: string;
 }
 
+/** The orders a list of applications can take (`-` is descending); `-createdAt` is the default. */
+export const APPLICATION_SORTS = [
+  '-createdAt',
+  'createdAt',
+  'title',
+  '-title',
+  'requested',
+  '-requested',
+  'submittedAt',
+  '-submittedAt',
+] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
+/** The filters a fund manager screens by; `ApplicationQuery` adds paging and order. */
+export class ApplicationFilterDto {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES as unknown as string[])
+  status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ description: 'applications working in this country (ISO 3166-1 alpha-2)' })
+  @IsOptional()
+  @IsCountryCode()
+  country?: string;
+
+  @ApiPropertyOptional({ enum: SERVICES, description: 'applications offering this service' })
+  @IsOptional()
+  @IsServiceCode()
+  service?: string;
+
+  @ApiPropertyOptional({
+    description: "words in the title or summary (and, for staff, the organization's name), any case",
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
 export class ApplicationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -106,6 +146,34 @@ export class ApplicationQuery extends PageQuery {
   @IsOptional()
   @IsIn(APPLICATION_STATUSES as unknown as string[])
   status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2: applications working in this country' })
+  @IsOptional()
+  @IsCountryCode()
+  country?: string;
+
+  @ApiPropertyOptional({ enum: SERVICES, description: 'applications offering this service' })
+  @IsOptional()
+  @IsServiceCode()
+  service?: string;
+
+  @ApiPropertyOptional({
+    description: "words in the title or summary (and, for staff, the organization's name), any case",
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: APPLICATION_SORTS,
+    default: '-createdAt',
+    description: 'the order across all pages (`-` descending); ties are broken by id',
+  })
+  @IsOptional()
+  @IsIn(APPLICATION_SORTS as unknown as string[])
+  sort?: ApplicationSort;
 }
 
 export class BudgetLineView {

@@ -75,10 +75,20 @@ export function toBudgetLineView(l: BudgetLineRow): BudgetLineView {
   return { category: l.category, description: l.description, amount: minor(l.amount, 'budget amount') };
 }
 
-export function toAttachmentView(f: Omit<AttachmentRow, 'application_id'>): AttachmentView {
+/**
+ * The name a file is served under to a reader who may not see who applied (a reviewer of a blind call):
+ * its number and extension only, since NGOs often name files after themselves.
+ */
+export function blindFilename(n: number, mime: string): string {
+  const served = servedFilename(`file`, mime);
+  const dot = served.lastIndexOf('.');
+  return `attachment-${n}${dot >= 0 ? served.slice(dot) : ''}`;
+}
+
+export function toAttachmentView(f: Omit<AttachmentRow, 'application_id'>, blindN?: number): AttachmentView {
   return {
     id: f.id,
-    filename: servedFilename(f.filename, f.mime),
+    filename: blindN === undefined ? servedFilename(f.filename, f.mime) : blindFilename(blindN, f.mime),
     mime: f.mime,
     size: f.size,
     sha256: f.sha256,
@@ -86,7 +96,10 @@ export function toAttachmentView(f: Omit<AttachmentRow, 'application_id'>): Atta
   };
 }
 
-/** The one mapper of ApplicationView; `hide` leaves out the NGO (a reviewer reading a blind call). */
+/**
+ * The one mapper of ApplicationView; `hide` leaves out the NGO (a reviewer reading a blind call): its id and
+ * name, and the attachments' own file names.
+ */
 export function toApplicationView(
   r: ApplicationRow,
   lines: BudgetLineRow[],
@@ -112,7 +125,9 @@ export function toApplicationView(
     screenedAt: r.screened_at,
     withdrawnAt: r.withdrawn_at,
     decidedAt: r.decided_at,
-    attachments: files.filter((f) => f.application_id === r.id).map(toAttachmentView),
+    attachments: files
+      .filter((f) => f.application_id === r.id)
+      .map((f, i) => toAttachmentView(f, hide ? i + 1 : undefined)),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -136,11 +151,30 @@ export interface ApplicationNoticeRow {
 
 export interface ApplicationFilter {
   id?: string;
+  ids?: readonly string[];
   callId?: string;
   status?: string;
+  country?: string;
+  service?: string;
+  q?: string;
+  /** A column of `SORT_SQL` and its direction; then paged by `offset` instead of the keyset cursor. */
+  sort?: string;
+  offset?: number;
   cursor?: { at: string | Date; id: string } | null;
   limit?: number;
 }
+
+/** The orders of `ApplicationQuery.sort`, as SQL (ties broken by id, so pages never overlap). */
+const SORT_SQL: Record<string, string> = {
+  '-createdAt': 'a.created_at DESC, a.id DESC',
+  createdAt: 'a.created_at ASC, a.id ASC',
+  title: 'lower(a.title) ASC, a.id ASC',
+  '-title': 'lower(a.title) DESC, a.id DESC',
+  requested: 'a.requested ASC, a.id ASC',
+  '-requested': 'a.requested DESC, a.id DESC',
+  submittedAt: 'a.submitted_at ASC NULLS LAST, a.id ASC',
+  '-submittedAt': 'a.submitted_at DESC NULLS LAST, a.id DESC',
+};
 
 /**
  * All SQL of the applications context: `applications`, `application_budget_lines` and
@@ -239,27 +273,39 @@ export class ApplicationsRepository {
    */
   async readableRows(em: EntityManager, actor: Actor, filter: ApplicationFilter): Promise<ApplicationRow[]> {
     const params: unknown[] = [];
+    const where = readableWhere(actor, filter, params);
+    if (!where) return [];
     const p = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
     };
-    const scope = scopeSql(actor, p);
-    if (!scope) return [];
-    const where = [scope];
-    if (filter.id) where.push(`a.id = ${p(filter.id)}`);
-    if (filter.callId) where.push(`a.call_id = ${p(filter.callId)}`);
-    if (filter.status) where.push(`a.status = ${p(filter.status)}`);
     if (filter.cursor)
       where.push(
         `(a.created_at, a.id) < (${p(filter.cursor.at)}::timestamptz, ${p(filter.cursor.id)}::uuid)`,
       );
+    const order = SORT_SQL[filter.sort ?? '-createdAt'] ?? SORT_SQL['-createdAt'];
     const limit = filter.limit !== undefined ? ` LIMIT ${p(filter.limit)}` : '';
+    const offset = filter.offset ? ` OFFSET ${p(filter.offset)}` : '';
     return em.query(
       `SELECT ${APPLICATION_COLUMNS}
        FROM applications a JOIN organizations o ON o.id = a.organization_id JOIN calls c ON c.id = a.call_id
-       WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC${limit}`,
+       WHERE ${where.join(' AND ')} ORDER BY ${order}${limit}${offset}`,
       params,
     );
+  }
+
+  /** How many applications the actor may read match the filter (its paging ignored). */
+  async countReadable(em: EntityManager, actor: Actor, filter: ApplicationFilter): Promise<number> {
+    const params: unknown[] = [];
+    const where = readableWhere(actor, filter, params);
+    if (!where) return 0;
+    const [row]: { n: string }[] = await em.query(
+      `SELECT count(*) AS n
+       FROM applications a JOIN organizations o ON o.id = a.organization_id JOIN calls c ON c.id = a.call_id
+       WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return minor(row.n, 'count');
   }
 
   async budgetLines(em: EntityManager, ids: string[]): Promise<BudgetLineRow[]> {
@@ -309,6 +355,32 @@ export class ApplicationsRepository {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/** The WHERE terms of a readable list (scope, then the filters), pushing their parameters; null: none. */
+function readableWhere(actor: Actor, filter: ApplicationFilter, params: unknown[]): string[] | null {
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const scope = scopeSql(actor, p);
+  if (!scope) return null;
+  const where = [scope];
+  if (filter.id) where.push(`a.id = ${p(filter.id)}`);
+  if (filter.ids) where.push(`a.id = ANY(${p(filter.ids)}::uuid[])`);
+  if (filter.callId) where.push(`a.call_id = ${p(filter.callId)}`);
+  if (filter.status) where.push(`a.status = ${p(filter.status)}`);
+  if (filter.country) where.push(`${p(filter.country)} = ANY(a.countries)`);
+  if (filter.service) where.push(`${p(filter.service)} = ANY(a.services)`);
+  const q = filter.q?.trim();
+  if (q) {
+    // The words as typed, LIKE's own wildcards escaped; the organization's name only for staff.
+    const like = p(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const terms = [`a.title ILIKE ${like}`, `a.summary ILIKE ${like}`];
+    if (isStaff(actor)) terms.push(`o.name ILIKE ${like}`);
+    where.push(`(${terms.join(' OR ')})`);
+  }
+  return where;
 }
 
 /**

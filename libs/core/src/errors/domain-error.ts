@@ -44,6 +44,12 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
   }
 
+  /**
+   * Figures a client needs to explain the refusal (RFC 9457 extension members, such as the missing amount
+   * of an insufficient balance). Set by a subclass's constructor; never `type`, `status` or `code`.
+   */
+  extensions?: Readonly<Record<string, string | number>>;
+
   get status(): number {
     return KIND_STATUS[this.kind];
   }

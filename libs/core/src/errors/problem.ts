@@ -8,6 +8,8 @@ export interface Problem {
   detail: string;
   code: string;
   errors?: FieldProblem[];
+  /** Extension members a domain error adds (figures such as `missing`). */
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -37,6 +39,7 @@ export function statusTitle(status: number): string {
 
 export function problemOf(error: DomainError): Problem {
   return {
+    ...(error.extensions ?? {}),
     type: `/problems/${error.slug}`,
     title: statusTitle(error.status),
     status: error.status,

@@ -93,14 +93,38 @@ export function CallsAdminPage() {
                   </Table.Td>
                   <Table.Td>{c.deadline ? <bdi>{formatDateTime(c.deadline, locale)}</bdi> : ''}</Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="outline"
-                      onClick={() => copyCall(c)}
-                      aria-label={t('callsAdmin.copyNamed', { title: c.title })}
-                    >
-                      {t('callsAdmin.copy')}
-                    </Button>
+                    <Group gap={4} wrap="wrap">
+                      {c.status !== 'draft' && (
+                        <>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            component={Link}
+                            to={`/manage/calls/${c.id}/applications`}
+                            aria-label={t('callsAdmin.applicationsNamed', { title: c.title })}
+                          >
+                            {t('callsAdmin.applications')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            component={Link}
+                            to={`/manage/calls/${c.id}/ranking`}
+                            aria-label={t('callsAdmin.rankingNamed', { title: c.title })}
+                          >
+                            {t('callsAdmin.ranking')}
+                          </Button>
+                        </>
+                      )}
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        onClick={() => copyCall(c)}
+                        aria-label={t('callsAdmin.copyNamed', { title: c.title })}
+                      >
+                        {t('callsAdmin.copy')}
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
