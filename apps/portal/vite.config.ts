@@ -11,6 +11,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * them, so a public page's first load does not carry them (lib/i18n/setup.ts loads the second part after).
  */
 export const PAGE_SECTIONS = [
+  // the staff's and donors' pages (issues 15 and 16)
   'donor',
   'admin',
   'download',
@@ -19,6 +20,16 @@ export const PAGE_SECTIONS = [
   'callsAdmin',
   'grantsAdmin',
   'notices',
+  'screening',
+  'ranking',
+  'decision',
+  'reviewer',
+  // the NGO's and every signed-in reader's own pages (issue 14)
+  'ngo',
+  'attachments',
+  'mfa',
+  'profile',
+  'dashboard',
 ];
 
 function catalogParts(): Plugin {

@@ -1,11 +1,9 @@
 import { Anchor, Button, Container, Group, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { signOut } from '../lib/api-client';
 import { useProfileLocale } from '../lib/profile-locale';
-import { meQuery } from '../lib/queries';
 import { useAccessToken } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
@@ -18,13 +16,6 @@ const NAV = [
   { to: '/impact', key: 'app.impact', end: false },
 ];
 
-/** The staff's pages (issue 15), shown to the roles that may use them. */
-const STAFF_NAV = [
-  { to: '/dashboard', key: 'nav.fund', roles: ['fund_manager', 'finance', 'admin'] },
-  { to: '/manage/calls', key: 'nav.manageCalls', roles: ['fund_manager', 'admin'] },
-  { to: '/manage/grants', key: 'nav.manageGrants', roles: ['fund_manager', 'finance', 'admin'] },
-];
-
 const NoticesLink = lazy(() =>
   import('../features/notices/NoticesLink').then((m) => ({ default: m.NoticesLink })),
 );
@@ -35,9 +26,6 @@ export function Layout() {
   const token = useAccessToken();
   const navigate = useNavigate();
   useProfileLocale();
-  const me = useQuery({ ...meQuery(), enabled: Boolean(token) });
-  const roles: readonly string[] = (token && me.data?.roles) || [];
-  const nav = [...NAV, ...STAFF_NAV.filter((n) => n.roles.some((r) => roles.includes(r)))];
   return (
     <>
       <a className="skip-link" href="#main">
@@ -82,15 +70,8 @@ export function Layout() {
           </Group>
           <nav aria-label={t('app.mainNav')}>
             <Group gap="xs" mt="sm" wrap="wrap">
-              {nav.map(({ to, key, ...rest }) => (
-                <Button
-                  key={key}
-                  component={NavLink}
-                  to={to}
-                  end={'end' in rest ? rest.end : false}
-                  variant="subtle"
-                  size="sm"
-                >
+              {NAV.map(({ to, key, end }) => (
+                <Button key={to} component={NavLink} to={to} end={end} variant="subtle" size="sm">
                   {t(key)}
                 </Button>
               ))}

@@ -6,6 +6,14 @@ import { meQuery } from '../lib/queries';
 
 /** Entries shown to signed-in users holding a role; add a role's pages here. */
 const ROLE_NAV: { role: string; to: string; key: string }[] = [
+  // the staff's pages (issue 15)
+  ...['fund_manager', 'finance', 'admin'].map((role) => ({ role, to: '/dashboard', key: 'nav.fund' })),
+  ...['fund_manager', 'admin'].map((role) => ({ role, to: '/manage/calls', key: 'nav.manageCalls' })),
+  ...['fund_manager', 'finance', 'admin'].map((role) => ({
+    role,
+    to: '/manage/grants',
+    key: 'nav.manageGrants',
+  })),
   { role: 'donor', to: '/donor/contributions', key: 'donor.nav.contributions' },
   { role: 'donor', to: '/donor/pledges', key: 'donor.nav.pledges' },
   { role: 'donor', to: '/donor/impact', key: 'donor.nav.impact' },
@@ -33,11 +41,13 @@ export default function RoleNav() {
   const roles: string[] = me.data?.roles ?? [];
   return (
     <>
-      {ROLE_NAV.filter((entry) => roles.includes(entry.role)).map(({ to, key }) => (
-        <Button key={to} component={NavLink} to={to} variant="subtle" size="sm">
-          {t(key)}
-        </Button>
-      ))}
+      {[...new Map(ROLE_NAV.filter((e) => roles.includes(e.role)).map((e) => [e.to, e])).values()].map(
+        ({ to, key }) => (
+          <Button key={to} component={NavLink} to={to} variant="subtle" size="sm">
+            {t(key)}
+          </Button>
+        ),
+      )}
     </>
   );
 }
