@@ -10,7 +10,12 @@ export { dataSourceOptions } from './database/data-source-options';
 export { isConnectionError, isPgError, pgError, PG } from './database/pg-errors';
 export { ensureDatabase } from './database/server-bootstrap';
 export { DueDiligenceGate } from './due-diligence/due-diligence.port';
-export type { AwardTerms, DueDiligenceChecks, RiskLevel, TermTranche } from './due-diligence/due-diligence.port';
+export type {
+  AwardTerms,
+  DueDiligenceChecks,
+  RiskLevel,
+  TermTranche,
+} from './due-diligence/due-diligence.port';
 export * from './errors/domain-error';
 export * from './errors/problem';
 export { HousekeepingService } from './housekeeping/housekeeping.service';

@@ -59,7 +59,11 @@ export class OffersService {
     return this.offers.settings(em, fundId);
   }
 
-  async saveSettings(fundId: string, dto: PostAwardSettingsDto, actor: Actor): Promise<PostAwardSettingsView> {
+  async saveSettings(
+    fundId: string,
+    dto: PostAwardSettingsDto,
+    actor: Actor,
+  ): Promise<PostAwardSettingsView> {
     if (!canAccessFund(actor, fundId)) throw new NotFoundError('fund', fundId);
     return this.dataSource.transaction(async (em) => {
       await this.funds.getIn(em, fundId);
