@@ -14,7 +14,8 @@ import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from
  * screening one by one and in bulk, three reviewers assigned with their load in view, a conflict declared,
  * two reviews (one by keyboard only) whose spread is flagged, the ranking checked against means computed
  * here, an approval the balance cannot cover explained with the missing amount, one approved 60/40 with a
- * double click committing once; then the agreement signed and the first tranche paid (API, 15a's pages).
+ * double click committing once, the fund's page following it without a reload; then the agreement signed
+ * and the first tranche paid on the grant's page.
  * axe finds nothing on every page in English and Arabic; the table pages reflow at 320 px.
  * SHOTS_DIR=<folder> keeps a screenshot of each step.
  */
@@ -32,6 +33,7 @@ describe('the fund manager and reviewer journey in a browser', () => {
   let fmUser: { id: string; token: string; email: string };
   let reviewers: { id: string; token: string; email: string }[];
   let callId: string;
+  let fundId: string;
   const apps: { id: string; title: string }[] = [];
 
   beforeAll(async () => {
@@ -46,6 +48,7 @@ describe('the fund manager and reviewer journey in a browser', () => {
     reviewers = await Promise.all([0, 1, 2].map(() => userWithRoles(api, ['reviewer'])));
     // USD 20,000 available: a USD 20,000 award (+ 13% PSC) cannot be covered, USD 15,000 can.
     const fund = await fundWithAvailable(api, { admin, finance }, 2_000_000);
+    fundId = fund.id;
     callId = await callIn(api, fmUser.token, fund.id, 'open', { title: unique('Safe homes'), blind: true });
     const requested = [1_500_000, 2_000_000, 1_200_000];
     for (const [i, amount] of requested.entries()) {
@@ -302,6 +305,14 @@ describe('the fund manager and reviewer journey in a browser', () => {
     ]);
     expect(bNow.status).toBe('eligible');
 
+    // The fund's page, open in another tab, follows the approval without a reload (issue 15)
+    const watch = await newPage('en-GB');
+    await signIn(watch, fmUser.email, 'en');
+    await open(watch, `/funds/${fundId}`);
+    const watched = () => watch.getByTestId('fund-progress-text').innerText();
+    expect((await watched()).replace(/\u00a0/g, ' ')).toBe('USD 20,000 of USD 500,000, 4%');
+    const points = Number(await watch.getByTestId('balance-chart').getAttribute('data-points'));
+
     // A at USD 15,000 in two tranches, 60% on signature and 40% after a report; a double click commits once
     await page.getByRole('button', { name: `Decide: ${a.title}` }).click();
     await dialog.getByLabel('Award (USD)').fill('15000');
@@ -322,6 +333,19 @@ describe('the fund manager and reviewer journey in a browser', () => {
     );
     expect(grants).toHaveLength(1);
     expect(grants[0].amount).toBe('1500000');
+    // 20,000 - (15,000 + 13% PSC) = 3,050 available, on the page already open, and a new point on its chart
+    await watch.waitForFunction(
+      () => document.querySelector('[data-testid=fund-progress-text]')?.textContent?.includes('3,050'),
+      null,
+      { timeout: 5_000 },
+    );
+    expect((await watched()).replace(/\u00a0/g, ' ')).toMatch(/^USD 3,050 of USD 500,000, /);
+    await watch.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=balance-chart]')?.getAttribute('data-points')) > n,
+      points,
+      { timeout: 10_000 },
+    );
+    await watch.context().close();
     const tranches: { amount: string; condition: string }[] = await api.db.query(
       'SELECT amount::text, condition FROM grant_tranches WHERE grant_id = $1 ORDER BY n',
       [grants[0].id],
@@ -342,16 +366,29 @@ describe('the fund manager and reviewer journey in a browser', () => {
     await check(ar, 'decision-ar');
     await ar.context().close();
 
-    // 15a owns the grant pages: the agreement is signed and the first tranche paid through the API
+    // The agreement signed by the fund manager and the first tranche released by finance, on the grant's page
     const grantId = grants[0].id;
-    const signed = await api.http().post(`/api/grants/${grantId}/sign`).set(bearer(fmUser.token)).send({});
-    expect(signed.status).toBe(200);
-    const paid = await api
-      .http()
-      .post(`/api/grants/${grantId}/tranches/1/disburse`)
-      .set(bearer(finance))
-      .set('idempotency-key', unique('tranche'))
-      .send({ reference: 'SWIFT-1' });
-    expect(paid.status).toBe(201);
+    const signer = await newPage('en-GB');
+    await signIn(signer, fmUser.email, 'en');
+    await open(signer, `/manage/grants/${grantId}`);
+    await signer.getByRole('button', { name: 'Record the signed agreement' }).click();
+    await signer.getByText('Agreement signed').waitFor();
+    await check(signer, 'grant-signed-en');
+    await signer.context().close();
+    const cashier = await userWithRoles(api, ['finance']);
+    const cash = await newPage('en-GB');
+    await signIn(cash, cashier.email, 'en');
+    await open(cash, `/manage/grants/${grantId}`);
+    await cash.getByRole('button', { name: 'Release tranche 1' }).dblclick();
+    await cash.waitForFunction(
+      () => document.querySelector('[data-testid=tranche-1-state]')?.textContent?.startsWith('Paid'),
+      null,
+      { timeout: 10_000 },
+    );
+    await check(cash, 'grant-paid-en');
+    await cash.context().close();
+    const grant = await api.http().get(`/api/grants/${grantId}`).set(bearer(finance));
+    expect(grant.body.payments).toHaveLength(1);
+    expect(grant.body.paid).toBe(900_000);
   }, 300_000);
 });

@@ -1,45 +1,13 @@
-import i18next from 'i18next';
-import { useEffect, useState } from 'react';
-import { isLocale, type Locale } from './locales';
+import { useTranslation } from 'react-i18next';
 
 /**
- * The staff pages' strings (screening, ranking, decision, reviewer) live in catalogs of their own
- * (`src/i18n/staff/<locale>.json`), loaded by those pages only: a public page's first load stays within
- * the low-bandwidth budget. They join the `translation` namespace, so `t('ranking.title')` works as usual;
- * catalogs.test.ts checks them with the main catalogs (parity, ICU, plurals, translated).
+ * The staff pages' strings (screening, ranking, decision, reviewer) are sections of the six catalogs that
+ * come with the signed-in pages' part (vite.config.ts PAGE_SECTIONS; lib/i18n/setup.ts loads it right after
+ * the first paint), so a public page's first load stays within the low-bandwidth budget. True once they
+ * are in for the active language or English; the page re-renders when they arrive (bindI18nStore 'added').
  */
-const staffCatalogs = import.meta.glob<{ default: Record<string, unknown> }>('../../i18n/staff/*.json');
-const loaded = new Set<string>();
-
-async function loadStaff(locale: Locale): Promise<void> {
-  if (loaded.has(locale)) return;
-  const load = staffCatalogs[`../../i18n/staff/${locale}.json`];
-  if (!load) throw new Error(`no staff catalog for ${locale}`);
-  i18next.addResourceBundle(locale, 'translation', (await load()).default, true, false);
-  loaded.add(locale);
-}
-
-/** Loads the staff strings of English (the fallback) and of the active language; true once both are in. */
 export function useStaffCatalog(): boolean {
-  const [ready, setReady] = useState(() => loaded.has('en') && loaded.has(i18next.language));
-  const [, setVersion] = useState(0);
-  useEffect(() => {
-    let alive = true;
-    const load = (lng: string) => {
-      const wanted: Locale[] = ['en', ...(isLocale(lng) && lng !== 'en' ? [lng] : [])];
-      void Promise.all(wanted.map(loadStaff)).then(() => {
-        if (!alive) return;
-        setReady(true);
-        // Re-render the page already showing, now that the new language's strings are in.
-        setVersion((v) => v + 1);
-      });
-    };
-    load(i18next.language);
-    i18next.on('languageChanged', load);
-    return () => {
-      alive = false;
-      i18next.off('languageChanged', load);
-    };
-  }, []);
-  return ready;
+  const { i18n } = useTranslation();
+  const has = (lng: string) => i18n.getResource(lng, 'translation', 'ranking') !== undefined;
+  return has(i18n.language) || has('en');
 }
