@@ -7,6 +7,7 @@ import {
   IsArray,
   IsOptional,
   IsUUID,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
 import { APPLICATION_STATUSES } from '../domain/application-rules';
@@ -32,6 +33,7 @@ export class BulkEligibilityDto extends EligibilityDto {
 
   @ApiPropertyOptional({ type: ApplicationFilterDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ApplicationFilterDto)
   filter?: ApplicationFilterDto;
