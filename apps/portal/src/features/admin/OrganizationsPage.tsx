@@ -94,7 +94,7 @@ function OrgRow({ org: o }: { org: OrganizationView }) {
       <Table.Td>{formatDate(o.createdAt, locale)}</Table.Td>
       <Table.Td>
         {o.verified ? (
-          <Badge variant="outline" color="green.9">
+          <Badge variant="outline" color="un.8">
             {t('admin.orgs.verified')}
           </Badge>
         ) : (

@@ -59,7 +59,7 @@ function Rates() {
                   </Table.Td>
                   <Table.Td>{formatDate(r.effectiveFrom, locale)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="outline" color={r.status === 'current' ? 'green.9' : 'gray.8'}>
+                    <Badge variant="outline" color={r.status === 'current' ? 'un.8' : 'gray.8'}>
                       {t(`admin.rates.${r.status}`)}
                     </Badge>
                   </Table.Td>
