@@ -23,7 +23,7 @@ import { majorUnits, progressParts } from './progress';
 
 const Chart = lazy(() => import('../../components/Chart'));
 
-/** How often the page asks for fresh figures: a change shows within 5 s (ADR 0009). */
+/** How often the page asks for fresh figures: a change shows within 5 s (ADR 0013). */
 export const LIVE_MS = 2_000;
 
 const FIGURES = ['received', 'committed', 'psc', 'costs', 'returned', 'available'] as const;
