@@ -107,6 +107,7 @@ describe('scheduled tasks, run as the schedulers run them (a job on the queue, h
           fund.id,
         ]),
       (r) => r.length === 1,
+      30_000, // the job snapshots every fund of the worker's database, the demo fund's among them
     );
     expect(rows).toEqual([{ reason: 'daily' }]);
   });
