@@ -67,5 +67,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   setupFiles: ['<rootDir>/test/setup/env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/isolate-file.ts'],
-  testTimeout: 30000,
+  // two test files run side by side on two cores (ADR 0009): set-ups that start the API and worker get room
+  testTimeout: 60000,
 };
