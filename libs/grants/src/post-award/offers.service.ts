@@ -179,11 +179,13 @@ export class OffersService {
   /** The grant, locked, with an offer still open (the full workflow, not answered yet). */
   private async offered(em: EntityManager, id: string, actor: Actor): Promise<Grant> {
     const g = await this.queries.lockVisible(em, id, actor);
-    if (g.status !== 'active') throw new GrantStateConflict(g.status);
     const offer = await this.offers.offer(em, id);
     if (offer.workflow !== 'full')
       throw new OfferStateConflict('The fund uses the simple workflow: there is no offer to answer');
+    // The offer's answer first: a withdrawn or declined offer has also cancelled the grant, and the
+    // loser of an accept/withdraw race is told about the offer, not the grant.
     if (offer.offerState !== 'offered') throw new OfferStateConflict(`The offer is ${offer.offerState}`);
+    if (g.status !== 'active') throw new GrantStateConflict(g.status);
     return g;
   }
 }
