@@ -74,8 +74,12 @@ export async function initI18n(): Promise<Locale> {
   return locale;
 }
 
+/** Counts the switches asked for: a slow catalog must not undo a later choice (the last one asked wins). */
+let switchesAsked = 0;
+
 /** Switches the language now; `remember` keeps the choice in this browser (the language switch does). */
 export async function switchLocale(locale: Locale, remember = true): Promise<void> {
+  const asked = ++switchesAsked;
   if (remember) {
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, locale);
@@ -84,6 +88,7 @@ export async function switchLocale(locale: Locale, remember = true): Promise<voi
     }
   }
   await Promise.all([loadCatalog(locale), loadPageCatalog(locale)]);
+  if (asked !== switchesAsked) return;
   await i18next.changeLanguage(locale);
   applyToDocument(locale);
 }
