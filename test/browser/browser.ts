@@ -40,7 +40,32 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** True when the page is wider than the viewport (a sideways scroll). */
-export function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+/**
+ * False when the page fits the viewport's width once its layout has settled (components that measure
+ * themselves re-layout a frame or two after a resize: up to 2 s is allowed); otherwise the widest
+ * elements past either edge (Arabic overflows to the left), named, so a failure says what to fix.
+ */
+export async function scrollsSideways(page: Page): Promise<false | string> {
+  const fits = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
+  try {
+    await page.waitForFunction(fits, null, { timeout: 2_000 });
+    return false;
+  } catch {
+    return page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const past = [...document.querySelectorAll<HTMLElement>('body *')]
+        .map((e) => ({ e, box: e.getBoundingClientRect() }))
+        .map(({ e, box }) => ({ e, box, past: Math.max(box.right - width, -box.left) }))
+        .filter(({ past }) => past > 1)
+        .sort((a, b) => b.past - a.past)
+        .slice(0, 3)
+        .map(({ e, box }) => {
+          const id = e.id ? `#${e.id}` : '';
+          const test = e.dataset.testid ? `[data-testid=${e.dataset.testid}]` : '';
+          const name = `${e.tagName.toLowerCase()}${id}${test}.${[...e.classList].slice(0, 2).join('.')}`;
+          return `${name} at ${Math.round(box.left)}..${Math.round(box.right)} px`;
+        });
+      return `${document.documentElement.scrollWidth} px wide in ${width} px: ${past.join('; ')}`;
+    });
+  }
 }

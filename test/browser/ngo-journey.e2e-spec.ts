@@ -90,22 +90,6 @@ describe('the NGO journey in a browser', () => {
     expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
     await page.setViewportSize({ width: 320, height: 800 });
     const sideways = await scrollsSideways(page);
-    if (sideways)
-      console.log(
-        name,
-        await page.evaluate(() =>
-          [...document.querySelectorAll('body *')]
-            .filter((e) => {
-              const r = e.getBoundingClientRect();
-              return r.right > document.documentElement.clientWidth + 1 || r.left < -1;
-            })
-            .slice(-5)
-            .map(
-              (e) =>
-                `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`,
-            ),
-        ),
-      );
     expect({ page: name, sideways }).toEqual({ page: name, sideways: false });
     await page.setViewportSize({ width: 1280, height: 900 });
   }
