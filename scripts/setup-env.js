@@ -16,11 +16,12 @@ const random = (bytes) => randomBytes(bytes).toString('base64url');
 const lines = [
   '# Written by `npm run setup:env`; never commit this file. docker compose reads it.',
   `JWT_SECRET=${random(48)}`,
+  `MFA_ENCRYPTION_KEY=${random(48)}`,
   'ADMIN_EMAIL=admin@trust-fund-grants.local',
   `ADMIN_PASSWORD=${random(18)}`,
   `POSTGRES_PASSWORD=${randomBytes(24).toString('hex')}`,
   '',
 ];
 writeFileSync(file, lines.join('\n'), { mode: 0o600, flag: 'wx' });
-console.log(`wrote ${file} with random JWT_SECRET, ADMIN_PASSWORD and POSTGRES_PASSWORD`);
+console.log(`wrote ${file} with random JWT_SECRET, MFA_ENCRYPTION_KEY, ADMIN_PASSWORD and POSTGRES_PASSWORD`);
 console.log('the admin login is ADMIN_EMAIL / ADMIN_PASSWORD in that file');

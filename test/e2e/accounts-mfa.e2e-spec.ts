@@ -196,4 +196,25 @@ describe('accounts: two-factor sign-in (TOTP) for the roles in MFA_REQUIRED_ROLE
     expect(ok.status).toBe(200);
     expect(ok.body.mfaEnrolmentRequired).toBe(false);
   });
+
+  it('keeps the TOTP secrets sealed in the database; one stored before sealing is sealed at its next use', async () => {
+    const u = await enrolled();
+    const stored = async (): Promise<string> =>
+      (
+        (await api.db.query(`SELECT secret FROM user_mfa WHERE user_id = $1`, [u.id])) as { secret: string }[]
+      )[0].secret;
+    expect(await stored()).toMatch(/^v1\./);
+    expect(await stored()).not.toContain(u.secret);
+
+    // As an enrolment written before sealing existed left it: the secret itself.
+    await api.db.query(`UPDATE user_mfa SET secret = $2 WHERE user_id = $1`, [u.id, u.secret]);
+    const first = await login(u.email);
+    const ok = await api
+      .http()
+      .post('/api/auth/mfa')
+      .send({ stepToken: first.body.stepToken, code: codeAt(u.secret, Date.now() + 30_000) });
+    expect(ok.status).toBe(200);
+    expect(await stored()).toMatch(/^v1\./);
+    expect(await stored()).not.toContain(u.secret);
+  });
 });

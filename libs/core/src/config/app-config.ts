@@ -18,6 +18,8 @@ export interface AppConfig {
   /** Address the API binds to: 127.0.0.1 by default; containers set HOST=0.0.0.0. */
   host: string;
   jwtSecret: string;
+  /** Key material for sealing TOTP secrets at rest (MFA_ENCRYPTION_KEY); JWT_SECRET when not set. */
+  mfaEncryptionKey: string;
   adminEmail?: string;
   adminPassword?: string;
   rateLimitPerMinute: number;
@@ -140,6 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('JWT_SECRET is a value written in the repository: set a random one (npm run setup:env)');
   }
 
+  // Rotating JWT_SECRET signs everyone out; it must not also lock out everyone's second factor, so
+  // production deployments set their own key for the TOTP secrets (it must never change afterwards).
+  const mfaEncryptionKey = env.MFA_ENCRYPTION_KEY || jwtSecret;
+  if (env.MFA_ENCRYPTION_KEY && env.MFA_ENCRYPTION_KEY.length < MIN_JWT_SECRET)
+    problems.push(`MFA_ENCRYPTION_KEY must be at least ${MIN_JWT_SECRET} characters`);
+  else if (env.MFA_ENCRYPTION_KEY && production && isCommittedSecret(env.MFA_ENCRYPTION_KEY))
+    problems.push('MFA_ENCRYPTION_KEY is a value written in the repository: set a random one (npm run setup:env)');
+
   const adminEmail = env.ADMIN_EMAIL || undefined;
   const adminPassword = env.ADMIN_PASSWORD || undefined;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
@@ -200,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host,
     jwtSecret,
+    mfaEncryptionKey,
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,
     rateLimitPerMinute,

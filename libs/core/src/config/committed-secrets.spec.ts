@@ -7,8 +7,8 @@ import { COMMITTED_SECRETS, isCommittedSecret } from './committed-secrets';
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
 /**
- * Every deployment secret written in a tracked file: values given to JWT_SECRET, ADMIN_PASSWORD or
- * POSTGRES_PASSWORD anywhere, the demo's public passwords (README), and the `password` of the test and
+ * Every deployment secret written in a tracked file: values given to JWT_SECRET, MFA_ENCRYPTION_KEY,
+ * ADMIN_PASSWORD or POSTGRES_PASSWORD anywhere, the demo's public passwords (README), and the `password` of the test and
  * benchmark admins (test/setup, bench/lib). Passwords of users made inside single tests are not scanned.
  */
 function committedValues(): Map<string, string> {
@@ -17,7 +17,7 @@ function committedValues(): Map<string, string> {
     .filter((f) => /\.(ts|js|mjs|json|ya?ml|md|example|env)$|Dockerfile$/.test(f))
     .filter((f) => !f.endsWith('package-lock.json') && !f.endsWith('committed-secrets.spec.ts'));
   const everywhere = [
-    /(?<![A-Za-z0-9_])(?:JWT_SECRET|ADMIN_PASSWORD|POSTGRES_PASSWORD)\s*[:=]\s*['"]?([^'"\s,}]+)/g,
+    /(?<![A-Za-z0-9_])(?:JWT_SECRET|MFA_ENCRYPTION_KEY|ADMIN_PASSWORD|POSTGRES_PASSWORD)\s*[:=]\s*['"]?([^'"\s,}]+)/g,
     /`(demo-[a-z-]+-\d{4})`/g,
   ];
   const adminFiles = [/\bpassword\s*:\s*'([^'$]{6,})'/g];

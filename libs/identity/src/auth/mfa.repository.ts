@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { minorUnits } from '@app/core';
+import { APP_CONFIG, type AppConfig, minorUnits } from '@app/core';
+import { SecretBox } from './secret-box';
 
 interface MfaRow {
   secret: string;
@@ -15,23 +16,35 @@ export interface MfaEnrolment {
   lastUsedStep: number | null;
 }
 
-function toEnrolment(r: MfaRow): MfaEnrolment {
+function toEnrolment(r: MfaRow, secret: string): MfaEnrolment {
   return {
-    secret: r.secret,
+    secret,
     confirmed: r.confirmed_at !== null,
     lastUsedStep: r.last_used_step === null ? null : (minorUnits.from(r.last_used_step) as number),
   };
 }
 
-/** SQL of TOTP enrolments and recovery codes (stored as SHA-256 hashes). */
+/** SQL of TOTP enrolments (secrets sealed: see SecretBox) and recovery codes (stored as SHA-256 hashes). */
 @Injectable()
 export class MfaRepository {
+  private readonly box: SecretBox;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.box = new SecretBox(config.mfaEncryptionKey);
+  }
+
+  /** The enrolment, locked; a secret stored before sealing existed is sealed now, in the caller's transaction. */
   async lock(em: EntityManager, userId: string): Promise<MfaEnrolment | undefined> {
     const rows: MfaRow[] = await em.query(
       `SELECT secret, confirmed_at, last_used_step FROM user_mfa WHERE user_id = $1 FOR UPDATE`,
       [userId],
     );
-    return rows[0] && toEnrolment(rows[0]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const secret = this.box.open(row.secret);
+    if (!SecretBox.isSealed(row.secret))
+      await em.query(`UPDATE user_mfa SET secret = $2 WHERE user_id = $1`, [userId, this.box.seal(secret)]);
+    return toEnrolment(row, secret);
   }
 
   async isConfirmed(em: EntityManager, userId: string): Promise<boolean> {
@@ -48,7 +61,7 @@ export class MfaRepository {
       `INSERT INTO user_mfa (user_id, secret) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET secret = EXCLUDED.secret, confirmed_at = NULL,
          last_used_step = NULL, created_at = now()`,
-      [userId, secret],
+      [userId, this.box.seal(secret)],
     );
   }
 
