@@ -11,6 +11,7 @@ import { useTitle } from '../../lib/use-title';
 import { AdminOnly } from './AdminOnly';
 import { auditPagesQuery, type AuditEntryView, usersPagesQuery } from './admin-queries';
 import { auditSentence } from './audit-sentence';
+import { LoadMore } from '../../components/LoadMore';
 
 const ENTITIES = [
   'invitation',
@@ -144,15 +145,7 @@ function AuditRows({ filters }: { filters: Filters }) {
           </Table.Tbody>
         </Table>
       </div>
-      {pages.hasNextPage && (
-        <Button
-          variant="outline"
-          onClick={() => void pages.fetchNextPage()}
-          loading={pages.isFetchingNextPage}
-        >
-          {t('admin.more')}
-        </Button>
-      )}
+      <LoadMore pages={pages} label={t('admin.more')} />
     </Stack>
   );
 }

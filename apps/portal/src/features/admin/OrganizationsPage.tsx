@@ -13,6 +13,7 @@ import {
   type OrganizationView,
   verifyOrganizationMutation,
 } from './admin-queries';
+import { LoadMore } from '../../components/LoadMore';
 
 /**
  * Organizations to verify, with their profile as the API exposes it today (name, country, registration
@@ -60,15 +61,7 @@ function Organizations() {
           </Table.Tbody>
         </Table>
       </div>
-      {pages.hasNextPage && (
-        <Button
-          variant="outline"
-          onClick={() => void pages.fetchNextPage()}
-          loading={pages.isFetchingNextPage}
-        >
-          {t('admin.more')}
-        </Button>
-      )}
+      <LoadMore pages={pages} label={t('admin.more')} />
     </Stack>
   );
 }

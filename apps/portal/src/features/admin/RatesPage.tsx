@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
@@ -8,6 +8,7 @@ import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
 import { AdminOnly } from './AdminOnly';
 import { ratesPagesQuery } from './admin-queries';
+import { LoadMore } from '../../components/LoadMore';
 
 /** The UN operational rates of exchange, read only (finance's pages add and supersede them). */
 export function RatesPage() {
@@ -69,15 +70,7 @@ function Rates() {
           </Table>
         </div>
       )}
-      {pages.hasNextPage && (
-        <Button
-          variant="outline"
-          onClick={() => void pages.fetchNextPage()}
-          loading={pages.isFetchingNextPage}
-        >
-          {t('admin.more')}
-        </Button>
-      )}
+      <LoadMore pages={pages} label={t('admin.more')} />
     </Stack>
   );
 }

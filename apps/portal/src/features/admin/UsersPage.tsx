@@ -12,6 +12,7 @@ import { AdminOnly } from './AdminOnly';
 import { invitationsQuery, usersPagesQuery, type UserView } from './admin-queries';
 import { InviteForm } from './InviteForm';
 import { UserEditor } from './UserEditor';
+import { LoadMore } from '../../components/LoadMore';
 
 /** Users: invite, and for each account its roles, fund scope, active or not, and a two-factor reset. */
 export function UsersPage() {
@@ -103,16 +104,7 @@ function Users() {
           </Table.Tbody>
         </Table>
       </div>
-      {pages.hasNextPage && (
-        <Button
-          mt="sm"
-          variant="outline"
-          onClick={() => void pages.fetchNextPage()}
-          loading={pages.isFetchingNextPage}
-        >
-          {t('admin.more')}
-        </Button>
-      )}
+      <LoadMore pages={pages} label={t('admin.more')} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import {
   yearsOf,
 } from './donor-queries';
 import { useDonor } from './use-donor';
+import { LoadMore } from '../../components/LoadMore';
 
 /** The donor's own contributions with their receipt numbers, one receipt PDF each, and a year's files. */
 export function DonorContributionsPage() {
@@ -44,15 +45,7 @@ export function DonorContributionsPage() {
         <>
           <YearFiles donorId={donorId} years={yearsOf(items)} />
           <ContributionsTable items={items} />
-          {pages.hasNextPage && (
-            <Button
-              variant="outline"
-              onClick={() => void pages.fetchNextPage()}
-              loading={pages.isFetchingNextPage}
-            >
-              {t('donor.more')}
-            </Button>
-          )}
+          <LoadMore pages={pages} label={t('donor.more')} />
         </>
       )}
     </Stack>

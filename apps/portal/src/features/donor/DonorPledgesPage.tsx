@@ -1,4 +1,4 @@
-import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
@@ -10,6 +10,7 @@ import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
 import { pledgesPagesQuery } from './donor-queries';
 import { useDonor } from './use-donor';
+import { LoadMore } from '../../components/LoadMore';
 
 /** The donor's own pledges: what it promised, what has been received against each, what is outstanding. */
 export function DonorPledgesPage() {
@@ -71,15 +72,7 @@ export function DonorPledgesPage() {
           </Table>
         </div>
       )}
-      {pages.hasNextPage && (
-        <Button
-          variant="outline"
-          onClick={() => void pages.fetchNextPage()}
-          loading={pages.isFetchingNextPage}
-        >
-          {t('donor.more')}
-        </Button>
-      )}
+      <LoadMore pages={pages} label={t('donor.more')} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +10,10 @@ import { Section } from '../../components/Section';
 import { apiUrl } from '../../lib/download';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
-import { useTitle } from '../../lib/use-title';
 import { ClosePeriod } from './ClosePeriod';
 import { balanceQuery, FILE_PATHS, type FundView, statementQuery, today } from './finance-api';
-import { RequireFinance } from './RequireFinance';
+import { FinancePage } from './FinancePage';
 import { FIGURES, StatementTable } from './StatementTable';
-import { FundPicker, useFund } from './use-fund';
 
 function Balance({ fund }: { fund: FundView }) {
   const { t } = useTranslation();
@@ -120,30 +118,16 @@ function Statement({ fund }: { fund: FundView }) {
 }
 
 /** Finance: the fund's balance now or at the end of any day, the statement for a period, period close. */
-function BalancePageBody() {
-  const title = useTitle('finance.balance.pageTitle');
-  const { fund, funds, error, pending } = useFund();
+export function BalancePage() {
   return (
-    <Stack gap="lg">
-      <Title order={1}>{title}</Title>
-      <FundPicker funds={funds} fund={fund} />
-      {error ? <ProblemAlert error={error} /> : null}
-      {pending && <Loading />}
-      {fund && (
+    <FinancePage titleKey="finance.balance.pageTitle">
+      {(fund) => (
         <>
           <Balance fund={fund} />
           <Statement fund={fund} />
           <ClosePeriod fund={fund} />
         </>
       )}
-    </Stack>
-  );
-}
-
-export function BalancePage() {
-  return (
-    <RequireFinance>
-      <BalancePageBody />
-    </RequireFinance>
+    </FinancePage>
   );
 }

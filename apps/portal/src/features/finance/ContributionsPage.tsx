@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, NativeSelect, Pagination, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,15 +10,14 @@ import { Section } from '../../components/Section';
 import { apiUrl } from '../../lib/download';
 import { formatDate } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
-import { useTitle } from '../../lib/use-title';
 import { ContributionForm } from './ContributionForm';
 import { CURRENCIES } from './conversion';
 import { useDonors } from './DonorField';
 import { contributionsPagesQuery, FILE_PATHS, type FundView } from './finance-api';
 import { type ContributionFilter, filterRows, NO_FILTER, pageOf } from './list-filters';
-import { RequireFinance } from './RequireFinance';
+import { FinancePage } from './FinancePage';
 import { ReverseButton } from './ReverseButton';
-import { FundPicker, useFund } from './use-fund';
+import { LoadMore } from '../../components/LoadMore';
 
 function ContributionList({ fund }: { fund: FundView }) {
   const { t } = useTranslation();
@@ -160,15 +159,7 @@ function ContributionList({ fund }: { fund: FundView }) {
                 getItemProps={(n) => ({ 'aria-label': t('finance.pager.page', { n }) })}
               />
             )}
-            {list.hasNextPage && (
-              <Button
-                variant="outline"
-                loading={list.isFetchingNextPage}
-                onClick={() => void list.fetchNextPage()}
-              >
-                {t('finance.loadMore')}
-              </Button>
-            )}
+            <LoadMore pages={list} label={t('finance.loadMore')} />
           </Group>
         </>
       )}
@@ -177,17 +168,11 @@ function ContributionList({ fund }: { fund: FundView }) {
 }
 
 /** Finance: record a contribution (receipt and PDF), and the fund's contributions with filters. */
-function ContributionsPageBody() {
+export function ContributionsPage() {
   const { t } = useTranslation();
-  const title = useTitle('finance.contributions.title');
-  const { fund, funds, error, pending } = useFund();
   return (
-    <Stack gap="lg">
-      <Title order={1}>{title}</Title>
-      <FundPicker funds={funds} fund={fund} />
-      {error ? <ProblemAlert error={error} /> : null}
-      {pending && <Loading />}
-      {fund && (
+    <FinancePage titleKey="finance.contributions.title">
+      {(fund) => (
         <>
           <Section id="record-title" title={t('finance.record.title')}>
             <ContributionForm fund={fund} />
@@ -195,14 +180,6 @@ function ContributionsPageBody() {
           <ContributionList fund={fund} />
         </>
       )}
-    </Stack>
-  );
-}
-
-export function ContributionsPage() {
-  return (
-    <RequireFinance>
-      <ContributionsPageBody />
-    </RequireFinance>
+    </FinancePage>
   );
 }

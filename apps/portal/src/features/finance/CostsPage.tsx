@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { Section } from '../../components/Section';
 import { currencyExponent, formatDate } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
-import { useTitle } from '../../lib/use-title';
 import { parseAmount } from '../ngo/application-form';
 import {
   addFundCostMutation,
@@ -18,8 +17,7 @@ import {
   newIdempotencyKey,
   today,
 } from './finance-api';
-import { RequireFinance } from './RequireFinance';
-import { FundPicker, useFund } from './use-fund';
+import { FinancePage } from './FinancePage';
 
 /**
  * Fund-level costs: the total charged so far (the balance's `costs`), a new cost (idempotent: one key per
@@ -155,24 +153,7 @@ function Costs({ fund }: { fund: FundView }) {
   );
 }
 
-function CostsPageBody() {
-  const title = useTitle('finance.costs.title');
-  const { fund, funds, error, pending } = useFund();
-  return (
-    <Stack gap="lg">
-      <Title order={1}>{title}</Title>
-      <FundPicker funds={funds} fund={fund} />
-      {error ? <ProblemAlert error={error} /> : null}
-      {pending && <Loading />}
-      {fund && <Costs fund={fund} />}
-    </Stack>
-  );
-}
-
+/** Finance: the fund's own costs (recorded against available, with the ones added on this visit). */
 export function CostsPage() {
-  return (
-    <RequireFinance>
-      <CostsPageBody />
-    </RequireFinance>
-  );
+  return <FinancePage titleKey="finance.costs.title">{(fund) => <Costs fund={fund} />}</FinancePage>;
 }

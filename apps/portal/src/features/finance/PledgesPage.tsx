@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Table, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,12 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { Section } from '../../components/Section';
 import { currencyExponent, formatDate } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
-import { useTitle } from '../../lib/use-title';
 import { parseAmount } from '../ngo/application-form';
 import { CURRENCIES } from './conversion';
 import { DonorField, useDonors } from './DonorField';
 import { createPledgeMutation, type FundView, pledgesPagesQuery, today } from './finance-api';
-import { RequireFinance } from './RequireFinance';
-import { FundPicker, useFund } from './use-fund';
+import { FinancePage } from './FinancePage';
+import { LoadMore } from '../../components/LoadMore';
 
 function PledgeForm({ fund }: { fund: FundView }) {
   const { t } = useTranslation();
@@ -140,32 +139,17 @@ function PledgeList({ fund }: { fund: FundView }) {
           </Table>
         </div>
       )}
-      {list.hasNextPage && (
-        <Button
-          mt="sm"
-          variant="outline"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t('finance.loadMore')}
-        </Button>
-      )}
+      <LoadMore pages={list} label={t('finance.loadMore')} />
     </Section>
   );
 }
 
 /** Finance: the fund's pledges (what each settled and still owes) and a new pledge. */
-function PledgesPageBody() {
+export function PledgesPage() {
   const { t } = useTranslation();
-  const title = useTitle('finance.pledges.title');
-  const { fund, funds, error, pending } = useFund();
   return (
-    <Stack gap="lg">
-      <Title order={1}>{title}</Title>
-      <FundPicker funds={funds} fund={fund} />
-      {error ? <ProblemAlert error={error} /> : null}
-      {pending && <Loading />}
-      {fund && (
+    <FinancePage titleKey="finance.pledges.title">
+      {(fund) => (
         <>
           <Section id="pledge-new" title={t('finance.pledges.add')}>
             <PledgeForm fund={fund} />
@@ -173,14 +157,6 @@ function PledgesPageBody() {
           <PledgeList fund={fund} />
         </>
       )}
-    </Stack>
-  );
-}
-
-export function PledgesPage() {
-  return (
-    <RequireFinance>
-      <PledgesPageBody />
-    </RequireFinance>
+    </FinancePage>
   );
 }

@@ -28,6 +28,7 @@ import {
   today,
 } from './finance-api';
 import { RequireFinance } from './RequireFinance';
+import { LoadMore } from '../../components/LoadMore';
 
 function RateForm() {
   const { t } = useTranslation();
@@ -222,16 +223,7 @@ function RateList() {
           </Table>
         </div>
       )}
-      {list.hasNextPage && (
-        <Button
-          mt="sm"
-          variant="outline"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t('finance.loadMore')}
-        </Button>
-      )}
+      <LoadMore pages={list} label={t('finance.loadMore')} />
     </Section>
   );
 }
