@@ -1,7 +1,7 @@
 import '../setup/jobs-env';
 import { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '@app/core';
-import { Api, runJob, startApi, startWorker, unique, waitFor } from '../setup/harness';
+import { Api, runJob, startApi, startWorker, unique, userWithRoles, waitFor } from '../setup/harness';
 import { contribute, createDonor, createFund, moneyActors, MoneyActors } from '../factories/money';
 
 const DAY = 86_400_000;
@@ -56,6 +56,76 @@ describe('issue 11: scheduled jobs and the injectable clock', () => {
     } finally {
       worker.get(Clock).reset();
     }
+  });
+
+  it("the identity purge deletes ended sessions after 30 days, ended step tokens after a day, and used links after 30 days, not a pending invitation's", async () => {
+    const now = Date.now();
+    const ago = (days: number) => new Date(now - days * DAY);
+    const user = await userWithRoles(api, ['reviewer']); // signing in gave them a live session too
+    const session = async (expires: Date, revoked: Date | null) =>
+      (
+        await api.db.query(
+          `INSERT INTO user_sessions (user_id, expires_at, revoked_at) VALUES ($1, $2, $3) RETURNING id`,
+          [user.id, expires, revoked],
+        )
+      )[0].id as string;
+    const expiredLongAgo = await session(ago(31), null);
+    const revokedLongAgo = await session(ago(-10), ago(31));
+    const revokedLately = await session(ago(-10), ago(29));
+    const live = await session(ago(-10), null);
+    await api.db.query(
+      `INSERT INTO refresh_tokens (token_hash, session_id) VALUES (decode(repeat('ab', 32), 'hex'), $1)`,
+      [expiredLongAgo],
+    );
+    const token = async (hex: string, expires: Date, used: Date | null) =>
+      api.db.query(
+        `INSERT INTO auth_tokens (token_hash, kind, user_id, expires_at, used_at)
+         VALUES (decode(repeat($1, 32), 'hex'), 'mfa_step', $2, $3, $4)`,
+        [hex, user.id, expires, used],
+      );
+    await token('c1', ago(2), null);
+    await token('c2', ago(-1), ago(2));
+    await token('c3', ago(0.5), null);
+    const [pending] = await api.db.query(
+      `INSERT INTO invitations (email, roles) VALUES ($1, '{ngo}') RETURNING id`,
+      [`${unique('pending')}@example.org`],
+    );
+    const link = async (purpose: string, invitationId: string | null, expires: Date, used: Date | null) =>
+      (
+        await api.db.query(
+          `INSERT INTO account_tokens (id, purpose, token_hash, invitation_id, user_id, created_at, expires_at, used_at)
+           VALUES (gen_random_uuid(), $1, decode(md5(random()::text) || md5(random()::text), 'hex'), $2, $3, $4, $4, $5)
+           RETURNING id`,
+          [purpose, invitationId, user.id, expires, used],
+        )
+      )[0].id as string;
+    const confirmedLongAgo = await link('email_confirmation', null, ago(20), ago(40));
+    const confirmedLately = await link('email_confirmation', null, ago(-2), ago(5));
+    const pendingLapsed = await link('invitation', pending.id, ago(60), null);
+
+    await run('identity.purge');
+    const sessions = () =>
+      api.db
+        .query(`SELECT id FROM user_sessions WHERE user_id = $1`, [user.id])
+        .then((rows: { id: string }[]) => rows.map((r) => r.id).sort());
+    await waitFor(sessions, (ids) => !ids.includes(expiredLongAgo));
+    const kept = await sessions();
+    expect(kept).toHaveLength(3);
+    expect(kept).toEqual(expect.arrayContaining([revokedLately, live]));
+    expect(kept).not.toContain(revokedLongAgo);
+    const tokens: { hex: string }[] = await api.db.query(
+      `SELECT substr(encode(token_hash, 'hex'), 1, 2) AS hex FROM auth_tokens WHERE user_id = $1 ORDER BY 1`,
+      [user.id],
+    );
+    expect(tokens.map((t) => t.hex)).toEqual(['c3']);
+    const links: { id: string }[] = await api.db.query(
+      `SELECT id FROM account_tokens WHERE id = ANY($1::uuid[])`,
+      [[confirmedLongAgo, confirmedLately, pendingLapsed]],
+    );
+    expect(links.map((l) => l.id).sort()).toEqual([confirmedLately, pendingLapsed].sort());
+    expect(
+      (await api.db.query(`SELECT 1 FROM refresh_tokens WHERE session_id = $1`, [expiredLongAgo])).length,
+    ).toBe(0);
   });
 
   it('issue 11 also: the purge job deletes idempotency keys after 7 days and relayed outbox rows after 30', async () => {

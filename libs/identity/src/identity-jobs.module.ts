@@ -13,6 +13,7 @@ import { DigestRepository } from './digest/digest.repository';
 import { DigestService } from './digest/digest.service';
 import { PeopleRepository } from './people.repository';
 import { UsersRepository } from './users.repository';
+import { AccountsPurge } from './housekeeping/accounts-purge';
 
 /** The identity context's job handlers; only the worker imports this module. */
 @Module({
@@ -31,6 +32,7 @@ import { UsersRepository } from './users.repository';
     DigestRepository,
     DigestService,
     UsersRepository,
+    AccountsPurge,
   ],
   exports: [NotificationsService],
 })

@@ -9,6 +9,7 @@ export const JOB = {
   ACCOUNT_MAIL: 'identity.account-mail',
   DAILY_DIGEST: 'identity.daily-digest',
   SEND_DIGEST: 'identity.send-digest',
+  PURGE_ACCOUNTS: 'identity.purge',
   BALANCE_CHANGED: 'funds.balance-changed',
   GRANT_CHANGED: 'grants.changed',
   REPORT_REMINDERS: 'grants.report-reminders',
@@ -127,6 +128,7 @@ export interface JobPayloads {
   [JOB.ACCOUNT_MAIL]: AccountMailPayload;
   [JOB.DAILY_DIGEST]: DailyDigestPayload;
   [JOB.SEND_DIGEST]: SendDigestPayload;
+  [JOB.PURGE_ACCOUNTS]: NoPayload;
   [JOB.BALANCE_CHANGED]: BalanceChangedPayload;
   [JOB.GRANT_CHANGED]: GrantChangedPayload;
   [JOB.REPORT_REMINDERS]: NoPayload;
@@ -209,6 +211,7 @@ export const SCHEDULES: readonly {
   { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
   { id: 'housekeeping:purge', job: 'housekeeping.purge', repeat: { pattern: '45 2 * * *', tz: 'UTC' } },
   { id: 'identity:daily-digest', job: 'identity.daily-digest', repeat: { pattern: '15 0 * * *', tz: 'UTC' } },
+  { id: 'identity:purge', job: 'identity.purge', repeat: { pattern: '50 2 * * *', tz: 'UTC' } },
   { id: 'partners:nightly-screen', job: 'partners.screen', repeat: { pattern: '0 3 * * *', tz: 'UTC' } },
   {
     id: 'partners:document-reminders',

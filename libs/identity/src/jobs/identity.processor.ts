@@ -5,6 +5,7 @@ import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { PasswordResetMailer } from '../auth/password-reset.mailer';
 import { AccountMailSender } from '../accounts/account-mail.sender';
 import { DigestService, isDay } from '../digest/digest.service';
+import { AccountsPurge } from '../housekeeping/accounts-purge';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications.service';
 import { UsersRepository } from '../users.repository';
@@ -21,6 +22,7 @@ export class IdentityProcessor extends JobsHost {
     private readonly accountMails: AccountMailSender,
     private readonly digests: DigestService,
     private readonly users: UsersRepository,
+    private readonly purge: AccountsPurge,
   ) {
     super();
   }
@@ -32,6 +34,7 @@ export class IdentityProcessor extends JobsHost {
     [JOB.ACCOUNT_MAIL]: (job) => this.accountMail(job),
     [JOB.DAILY_DIGEST]: (job) => this.dailyDigest(job),
     [JOB.SEND_DIGEST]: (job) => this.sendDigest(job),
+    [JOB.PURGE_ACCOUNTS]: () => this.purge.run(),
   };
 
   private async passwordResetRequested(job: JobOf<typeof JOB.PASSWORD_RESET_REQUESTED>): Promise<string> {
