@@ -229,6 +229,26 @@ describe('the finance journey in a browser', () => {
     }
   }, 240_000);
 
+  it("records a fund-level cost and lists it with the fund's costs, there still after a reload", async () => {
+    const ctx = await context('en-GB');
+    const page = await ctx.newPage();
+    try {
+      await signIn(page);
+      await open(page, `/finance/costs?fund=${fund.id}`);
+      await field(page, 'cost-description').fill('External evaluation');
+      await field(page, 'cost-amount').fill('1,250.00');
+      await page.getByRole('button', { name: 'Add a cost' }).click();
+      const row = page.getByTestId('costs').getByRole('row', { name: /External evaluation/ });
+      await row.waitFor();
+      expect(await row.innerText()).toContain(money(125_000, fund.currency));
+      await page.reload();
+      await row.waitFor();
+      expect((await balance(api, finance.token, fund.id)).costs).toBe(125_000);
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
+
   it.each([
     ['en', 'en-GB'],
     ['ar', 'ar-EG'],

@@ -305,6 +305,54 @@ describe('money in: funds, contributions, receipts, costs, pledges, balance', ()
     });
   });
 
+  it("lists a fund's costs, the latest incurred first, in pages; to staff of the fund only", async () => {
+    const fund = await createFund(api, who.admin);
+    const donor = await createDonor(api, who.finance);
+    await contribute(api, who.finance, { donorId: donor.id, fundId: fund.id, amount: 100_000 });
+    // Costs are dated on or after the fund's creation (today) and never in the future: one after another.
+    for (const [amount, description] of [
+      [1_000, 'Evaluation'],
+      [700, 'Translation'],
+      [2_500, 'Audit'],
+    ] as const) {
+      const r = await api
+        .http()
+        .post(`/api/funds/${fund.id}/costs`)
+        .set('authorization', `Bearer ${who.finance}`)
+        .set('idempotency-key', unique('cost'))
+        .send({ amount, description });
+      expect(r.status).toBe(201);
+    }
+    const list = (token: string, query = '') =>
+      api.http().get(`/api/funds/${fund.id}/costs${query}`).set('authorization', `Bearer ${token}`);
+    const first = await list(who.finance, '?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((c: { description: string }) => c.description)).toEqual([
+      'Audit',
+      'Translation',
+    ]);
+    expect(first.body.items[0]).toMatchObject({ amount: 2_500, currency: fund.currency });
+    expect(Date.parse(first.body.items[0].incurredAt)).toBeGreaterThanOrEqual(
+      Date.parse(first.body.items[1].incurredAt),
+    );
+    const second = await list(who.finance, `?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body).toMatchObject({
+      items: [{ description: 'Evaluation', amount: 1_000 }],
+      nextCursor: null,
+    });
+    const fm = await userWithRoles(api, ['fund_manager']);
+    expect((await list(fm.token)).body.items).toHaveLength(3);
+
+    const other = await createFund(api, who.admin);
+    const elsewhere = await userWithRoles(api, ['fund_manager'], { fundIds: [other.id] });
+    expect((await list(elsewhere.token)).status).toBe(404);
+    const reviewer = await userWithRoles(api, ['reviewer']);
+    expect((await list(reviewer.token)).status).toBe(403);
+    const bad = await list(who.finance, '?cursor=not-a-cursor');
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('hides donor B from donor A (404) and refuses NGOs and reviewers on every money route (403)', async () => {
     const fund = await createFund(api, who.admin);
     const [a, b] = [await createDonor(api, who.finance), await createDonor(api, who.finance)];

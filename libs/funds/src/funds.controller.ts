@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Actor, IdempotencyClaim } from '@app/core';
-import { Clock, IdParam, Idempotent, IdempotencyKey, InvalidInputError } from '@app/core';
+import { Clock, IdParam, Idempotent, IdempotencyKey, InvalidInputError, PageQuery } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { BalanceService } from './balance.service';
 import { parseAsOf } from './domain/dates';
@@ -27,7 +27,7 @@ import {
   FundView,
   SupersedeExchangeRateDto,
 } from './dto/funds.dto';
-import { ExchangeRatePage, FundList } from './dto/funds.views';
+import { CostPage, ExchangeRatePage, FundList } from './dto/funds.views';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { ClosedPeriodView, ClosePeriodDto } from './dto/periods.dto';
 import { FundsService } from './funds.service';
@@ -95,6 +95,24 @@ export class FundsController {
     const at = parseAsOf(query.asOf);
     if (Number.isNaN(at.getTime())) throw new InvalidInputError('asOf', 'asOf must be a date');
     return at.getTime() >= now.getTime() ? this.balances.now(id, now) : this.balances.asOf(id, at);
+  }
+
+  @Roles('fund_manager', 'finance', 'admin')
+  @Get(':id/costs')
+  @ApiOperation({
+    operationId: 'listFundCosts',
+    summary: "A fund's costs",
+    description: 'The fund-level costs (evaluation, audit, ...), the latest incurred first, in pages.',
+  })
+  @ApiOkResponse({ type: CostPage })
+  @ApiBadRequestResponse({ description: '/problems/validation: limit or cursor not valid' })
+  @ApiNotFoundResponse({ description: '/problems/not-found: no such fund, or not yours' })
+  listCosts(
+    @IdParam('id', 'fund') id: string,
+    @Query() query: PageQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<CostPage> {
+    return this.funds.listCosts(id, query, actor);
   }
 
   @Roles('finance')

@@ -9,11 +9,18 @@ import {
   IdempotencyService,
   isPgError,
   NotFoundError,
+  Page,
+  PageQuery,
   PG,
+  decodeCursor,
+  encodeCursor,
+  minor,
+  pageLimit,
+  toPage,
 } from '@app/core';
 import { Postings } from './domain/accounts';
 import { effectiveDate, notBefore } from './domain/dates';
-import { CostView, CreateCostDto, CreateFundDto, FundView } from './dto/funds.dto';
+import { CostItem, CostView, CreateCostDto, CreateFundDto, FundView } from './dto/funds.dto';
 import { FundCodeTaken } from './funds.errors';
 import { LedgerService } from './ledger.service';
 import { FundsRepository } from './repositories/funds.repository';
@@ -80,6 +87,32 @@ export class FundsService {
   }
 
   /** A fund-level cost (evaluation, monitoring): it bears no PSC and cannot exceed the available balance. */
+  /** The fund's costs, the latest incurred first (staff who may see the fund; others 404). */
+  async listCosts(fundId: string, query: PageQuery, actor: Actor): Promise<Page<CostItem>> {
+    const fund = await this.get(fundId, actor);
+    const limit = pageLimit(query);
+    const rows = await this.funds.listCosts(
+      this.dataSource.manager,
+      fundId,
+      decodeCursor(query.cursor),
+      limit + 1,
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => ({
+        id: r.id,
+        amount: minor(r.amount, 'amount'),
+        currency: fund.currency,
+        description: r.description,
+        incurredAt: r.incurred_at.toISOString(),
+        recordedAt: r.created_at.toISOString(),
+        recordedBy: r.created_by,
+      }),
+      (r) => encodeCursor(r.incurred_at, r.id),
+    );
+  }
+
   async addCost(
     fundId: string,
     dto: CreateCostDto,

@@ -477,6 +477,30 @@ export type BalanceView = {
     asOf: string;
 };
 
+export type CostItem = {
+    id: string;
+    amount: number;
+    currency: string;
+    description: string;
+    incurredAt: string;
+    /**
+     * when it was recorded
+     */
+    recordedAt: string;
+    /**
+     * who recorded it
+     */
+    recordedBy: string | null;
+};
+
+export type CostPage = {
+    items: Array<CostItem>;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
+};
+
 export type CreateCostDto = {
     /**
      * minor units of the fund's currency
@@ -4014,6 +4038,52 @@ export type GetFundBalanceResponses = {
 };
 
 export type GetFundBalanceResponse = GetFundBalanceResponses[keyof GetFundBalanceResponses];
+
+export type ListFundCostsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/funds/{id}/costs';
+};
+
+export type ListFundCostsErrors = {
+    /**
+     * /problems/validation: limit or cursor not valid
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * /problems/not-found: no such fund, or not yours
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ListFundCostsError = ListFundCostsErrors[keyof ListFundCostsErrors];
+
+export type ListFundCostsResponses = {
+    200: CostPage;
+};
+
+export type ListFundCostsResponse = ListFundCostsResponses[keyof ListFundCostsResponses];
 
 export type AddFundCostData = {
     body: CreateCostDto;

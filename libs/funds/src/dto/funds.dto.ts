@@ -128,6 +128,18 @@ export class CostView {
   @ApiMoney() available: number;
 }
 
+/** One fund-level cost as listed (`GET /api/funds/:id/costs`). */
+export class CostItem {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiMoney() amount: number;
+  @ApiProperty() currency: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'date-time' }) incurredAt: string;
+  @ApiProperty({ format: 'date-time', description: 'when it was recorded' }) recordedAt: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'who recorded it' })
+  recordedBy: string | null;
+}
+
 export class CreateExchangeRateDto {
   @ApiProperty({ example: 'NOK' })
   @IsCurrencyCode()

@@ -21,6 +21,15 @@ export interface NewCost {
   createdBy: string | null;
 }
 
+export interface CostRow {
+  id: string;
+  amount: string;
+  description: string;
+  incurred_at: Date;
+  created_at: Date;
+  created_by: string | null;
+}
+
 interface FundRow {
   id: string;
   code: string;
@@ -68,6 +77,21 @@ export class FundsRepository {
   async byId(em: EntityManager, id: string): Promise<FundView | undefined> {
     const [row]: FundRow[] = await em.query(`SELECT ${FUND_COLUMNS} FROM funds WHERE id = $1`, [id]);
     return row && toFundView(row);
+  }
+
+  /** A fund's costs, the latest incurred first, after a keyset position (incurred_at, id). */
+  async listCosts(
+    em: EntityManager,
+    fundId: string,
+    after: { at: string; id: string } | null,
+    limit: number,
+  ): Promise<CostRow[]> {
+    return em.query(
+      `SELECT id, amount, description, incurred_at, created_at, created_by FROM fund_costs
+       WHERE fund_id = $1 AND ($2::timestamptz IS NULL OR (incurred_at, id) < ($2, $3::uuid))
+       ORDER BY incurred_at DESC, id DESC LIMIT $4`,
+      [fundId, after?.at ?? null, after?.id ?? null, limit],
+    );
   }
 
   /** Records a fund-level cost; returns its id. */

@@ -1,7 +1,8 @@
 import { Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { MoneyText } from '../../components/MoneyText';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -12,21 +13,68 @@ import { parseAmount } from '../ngo/application-form';
 import {
   addFundCostMutation,
   balanceQuery,
-  type CostView,
+  costsPagesQuery,
   type FundView,
   newIdempotencyKey,
   today,
 } from './finance-api';
 import { FinancePage } from './FinancePage';
 
+/** The fund's costs, the latest incurred first, a page at a time. */
+function CostList({ fund }: { fund: FundView }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const list = useInfiniteQuery({
+    ...costsPagesQuery({ path: { id: fund.id }, query: { limit: 100 } }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Section id="costs-list" title={t('finance.costs.listTitle')}>
+      {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isPending && <Loading />}
+      {list.data && rows.length === 0 && <Text>{t('finance.costs.none')}</Text>}
+      {rows.length > 0 && (
+        <div className="table-scroll">
+          <Table striped withTableBorder captionSide="top" miw={400} data-testid="costs">
+            <caption>{t('finance.costs.caption')}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('finance.costs.description')}</Table.Th>
+                <Table.Th scope="col">{t('finance.costs.incurredAt')}</Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('finance.contributions.amount')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Th scope="row" fw={400}>
+                    {c.description}
+                  </Table.Th>
+                  <Table.Td>{formatDate(c.incurredAt, locale)}</Table.Td>
+                  <Table.Td ta="end">
+                    <MoneyText amount={c.amount} currency={c.currency} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      <LoadMore pages={list} label={t('finance.loadMore')} />
+    </Section>
+  );
+}
+
 /**
  * Fund-level costs: the total charged so far (the balance's `costs`), a new cost (idempotent: one key per
- * attempt, a new one after success; refused beyond what is available), and the costs added in this visit.
- * The API has no list of costs: the statement's movements show them per period.
+ * attempt, a new one after success; refused beyond what is available), and the fund's costs.
  */
 function Costs({ fund }: { fund: FundView }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const client = useQueryClient();
   const balance = useQuery(balanceQuery({ path: { id: fund.id } }));
   const [key, setKey] = useState(newIdempotencyKey);
@@ -34,11 +82,9 @@ function Costs({ fund }: { fund: FundView }) {
   const [description, setDescription] = useState('');
   const [day, setDay] = useState(today());
   const [tried, setTried] = useState(false);
-  const [added, setAdded] = useState<CostView[]>([]);
   const add = useMutation({
     ...addFundCostMutation(),
-    onSuccess: (cost) => {
-      setAdded((list) => [cost, ...list]);
+    onSuccess: () => {
       setKey(newIdempotencyKey());
       setAmountText('');
       setDescription('');
@@ -120,35 +166,7 @@ function Costs({ fund }: { fund: FundView }) {
           </Stack>
         </Paper>
       </Section>
-      {added.length > 0 && (
-        <div className="table-scroll">
-          <Table striped withTableBorder captionSide="top" miw={400}>
-            <caption>{t('finance.costs.added')}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('finance.costs.description')}</Table.Th>
-                <Table.Th scope="col">{t('finance.costs.incurredAt')}</Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('finance.contributions.amount')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {added.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Th scope="row" fw={400}>
-                    {c.description}
-                  </Table.Th>
-                  <Table.Td>{formatDate(c.incurredAt, locale)}</Table.Td>
-                  <Table.Td ta="end">
-                    <MoneyText amount={c.amount} currency={c.currency} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <CostList fund={fund} />
     </>
   );
 }

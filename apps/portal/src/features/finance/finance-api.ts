@@ -19,6 +19,7 @@ export {
   listDonorsOptions as donorsQuery,
   listExchangeRatesInfiniteOptions as ratesPagesQuery,
   listExchangeRatesOptions as ratesQuery,
+  listFundCostsInfiniteOptions as costsPagesQuery,
   listFundsOptions as fundsQuery,
   listPledgesInfiniteOptions as pledgesPagesQuery,
   listPledgesOptions as pledgesQuery,
