@@ -254,7 +254,7 @@ describe('the fund manager in a browser', () => {
     for (const subject of subjects)
       await notices.notifyUsers([manager.id], {
         eventId: unique('evt'),
-        kind: 'call.opened',
+        kind: 'call.status_changed',
         subject,
         body: subject,
       });

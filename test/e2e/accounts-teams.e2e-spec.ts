@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { NotificationsService } from '@app/identity';
+import { NotificationsService, type NoticeKind } from '@app/identity';
 import { Api, login, registerNgo, unique, userWithRoles } from '../setup/harness';
 import { subjectOf, textOf, mailJourney } from '../setup/mail';
 
@@ -122,7 +122,7 @@ describe('NGO teams, own profile, notification preferences and the daily digest'
     }
     const notifications = worker.get(NotificationsService);
     const tag = unique('n');
-    const notice = (kind: string, i: number) => ({
+    const notice = (kind: NoticeKind, i: number) => ({
       eventId: `${tag}:${kind}:${i}`,
       kind,
       subject: `${tag} ${kind} ${i}`,

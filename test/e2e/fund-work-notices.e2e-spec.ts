@@ -116,7 +116,7 @@ describe('work waiting on a fund, and notices marked read', () => {
     for (const subject of ['first', 'second', 'third'])
       await notices.notifyUsers([alice.id, bob.id], {
         eventId: unique('evt'),
-        kind: 'call.opened',
+        kind: 'call.status_changed',
         subject,
         body: `${subject} body`,
       });

@@ -8,6 +8,7 @@ export { UsersService } from './users.service';
 export { OrganizationsService } from './organizations.service';
 export { NotificationsService } from './notifications.service';
 export type { NewNotification } from './notifications.service';
+export type { NoticeKind } from './preferences/notice-kinds';
 export { SessionsService } from './auth/sessions.service';
 export { MfaService } from './auth/mfa.service';
 export { passwordProblem, assertPasswordAllowed } from './auth/password-policy';

@@ -2,10 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { JOB, NotFoundError, OutboxService, Role } from '@app/core';
 import { NotificationRecord, NotificationsRepository } from './notifications.repository';
+import type { NoticeKind } from './preferences/notice-kinds';
 
 export interface NewNotification {
   eventId: string;
-  kind: string;
+  /**
+   * One of NOTICE_KINDS (the compiler checks: a kind not listed could be given no preference), or a mail
+   * about the account itself, which no preference may hold back (always mailed at once).
+   */
+  kind: NoticeKind | 'account.password-reset';
   subject: string;
   body: string;
 }

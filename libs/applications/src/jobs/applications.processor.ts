@@ -5,7 +5,9 @@ import { ApplicationsRepository } from '../repositories/applications.repository'
 import { Clock, JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
 
-const MESSAGES: Record<string, (title: string, call: string) => { subject: string; body: string }> = {
+type NoticeStatus = 'submitted' | 'eligible' | 'ineligible' | 'withdrawn' | 'approved' | 'rejected';
+
+const MESSAGES: Record<NoticeStatus, (title: string, call: string) => { subject: string; body: string }> = {
   submitted: (t, c) => ({
     subject: `We received your application "${t}"`,
     body: `Your application "${t}" to the call "${c}" was submitted. We will tell you when it has been screened.`,
@@ -76,14 +78,16 @@ export class ApplicationsProcessor extends JobsHost {
   ): Promise<number> {
     const { applicationId } = job.data as { applicationId?: string };
     if (!applicationId) throw new UnrecoverableError('applicationId missing');
-    const message = status ? MESSAGES[status] : undefined;
-    if (!message) throw new UnrecoverableError(`no message for status ${String(status)}`);
+    if (!status || !Object.hasOwn(MESSAGES, status))
+      throw new UnrecoverableError(`no message for status ${String(status)}`);
+    const known = status as NoticeStatus; // checked just above
+    const message = MESSAGES[known];
     const app = await this.repo.notice(this.dataSource.manager, applicationId);
     if (!app) throw new UnrecoverableError(`application ${applicationId} not found`);
     const members = await this.repo.organizationMembers(this.dataSource.manager, app.organization_id);
     return this.notifications.notifyUsers(members, {
       eventId: `application:${applicationId}:${status}`,
-      kind: `application.${status}`,
+      kind: `application.${known}`,
       ...message(app.title, app.call_title),
     });
   }

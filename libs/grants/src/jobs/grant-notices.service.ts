@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import type { GrantEvent } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { GrantsRepository } from '../repositories/grants.repository';
 
-const MESSAGES: Record<string, (title: string) => string> = {
+const MESSAGES: Record<GrantEvent, (title: string) => string> = {
   approved: (t) => `Your application "${t}" was approved: a grant agreement is ready to sign.`,
   signed: (t) => `The grant agreement for "${t}" is signed; the first tranche is due.`,
   disbursed: (t) => `A tranche of "${t}" was paid.`,
@@ -20,6 +21,10 @@ const MESSAGES: Record<string, (title: string) => string> = {
   'refund-owed': (t) => `An assurance check of "${t}" found ineligible costs: a refund is owed.`,
 };
 
+function isGrantEvent(event: string | undefined): event is GrantEvent {
+  return event !== undefined && Object.hasOwn(MESSAGES, event);
+}
+
 /** Tells the grantee NGO's members what happened to their grant (in-app; mail goes from these rows). */
 @Injectable()
 export class GrantNoticesService {
@@ -31,7 +36,7 @@ export class GrantNoticesService {
 
   /** One notice per member and job: a re-run of the same job writes nothing new. */
   async grantChanged(jobId: string | undefined, grantId?: string, event?: string): Promise<number> {
-    if (!grantId || !event || !MESSAGES[event])
+    if (!grantId || !isGrantEvent(event))
       throw new UnrecoverableError('grantId and a known event are needed');
     const em = this.dataSource.manager;
     const grant = await this.grants.byId(em, grantId);

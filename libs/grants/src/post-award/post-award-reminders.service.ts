@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { NotificationsService, type NoticeKind } from '@app/identity';
 import { GrantsRepository } from '../repositories/grants.repository';
 import { AmendmentsRepository } from './amendments.repository';
 import { OffersRepository } from './offers.repository';
@@ -80,7 +80,7 @@ export class PostAwardRemindersService {
   private async toGrantee(
     em: EntityManager,
     grantId: string,
-    kind: string,
+    kind: NoticeKind,
     text: (title: string, respondBy: string) => [string, string],
     eventId = `offer-reminder:${grantId}`,
   ): Promise<number> {

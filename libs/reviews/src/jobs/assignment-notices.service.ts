@@ -33,7 +33,7 @@ export class AssignmentNoticesService {
     const managers = await this.notifications.usersWithRole('fund_manager', fundId);
     return this.notifications.notifyUsers(managers, {
       eventId,
-      kind: `review.${status}`,
+      kind: status === 'conflict' ? 'review.conflict' : 'review.submitted',
       subject:
         status === 'conflict'
           ? `Conflict of interest declared on "${title}"`
