@@ -58,7 +58,7 @@ export class ForecastService {
       unpledgedMonthly,
       monthlyCost: Math.round(costs / costMonths),
       pledges: open.map((p) => ({ ...p, record: records.get(p.donorId) ?? { due: 0, kept: 0 } })),
-      seed: seedOf(`${fundId}:${start}`),
+      seed: seedOf(`${terms.code}:${start}`),
     };
   }
 
