@@ -55,11 +55,12 @@ export default function ForecastChart({
             domain={[0, (max: number) => Math.max(max, target)]}
           />
           <Tooltip
+            itemStyle={{ color: '#212529' }}
             formatter={(v) =>
               Array.isArray(v) ? v.map((x) => format(Number(x))).join(' – ') : format(Number(v))
             }
           />
-          <Legend wrapperStyle={{ color: '#212529' }} />
+          <Legend formatter={(value: string) => <span style={{ color: '#212529' }}>{value}</span>} />
           <Area
             dataKey="band"
             name={names.band}
