@@ -3,7 +3,7 @@ import { ForecastService, ForecastTrackingService } from '@app/funds';
 import { NotificationsService } from '@app/identity';
 import { bearer } from '../factories/grant-cycle';
 import { contribute, createDonor, createFund } from '../factories/money';
-import { Api, staffTokens, startApi, unique, userWithRoles } from '../setup/harness';
+import { Api, staffTokens, startApi, startWorker, unique, userWithRoles, waitFor } from '../setup/harness';
 
 const USD = 100;
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -271,5 +271,24 @@ describe('forecast of the available balance (GET /api/funds/:id/forecast)', () =
     const told = await moves();
     expect(told).toHaveLength(1);
     expect(told[0].subject).toContain('2027-07');
+  });
+  // Last: the worker also recomputes the other funds of this database, on its own (real) clock.
+  it('is stored by the worker after a money event: relay, balance job, then the coalesced forecast job', async () => {
+    const fresh = await createFund(api, admin);
+    const donor = await createDonor(api, finance);
+    const gift = { donorId: donor.id, fundId: fresh.id, amount: 5_000 * USD, receivedAt: NOW.toISOString() };
+    expect((await contribute(api, finance, gift)).status).toBe(201);
+    const worker = await startWorker();
+    try {
+      const rows = await waitFor(
+        () => api.db.query(`SELECT status FROM fund_forecasts WHERE fund_id = $1`, [fresh.id]),
+        (r: { status: string }[]) => r.length === 1,
+        30_000,
+        200,
+      );
+      expect(rows).toEqual([{ status: 'no_history' }]);
+    } finally {
+      await worker.close();
+    }
   });
 });
