@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Clock } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { bearer } from '../factories/grant-cycle';
 import { closedCallWithEligible, decide } from '../factories/grants';
@@ -296,6 +297,66 @@ describe('the fund manager in a browser', () => {
       expect(await unreadNow()).toBe(0);
     } finally {
       await ctx.close();
+    }
+  }, 180_000);
+
+  it('continues the balance chart with the forecast, its band and target, and the same figures as a table', async () => {
+    // A fund of 18 months' history: opened 19 months ago (the API's clock set back for that alone), then
+    // USD 20,000 received in each month since, and a pledge; its forecast has a date and a band.
+    const [admin] = await staffTokens(api);
+    const clock = api.app.get(Clock);
+    const now = new Date();
+    clock.setNow(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 19, 2)));
+    const older = await createFund(api, admin, { newCallTarget: 50_000_000, pscRateBps: 1300 }).finally(() =>
+      clock.reset(),
+    );
+    for (let m = 18; m >= 1; m--) {
+      const receivedAt = new Date(
+        Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m, 10, 10),
+      ).toISOString();
+      const amount = 1_500_000 + ((m * 7919) % 5) * 250_000; // USD 15,000 to 25,000: a band with a width
+      expect((await contribute(api, finance, { donorId, fundId: older.id, amount, receivedAt })).status).toBe(
+        201,
+      );
+    }
+    const pledged = await api
+      .http()
+      .post('/api/pledges')
+      .set(bearer(finance))
+      .send({ donorId, fundId: older.id, amount: 3_000_000, currency: 'USD', expectedAt: '2099-01-01' });
+    expect(pledged.status).toBe(201);
+    const watcher = await userWithRoles(api, ['fund_manager'], { fundIds: [older.id] });
+    for (const [locale, lang] of [
+      ['en-US', 'en'],
+      ['ar-EG', 'ar'],
+    ] as const) {
+      if (lang === 'ar')
+        expect(
+          (await api.http().patch('/api/me').set(bearer(watcher.token)).send({ locale: 'ar' })).status,
+        ).toBe(200);
+      const ctx = await context(locale);
+      const page = await ctx.newPage();
+      try {
+        await signIn(page, watcher.email);
+        await page.waitForURL(`${base}/funds/${older.id}`);
+        await settled(page);
+        const table = page.getByTestId('forecast-table');
+        await table.waitFor({ timeout: 15_000 });
+        // 24 months, each with its low, median and high
+        await expect(table.locator('tbody tr').count()).resolves.toBe(24);
+        await expect(page.getByTestId('forecast-chart').getAttribute('data-points')).resolves.toBe('24');
+        await page.getByTestId('forecast-chart').locator('svg').first().waitFor();
+        const answer = await page.getByTestId('forecast-answer').innerText();
+        if (lang === 'en') expect(answer).toMatch(/^Expected in \w+ \d{4}: at the earliest \w+ \d{4}/);
+        else {
+          expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+          expect(answer).toContain('متوقع في');
+        }
+        await page.getByTestId('forecast-chart').scrollIntoViewIfNeeded();
+        await check(page, `fund-forecast-${lang}`, true);
+      } finally {
+        await ctx.close();
+      }
     }
   }, 180_000);
 

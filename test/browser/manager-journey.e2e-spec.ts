@@ -324,6 +324,10 @@ describe('the fund manager and reviewer journey in a browser', () => {
     await dialog.getByText('Total: 100 percent').waitFor();
     await dialog.getByLabel('Note (why)').fill('Best ranked; shelter for 120 survivors');
     expect(await dialog.getByTestId('decision-available').innerText()).toMatch(/20,000\.00.*3,050\.00/);
+    // What the approval does to the new-call target's month: this fund is too new for a forecast (issue 21).
+    await expect(dialog.getByTestId('decision-forecast').innerText()).resolves.toBe(
+      'The fund has too little history for a forecast.',
+    );
     await check(page, 'decision-en');
     await dialog.getByRole('button', { name: 'Approve the grant' }).dblclick();
     await dialog.waitFor({ state: 'detached' });

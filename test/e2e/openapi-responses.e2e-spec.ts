@@ -177,6 +177,8 @@ describe('OpenAPI document: real answers match the described responses', () => {
     ok(200, await http().get(`/api/funds/${fund.id}/balance?asOf=2015-12-31`).set(bearer(finance)));
     ok(200, await http().get(`/api/funds/${fund.id}/balance/history`).set(bearer(finance)));
     ok(200, await http().get(`/api/funds/${fund.id}/alerts?type=drift`).set(bearer(finance)));
+    ok(200, await http().get(`/api/funds/${fund.id}/forecast?commit=100000`).set(bearer(finance)));
+    ok(400, await http().get(`/api/funds/${fund.id}/forecast?commit=-1`).set(bearer(finance)));
     ok(200, await download(`/api/donors/${donor.id}/statement?year=2015`, finance));
     ok(200, await download(`/api/donors/${donor.id}/receipts?year=2015`, finance));
     ok(400, await http().get(`/api/donors/${donor.id}/receipts`).set(bearer(finance)));
@@ -651,6 +653,6 @@ describe('OpenAPI document: real answers match the described responses', () => {
 
   it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBe(152);
+    expect(doc.checked.size).toBe(153);
   });
 });

@@ -9,7 +9,9 @@ import {
   encodeCursor,
   hasRole,
   isPgError,
+  JOB,
   NotFoundError,
+  OutboxService,
   Page,
   pageLimit,
   PageQuery,
@@ -32,6 +34,7 @@ export class DonorsService {
     private readonly funds: FundsService,
     private readonly rates: ExchangeRatesService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(dto: CreateDonorDto, actor: Actor): Promise<DonorView> {
@@ -102,6 +105,8 @@ export class DonorsService {
         entityId: id,
         summary: { donorId: dto.donorId, amount: dto.amount, currency: dto.currency, usdAmount },
       });
+      // A pledge moves no money but changes the fund's forecast.
+      await this.outbox.add(em, JOB.FORECAST, { fundId: fund.id });
       return (await this.repo.pledge(em, id))!;
     });
   }

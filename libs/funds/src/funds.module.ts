@@ -4,6 +4,8 @@ import { BalanceService } from './balance.service';
 import { ExchangeRatesRepository } from './exchange-rates.repository';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { ExchangeRatesController, FundsController } from './funds.controller';
+import { ForecastController } from './forecast/forecast.controller';
+import { ForecastService } from './forecast/forecast.service';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
 import { PeriodsService } from './periods.service';
@@ -20,10 +22,11 @@ const services = [
   BalanceService,
   ExchangeRatesService,
   SnapshotsService,
+  ForecastService,
 ];
 
 @Module({
-  controllers: [FundsController, BalanceHistoryController, ExchangeRatesController],
+  controllers: [FundsController, BalanceHistoryController, ExchangeRatesController, ForecastController],
   providers: [...services, ExchangeRatesRepository, FundsRepository, SnapshotsRepository],
   exports: services,
 })

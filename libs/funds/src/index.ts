@@ -28,3 +28,9 @@ export {
 } from './funds.errors';
 export type { FundView } from './dto/funds.dto';
 export { BalanceFiguresView } from './dto/funds.dto';
+export { ForecastService } from './forecast/forecast.service';
+export { ForecastTrackingService } from './forecast/forecast-tracking.service';
+export type { ForecastRefresh } from './forecast/forecast-tracking.service';
+export { forecast } from './forecast/domain/forecast';
+export type { ForecastAnswer, ForecastInputs } from './forecast/domain/forecast';
+export type { ForecastView } from './forecast/forecast.views';

@@ -333,7 +333,7 @@ export type UpdateProfileDto = {
 };
 
 export type NotificationPreferenceView = {
-    kind: 'organization.registered' | 'call.status_changed' | 'application.submitted' | 'application.eligible' | 'application.ineligible' | 'application.withdrawn' | 'application.approved' | 'application.rejected' | 'application.draft_reminder' | 'review.assigned' | 'review.conflict' | 'review.submitted' | 'grant.approved' | 'grant.signed' | 'grant.disbursed' | 'grant.cancelled' | 'grant.returned' | 'grant.report-submitted' | 'grant.report-accepted' | 'grant.report-returned' | 'grant.closed' | 'grant.report_due' | 'contribution.received' | 'fund.target_up' | 'fund.target_down';
+    kind: 'organization.registered' | 'call.status_changed' | 'application.submitted' | 'application.eligible' | 'application.ineligible' | 'application.withdrawn' | 'application.approved' | 'application.rejected' | 'application.draft_reminder' | 'review.assigned' | 'review.conflict' | 'review.submitted' | 'grant.approved' | 'grant.offer_reminder' | 'grant.offer_lapsed' | 'grant.accepted' | 'grant.amended' | 'grant.amendment-rejected' | 'grant.refund-owed' | 'grant.signed' | 'grant.disbursed' | 'grant.cancelled' | 'grant.returned' | 'grant.report-submitted' | 'grant.report-accepted' | 'grant.report-returned' | 'grant.closed' | 'grant.report_due' | 'grant.report_overdue' | 'partner_document_expiry' | 'partner_bank_change' | 'contribution.received' | 'fund.target_up' | 'fund.target_down' | 'fund.forecast_moved';
     description: string;
     channel: 'portal' | 'email' | 'digest';
 };
@@ -346,7 +346,7 @@ export type NotificationPreferencesView = {
 };
 
 export type NotificationPreferenceInput = {
-    kind: 'organization.registered' | 'call.status_changed' | 'application.submitted' | 'application.eligible' | 'application.ineligible' | 'application.withdrawn' | 'application.approved' | 'application.rejected' | 'application.draft_reminder' | 'review.assigned' | 'review.conflict' | 'review.submitted' | 'grant.approved' | 'grant.signed' | 'grant.disbursed' | 'grant.cancelled' | 'grant.returned' | 'grant.report-submitted' | 'grant.report-accepted' | 'grant.report-returned' | 'grant.closed' | 'grant.report_due' | 'contribution.received' | 'fund.target_up' | 'fund.target_down';
+    kind: 'organization.registered' | 'call.status_changed' | 'application.submitted' | 'application.eligible' | 'application.ineligible' | 'application.withdrawn' | 'application.approved' | 'application.rejected' | 'application.draft_reminder' | 'review.assigned' | 'review.conflict' | 'review.submitted' | 'grant.approved' | 'grant.offer_reminder' | 'grant.offer_lapsed' | 'grant.accepted' | 'grant.amended' | 'grant.amendment-rejected' | 'grant.refund-owed' | 'grant.signed' | 'grant.disbursed' | 'grant.cancelled' | 'grant.returned' | 'grant.report-submitted' | 'grant.report-accepted' | 'grant.report-returned' | 'grant.closed' | 'grant.report_due' | 'grant.report_overdue' | 'partner_document_expiry' | 'partner_bank_change' | 'contribution.received' | 'fund.target_up' | 'fund.target_down' | 'fund.forecast_moved';
     channel: 'portal' | 'email' | 'digest';
 };
 
@@ -621,6 +621,148 @@ export type SupersedeExchangeRateDto = {
      */
     rate: string;
     reason: string;
+};
+
+export type ForecastMonthView = {
+    /**
+     * YYYY-MM; the balance at the end of that month
+     */
+    month: string;
+    /**
+     * 10th percentile of the simulated available balance
+     */
+    p10: number;
+    /**
+     * median
+     */
+    p50: number;
+    /**
+     * 90th percentile
+     */
+    p90: number;
+    /**
+     * weighted pledges expected in the month
+     */
+    pledges: number;
+};
+
+export type ForecastPledgeView = {
+    pledgeId: string;
+    donorId: string;
+    /**
+     * still to come
+     */
+    outstanding: number;
+    expectedAt: string;
+    /**
+     * the donor's pledges that were due
+     */
+    due: number;
+    /**
+     * of those, received in full within the grace days
+     */
+    kept: number;
+    /**
+     * (kept + 1) / (due + 2)
+     */
+    weight: number;
+    /**
+     * outstanding x weight
+     */
+    weighted: number;
+};
+
+export type ForecastMethodView = {
+    paths: number;
+    horizonMonths: number;
+    /**
+     * complete months since the first contribution
+     */
+    historyMonths: number;
+    minHistoryMonths: number;
+    /**
+     * unpledged contributions of each trailing month resampled, oldest first
+     */
+    unpledgedMonthly: Array<number>;
+    /**
+     * fund-level costs per month at the trailing rate
+     */
+    monthlyCost: number;
+    onTimeDays: number;
+    /**
+     * seed of the bootstrap
+     */
+    seed: number;
+    pledges: Array<ForecastPledgeView>;
+};
+
+export type ForecastDecisionView = {
+    /**
+     * the grant amount weighed
+     */
+    amount: number;
+    /**
+     * its programme support cost at the fund’s rate
+     */
+    psc: number;
+    /**
+     * available after approving it
+     */
+    available: number;
+    status: 'no_history' | 'reached' | 'expected' | 'not_within_horizon';
+    /**
+     * YYYY-MM
+     */
+    expectedMonth: string | null;
+    /**
+     * YYYY-MM
+     */
+    lowMonth: string | null;
+    /**
+     * YYYY-MM
+     */
+    highMonth: string | null;
+    /**
+     * how many months later the expected month falls (null when either is past the horizon)
+     */
+    monthsLater: number | null;
+};
+
+export type ForecastView = {
+    fundId: string;
+    currency: string;
+    target: number;
+    /**
+     * available now
+     */
+    available: number;
+    /**
+     * the moment the forecast is made for
+     */
+    asOf: string;
+    /**
+     * no_history: too little history for a date; reached: available is at or above the target; expected: the median path reaches it within 24 months; not_within_horizon: it does not
+     */
+    status: 'no_history' | 'reached' | 'expected' | 'not_within_horizon';
+    /**
+     * YYYY-MM
+     */
+    expectedMonth: string | null;
+    /**
+     * 10th percentile of the month the target is reached
+     */
+    lowMonth: string | null;
+    /**
+     * 90th percentile; null when later than 24 months
+     */
+    highMonth: string | null;
+    /**
+     * share of simulated paths reaching the target within 24 months
+     */
+    reachedShare: number;
+    series: Array<ForecastMonthView>;
+    method: ForecastMethodView;
+    decision: ForecastDecisionView | null;
 };
 
 export type CreateDonorDto = {
@@ -4410,6 +4552,51 @@ export type SupersedeExchangeRateResponses = {
 };
 
 export type SupersedeExchangeRateResponse = SupersedeExchangeRateResponses[keyof SupersedeExchangeRateResponses];
+
+export type GetFundForecastData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * Minor units of a grant being weighed: the answer adds what approving it (plus the fund’s PSC) does
+         */
+        commit?: string;
+    };
+    url: '/api/funds/{id}/forecast';
+};
+
+export type GetFundForecastErrors = {
+    /**
+     * `commit` is not a non-negative integer of minor units
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * No such fund, or one outside the caller’s funds
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetFundForecastError = GetFundForecastErrors[keyof GetFundForecastErrors];
+
+export type GetFundForecastResponses = {
+    200: ForecastView;
+};
+
+export type GetFundForecastResponse = GetFundForecastResponses[keyof GetFundForecastResponses];
 
 export type ListDonorsData = {
     body?: never;

@@ -110,6 +110,8 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           open: 2,
           conflicts: 1,
           threshold: 20,
+          // the forecast (issue 21)
+          ...{ month: 'm', low: 'l', high: 'h', share: '50%', cost: 'USD 1', before: 'b', after: 'a' },
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }

@@ -89,3 +89,10 @@ export function countryName(code: string, locale: string): string {
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
+
+/** A calendar month (`YYYY-MM`) as "March 2027" in the reader's language. */
+export function formatMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00.000Z`),
+  );
+}

@@ -17,6 +17,7 @@ export const JOB = {
   RECALCULATE_BALANCE: 'funds.recalculate-balance',
   DAILY_SNAPSHOTS: 'funds.daily-snapshots',
   RECONCILE: 'funds.reconcile',
+  FORECAST: 'funds.forecast',
   CONTRIBUTION_RECEIVED: 'donors.contribution-received',
   CLOSE_DUE_CALLS: 'calls.close-due',
   CALL_STATUS_CHANGED: 'calls.status-changed',
@@ -89,6 +90,10 @@ export interface RecalculateBalancePayload {
   fundId: string;
   reason?: 'change' | 'daily' | 'manual';
 }
+/** Recompute the fund's forecast (docs/adr/0016-forecast.md) after a money event or the daily run. */
+export interface ForecastPayload {
+  fundId: string;
+}
 export interface ContributionReceivedPayload {
   contributionId: string;
 }
@@ -136,6 +141,7 @@ export interface JobPayloads {
   [JOB.RECALCULATE_BALANCE]: RecalculateBalancePayload;
   [JOB.DAILY_SNAPSHOTS]: NoPayload;
   [JOB.RECONCILE]: NoPayload;
+  [JOB.FORECAST]: ForecastPayload;
   [JOB.CONTRIBUTION_RECEIVED]: ContributionReceivedPayload;
   [JOB.CLOSE_DUE_CALLS]: NoPayload;
   [JOB.CALL_STATUS_CHANGED]: CallStatusChangedPayload;
@@ -161,6 +167,7 @@ export type JobPayload<N extends JobName> = JobPayloads[N];
  */
 export const COALESCE_BY: Partial<Record<JobName, string>> = {
   [JOB.BALANCE_CHANGED]: 'fundId',
+  [JOB.FORECAST]: 'fundId',
 };
 
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, Clock, minor, SYSTEM_ACTOR } from '@app/core';
+import { AuditService, Clock, JOB, minor, OutboxService, SYSTEM_ACTOR } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { BalanceService, FundBalance } from '../balance.service';
 import { BalanceTrackingRepository, UncoveredPosting } from '../repositories/balance-tracking.repository';
@@ -46,6 +46,8 @@ export class BalanceTrackingService {
     private readonly clock: Clock,
     private readonly ledgerRows: LedgerRepository,
     private readonly audit: AuditService,
+    /** Absent where a test builds the service by hand: the forecast is then not asked for. */
+    private readonly outbox?: OutboxService,
   ) {}
 
   /** Handles one `funds.balance-changed` event; returns null when the posting does not exist. */
@@ -77,6 +79,8 @@ export class BalanceTrackingService {
         await this.tracking.saveState(em, fundId, postings[postings.length - 1].seq, available, at);
       }
       const snapshot = await this.snapshot(em, fundId, balance, reason, at);
+      // The forecast follows every money event and the daily run, coalesced by fund like this job.
+      if (postings.length || reason !== 'change') await this.outbox?.add(em, JOB.FORECAST, { fundId });
       return { recalculated: true, snapshot, alerts };
     });
   }

@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { InjectQueue } from '@nestjs/bullmq';
 import { JOB, JobHandlers, JobOf, JobPayload, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { ForecastTrackingService } from '../forecast/forecast-tracking.service';
 import { BalanceTrackingService, SnapshotReason } from './balance-tracking.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,6 +18,7 @@ function uuidField(job: Job, field: string): string {
 export class FundsProcessor extends JobsHost {
   constructor(
     private readonly tracking: BalanceTrackingService,
+    private readonly forecasts: ForecastTrackingService,
     @InjectQueue('funds') private readonly queue: Queue,
   ) {
     super();
@@ -27,6 +29,7 @@ export class FundsProcessor extends JobsHost {
     [JOB.RECALCULATE_BALANCE]: (job) => this.recalculate(job),
     [JOB.DAILY_SNAPSHOTS]: (job) => this.dailySnapshots(job),
     [JOB.RECONCILE]: (job) => this.tracking.reconcile(job.id ?? `run-${job.timestamp}`),
+    [JOB.FORECAST]: (job) => this.forecast(job),
   };
 
   /** A posting committed: recalculate unless a recalculation already covered it (bursts coalesce). */
@@ -43,6 +46,14 @@ export class FundsProcessor extends JobsHost {
     const reason: string = job.data.reason ?? 'manual';
     if (!['change', 'daily', 'manual'].includes(reason)) throw new UnrecoverableError(`bad reason ${reason}`);
     return this.tracking.recalculate(fundId, reason as SnapshotReason);
+  }
+
+  /** Recomputes the fund's forecast (coalesced by fund in the outbox relay); a missing fund never succeeds. */
+  private async forecast(job: JobOf<typeof JOB.FORECAST>) {
+    const fundId = uuidField(job, 'fundId');
+    const result = await this.forecasts.refresh(fundId);
+    if (!result) throw new UnrecoverableError(`fund ${fundId} not found`);
+    return result;
   }
 
   /** The daily scheduler's run: one recalculate-balance job per fund, one per fund and day. */

@@ -37,6 +37,8 @@ export const NOTICE_KINDS = {
   'contribution.received': 'A contribution was received (donor users)',
   'fund.target_up': "The fund's available balance reached the new-call target (staff)",
   'fund.target_down': "The fund's available balance fell below the new-call target (staff)",
+  'fund.forecast_moved':
+    'The month the available balance is expected to reach the new-call target moved by three months or more (fund managers)',
 } as const;
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;

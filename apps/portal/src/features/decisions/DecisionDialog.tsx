@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { MoneyText } from '../../components/MoneyText';
-import { decideApplication, getFund, getFundBalance, listGrants } from '../../api/sdk.gen';
+import { decideApplication, getFund, getFundBalance, getFundForecast, listGrants } from '../../api/sdk.gen';
 import type { ApplicationView, CallView } from '../../api/types.gen';
-import { currencyExponent } from '../../lib/format';
+import { currencyExponent, formatMonth } from '../../lib/format';
+import { useLocale } from '../../lib/use-locale';
 import { isProblem } from '../../lib/problems';
 import { amountText, parseAmount } from '../ngo/application-form';
 import { afterDecision, awardProblem, newIdempotencyKey, scheduleCheck } from './decision-math';
@@ -55,6 +56,22 @@ export function DecisionDialog({
       (await listGrants({ query: { fundId: app.fundId, limit: 500 }, throwOnError: true })).data.items,
   });
   const amount = parseAmount(amountInput, exponent);
+  const locale = useLocale();
+  // What this approval (plus PSC) does to the month the fund reaches its new-call target (issue 21).
+  const forecast = useQuery({
+    queryKey: ['fund-forecast', app.fundId, amount],
+    queryFn: async () =>
+      (
+        await getFundForecast({
+          path: { id: app.fundId },
+          query: { commit: String(amount ?? 0) },
+          throwOnError: true,
+        })
+      ).data,
+    enabled: decision === 'approve' && amount !== null && amount >= 0,
+    placeholderData: keepPreviousData,
+  });
+  const month = (m: string | null) => (m ? formatMonth(m, locale) : t('decision.forecastNever'));
   const schedule = scheduleCheck(toRows(tranches));
   const problem =
     amount === null
@@ -166,6 +183,21 @@ export function DecisionDialog({
                       {t('decision.envelopeLeft')} {money(figures.envelopeLeft)}
                     </Text>
                   )}
+                  {forecast.data &&
+                    (forecast.data.status === 'no_history' || !forecast.data.decision ? (
+                      <Text size="sm" data-testid="decision-forecast">
+                        {t('decision.forecastNoHistory')}
+                      </Text>
+                    ) : (
+                      <Text size="sm" data-testid="decision-forecast">
+                        {t('decision.forecastMove', {
+                          before: month(forecast.data.expectedMonth),
+                          after: month(forecast.data.decision.expectedMonth),
+                        })}{' '}
+                        {forecast.data.decision.monthsLater !== null &&
+                          t('decision.forecastLater', { count: forecast.data.decision.monthsLater })}
+                      </Text>
+                    ))}
                   {figures.missing > 0 && (
                     <Text c="red.9" fw={700}>
                       {t('decision.wouldMiss')} {money(figures.missing)}

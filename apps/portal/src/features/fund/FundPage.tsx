@@ -19,6 +19,7 @@ import { formatMoney, formatMoneyCompact } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
+import { ForecastSection } from './ForecastSection';
 import { majorUnits, progressParts } from './progress';
 
 const Chart = lazy(() => import('../../components/Chart'));
@@ -172,6 +173,7 @@ export function FundPage() {
           )}
         </Section>
       )}
+      {b && <ForecastSection fundId={id} history={points} />}
       <Group gap="md">
         <Anchor component={Link} to={`/manage/calls?fund=${id}`}>
           {t('fund.links.calls')}
