@@ -14,6 +14,7 @@ import { AccountsPeople1764289000000 } from './1764289000000-AccountsPeople';
 import { PartnerDueDiligence1764315000000 } from './1764315000000-PartnerDueDiligence';
 import { PostAward1764316000000 } from './1764316000000-PostAward';
 import { OpenData1764317000000 } from './1764317000000-OpenData';
+import { PublicCacheNotify1764323100000 } from './1764323100000-PublicCacheNotify';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PartnerDueDiligence1764315000000,
   PostAward1764316000000,
   OpenData1764317000000,
+  PublicCacheNotify1764323100000,
 ];
