@@ -15,6 +15,7 @@ import { PartnerDueDiligence1764315000000 } from './1764315000000-PartnerDueDili
 import { PostAward1764316000000 } from './1764316000000-PostAward';
 import { OpenData1764317000000 } from './1764317000000-OpenData';
 import { PublicCacheNotify1764323100000 } from './1764323100000-PublicCacheNotify';
+import { DraftEditDays1764323200000 } from './1764323200000-DraftEditDays';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PostAward1764316000000,
   OpenData1764317000000,
   PublicCacheNotify1764323100000,
+  DraftEditDays1764323200000,
 ];
