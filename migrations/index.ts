@@ -14,6 +14,8 @@ import { AccountsPeople1764289000000 } from './1764289000000-AccountsPeople';
 import { PartnerDueDiligence1764315000000 } from './1764315000000-PartnerDueDiligence';
 import { PostAward1764316000000 } from './1764316000000-PostAward';
 import { OpenData1764317000000 } from './1764317000000-OpenData';
+import { PublicCacheNotify1764323100000 } from './1764323100000-PublicCacheNotify';
+import { DraftEditDays1764323200000 } from './1764323200000-DraftEditDays';
 import { FundForecasts1764325000000 } from './1764325000000-FundForecasts';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
@@ -34,5 +36,7 @@ export const MIGRATIONS = [
   PartnerDueDiligence1764315000000,
   PostAward1764316000000,
   OpenData1764317000000,
+  PublicCacheNotify1764323100000,
+  DraftEditDays1764323200000,
   FundForecasts1764325000000,
 ];

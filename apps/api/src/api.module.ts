@@ -18,6 +18,7 @@ import { ReviewsModule } from '@app/reviews';
 import { BoardAccess, BoardCodesController } from './admin/board-access';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { ClientThrottlerGuard } from './http/client-throttler.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { RedisThrottlerStorage } from './http/redis-throttler.storage';
@@ -57,6 +58,7 @@ import { apiLogger } from './http/request-log';
     ReportsModule,
     PartnersModule,
     OpenDataModule,
+    MetricsModule,
   ],
   controllers: [HealthController, AuditController, BoardCodesController],
   providers: [

@@ -15,6 +15,7 @@ import { servePortal, PORTAL_CSP } from './http/portal';
 import { publicCache } from './http/public-cache';
 import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
+import { ApiMetrics } from './metrics/metrics.registry';
 import { openApiDocument } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -71,8 +72,14 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }));
   });
   logRequests(fastify);
+  app.get(ApiMetrics).observe(fastify);
   refuseLongUrls(fastify);
-  publicCache(fastify);
+  const cache = publicCache(fastify, {
+    databaseUrl: config.databaseUrl,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    log: apiLogger(config.logLevel),
+  });
+  await cache.start();
   await servePortal(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

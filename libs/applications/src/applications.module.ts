@@ -7,6 +7,8 @@ import { ApplicationQueriesService } from './application-queries.service';
 import { ApplicationScreeningService } from './application-screening.service';
 import { ApplicationsService } from './applications.service';
 import { ApplicationsRepository } from './repositories/applications.repository';
+import { DraftEditsRepository } from './repositories/draft-edits.repository';
+import { DraftEditsService } from './draft-edits.service';
 import { Application } from './entities/application.entity';
 import { UploadsController } from './uploads/uploads.controller';
 import { UploadsService } from './uploads/uploads.service';
@@ -20,6 +22,8 @@ import { UploadsService } from './uploads/uploads.service';
     ApplicationAttachmentsService,
     ApplicationScreeningService,
     ApplicationsRepository,
+    DraftEditsRepository,
+    DraftEditsService,
     UploadsService,
   ],
   exports: [ApplicationsService, ApplicationQueriesService],

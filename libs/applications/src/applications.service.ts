@@ -15,6 +15,7 @@ import {
 import { CallsService } from '@app/calls';
 import { Scope } from '@app/identity';
 import { ApplicationQueriesService } from './application-queries.service';
+import { DraftEditsService } from './draft-edits.service';
 import {
   ApplicationOutsideCall,
   CallNotAccepting,
@@ -52,6 +53,7 @@ export class ApplicationsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly dueDiligence: DueDiligenceGate,
+    private readonly edits: DraftEditsService,
   ) {}
 
   async create(callId: string, dto: CreateApplicationDto, actor: Actor): Promise<ApplicationView> {
@@ -113,14 +115,10 @@ export class ApplicationsService {
       if (dto.budget !== undefined) app.requested = totalOf(dto.budget);
       const problems = fitProblems(call, app);
       if (problems.length) throw new ApplicationOutsideCall(problems);
-      await em.save(app);
+      await this.repo.saveDraft(em, app);
       if (dto.budget !== undefined) await this.repo.writeBudget(em, id, dto.budget);
-      await this.audit.record(em, actor, {
-        action: 'application.updated',
-        entity: 'application',
-        entityId: id,
-        summary: { fields: Object.keys(dto), requested: app.requested },
-      });
+      // not one audit row a save: the day's tally, audited at submission or by the daily job
+      await this.edits.count(em, id, Object.keys(dto), app.requested, actor);
     });
     return this.queries.view(id, actor);
   }
@@ -145,6 +143,7 @@ export class ApplicationsService {
       app.status = 'submitted';
       app.submittedAt = now;
       await em.save(app);
+      await this.edits.flush(em, id); // the draft's edits, then its submission, in the audit log
       await this.audit.record(em, actor, {
         action: 'application.submitted',
         entity: 'application',

@@ -10,7 +10,7 @@ export { BalanceService } from './balance.service';
 export type { FundBalance } from './balance.service';
 export { ExchangeRatesService, normalizeRate } from './exchange-rates.service';
 export { SnapshotsService, SNAPSHOT_FIELDS } from './snapshots.service';
-export type { AlertView, SnapshotView } from './snapshots.service';
+export type { AlertView, LatestFigures, SnapshotView } from './snapshots.service';
 export { BalanceTrackingService } from './jobs/balance-tracking.service';
 export { Postings, ACCOUNTS, EQUITY_ACCOUNTS, availableDelta, assertBalanced } from './domain/accounts';
 export type { Account, EntryLine, PostingKind, PostingRequest } from './domain/accounts';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, InvalidCursor, Page } from '@app/core';
-import { SnapshotField, SnapshotsRepository } from './repositories/snapshots.repository';
+import { LatestFigures, SnapshotField, SnapshotsRepository } from './repositories/snapshots.repository';
 
 export { SNAPSHOT_FIELDS } from './repositories/snapshots.repository';
-export type { SnapshotField } from './repositories/snapshots.repository';
+export type { LatestFigures, SnapshotField } from './repositories/snapshots.repository';
 
 export type SnapshotView = Record<SnapshotField, number> & {
   id: string;
@@ -45,6 +45,11 @@ export class SnapshotsService {
     private readonly dataSource: DataSource,
     private readonly snapshots: SnapshotsRepository,
   ) {}
+
+  /** Every fund's newest snapshot: available and target as the balance job last wrote them. */
+  latestPerFund(): Promise<LatestFigures[]> {
+    return this.snapshots.latestPerFund(this.dataSource.manager);
+  }
 
   async history(fundId: string, limit: number, cursor?: string): Promise<Page<SnapshotView>> {
     const beforeId = decodeHistoryCursor(cursor);

@@ -9008,3 +9008,36 @@ export type SetDonorPublicConsentResponses = {
 };
 
 export type SetDonorPublicConsentResponse = SetDonorPublicConsentResponses[keyof SetDonorPublicConsentResponses];
+
+export type GetMetricsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/metrics';
+};
+
+export type GetMetricsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * /problems/forbidden: neither an allowed address nor the token
+     */
+    403: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetMetricsError = GetMetricsErrors[keyof GetMetricsErrors];
+
+export type GetMetricsResponses = {
+    /**
+     * Prometheus exposition format 0.0.4
+     */
+    200: string;
+};
+
+export type GetMetricsResponse = GetMetricsResponses[keyof GetMetricsResponses];

@@ -1,6 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { DraftEditsService } from '../draft-edits.service';
 import { ApplicationsRepository } from '../repositories/applications.repository';
 import { Clock, JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
@@ -41,6 +42,7 @@ export class ApplicationsProcessor extends JobsHost {
     private readonly dataSource: DataSource,
     private readonly repo: ApplicationsRepository,
     private readonly clock: Clock,
+    private readonly edits: DraftEditsService,
   ) {
     super();
   }
@@ -49,6 +51,7 @@ export class ApplicationsProcessor extends JobsHost {
     [JOB.APPLICATION_SUBMITTED]: (job) => this.notifyNgo(job, 'submitted'),
     [JOB.APPLICATION_STATUS_CHANGED]: (job) => this.notifyNgo(job, (job.data as { status?: string }).status),
     [JOB.DRAFT_REMINDERS]: () => this.draftReminders(),
+    [JOB.EDIT_SUMMARIES]: () => this.edits.flushPastDays(),
   };
 
   /**

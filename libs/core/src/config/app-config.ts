@@ -41,6 +41,10 @@ export interface AppConfig {
   uploadsDir: string;
   /** Where the nightly open-data job writes the public IATI files, one folder per fund (OPEN_DATA_DIR). */
   openDataDir: string;
+  /** Addresses or CIDRs that may read GET /api/metrics without a token (METRICS_ALLOW; default loopback). */
+  metricsAllow: string[];
+  /** The operators' bearer token for GET /api/metrics from anywhere else (METRICS_TOKEN); none: no token. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -91,14 +95,14 @@ function parseRoles(name: string, raw: string, problems: string[]): Role[] {
   return [...new Set(roles)] as Role[];
 }
 
-function parseTrustProxy(raw: string, problems: string[]): string[] {
+function parseTrustProxy(raw: string, problems: string[], name = 'TRUST_PROXY'): string[] {
   const entries = raw
     .split(',')
     .map((r) => r.trim())
     .filter(Boolean);
   for (const entry of entries) {
     const ok = entry.includes('/') ? canParseCidr(entry) : ipaddr.isValid(entry);
-    if (!ok) problems.push(`TRUST_PROXY entries must be IP addresses or CIDRs (got "${entry}")`);
+    if (!ok) problems.push(`${name} entries must be IP addresses or CIDRs (got "${entry}")`);
   }
   return entries;
 }
@@ -201,6 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const uploadsDir = env.UPLOADS_DIR || join(tmpdir(), 'trust-fund-grants-uploads');
   const openDataDir = env.OPEN_DATA_DIR || join(tmpdir(), 'trust-fund-grants-open-data');
 
+  const metricsAllow = parseTrustProxy(env.METRICS_ALLOW ?? '127.0.0.0/8,::1/128', problems, 'METRICS_ALLOW');
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 24) problems.push('METRICS_TOKEN must be at least 24 characters');
+
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv: nodeEnv!,
@@ -223,5 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     registrationsPerHour,
     uploadsDir,
     openDataDir,
+    metricsAllow,
+    metricsToken,
   };
 }

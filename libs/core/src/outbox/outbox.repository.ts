@@ -41,6 +41,15 @@ export class OutboxRepository {
     );
   }
 
+  /** Rows not yet relayed, and the age in seconds of the oldest of them (0 when none): the relay's lag. */
+  async lag(em: EntityManager): Promise<{ pending: number; oldestSeconds: number }> {
+    const [r]: { pending: string; oldest: number | null }[] = await em.query(
+      `SELECT count(*) AS pending, extract(epoch FROM clock_timestamp() - min(created_at))::float8 AS oldest
+       FROM outbox WHERE sent_at IS NULL`,
+    );
+    return { pending: Number(r.pending), oldestSeconds: r.oldest ?? 0 };
+  }
+
   async markSent(em: EntityManager, ids: readonly string[]): Promise<void> {
     await em.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [
       ids,

@@ -16,6 +16,11 @@ export class OutboxService {
     return this.outbox.insert(em, name, payload);
   }
 
+  /** Rows waiting for the relay and the age of the oldest (seconds): the operators' outbox lag. */
+  lag(em: EntityManager): Promise<{ pending: number; oldestSeconds: number }> {
+    return this.outbox.lag(em);
+  }
+
   /** The outbox INSERT as SQL text and parameters numbered from `$first`, to be combined in one statement. */
   static insert<N extends JobName>(
     name: N,

@@ -25,6 +25,7 @@ export const JOB = {
   APPLICATION_STATUS_CHANGED: 'applications.status-changed',
   ASSIGNMENT_CHANGED: 'reviews.assignment-changed',
   DRAFT_REMINDERS: 'applications.draft-reminders',
+  EDIT_SUMMARIES: 'applications.edit-summaries',
   PURGE: 'housekeeping.purge',
   PARTNER_SCREEN: 'partners.screen',
   PARTNER_BANK_CHANGED: 'partners.bank-changed',
@@ -149,6 +150,7 @@ export interface JobPayloads {
   [JOB.APPLICATION_STATUS_CHANGED]: ApplicationStatusChangedPayload;
   [JOB.ASSIGNMENT_CHANGED]: AssignmentChangedPayload;
   [JOB.DRAFT_REMINDERS]: NoPayload;
+  [JOB.EDIT_SUMMARIES]: NoPayload;
   [JOB.PURGE]: NoPayload;
   [JOB.PARTNER_SCREEN]: PartnerScreenPayload;
   [JOB.PARTNER_BANK_CHANGED]: PartnerBankChangedPayload;
@@ -216,6 +218,11 @@ export const SCHEDULES: readonly {
   { id: 'funds:reconcile', job: 'funds.reconcile', repeat: { pattern: '30 1 * * *', tz: 'UTC' } },
   { id: 'calls:close-due', job: 'calls.close-due', repeat: { every: 60_000 } },
   { id: 'applications:draft-reminders', job: 'applications.draft-reminders', repeat: { every: 15 * 60_000 } },
+  {
+    id: 'applications:edit-summaries',
+    job: 'applications.edit-summaries',
+    repeat: { pattern: '10 0 * * *', tz: 'UTC' },
+  },
   { id: 'housekeeping:purge', job: 'housekeeping.purge', repeat: { pattern: '45 2 * * *', tz: 'UTC' } },
   { id: 'identity:daily-digest', job: 'identity.daily-digest', repeat: { pattern: '15 0 * * *', tz: 'UTC' } },
   { id: 'identity:purge', job: 'identity.purge', repeat: { pattern: '50 2 * * *', tz: 'UTC' } },

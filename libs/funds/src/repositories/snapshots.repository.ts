@@ -62,9 +62,47 @@ const toAlertRecord = (r: AlertRow): AlertRecord => ({
   detail: r.detail,
 });
 
+/** A fund's latest snapshot figures, for the operators' gauges. */
+export interface LatestFigures {
+  fundId: string;
+  code: string;
+  currency: string;
+  available: number;
+  target: number;
+  at: Date;
+}
+
 /** Reads of what the balance jobs wrote (funds context): the snapshot history and the alerts. */
 @Injectable()
 export class SnapshotsRepository {
+  /** Each fund's newest snapshot (one index probe per fund: fund_id, id DESC). */
+  async latestPerFund(em: EntityManager): Promise<LatestFigures[]> {
+    const rows: {
+      fund_id: string;
+      code: string;
+      currency: string;
+      available: string;
+      target: string;
+      at: Date;
+    }[] = await em.query(
+      `SELECT f.id AS fund_id, f.code, f.currency, s.available, s.target, s.at
+         FROM funds f
+         CROSS JOIN LATERAL (
+           SELECT available, target, at FROM fund_balance_snapshots
+           WHERE fund_id = f.id ORDER BY id DESC LIMIT 1
+         ) s
+         ORDER BY f.code`,
+    );
+    return rows.map((r) => ({
+      fundId: r.fund_id,
+      code: r.code,
+      currency: r.currency,
+      available: minor(r.available, 'available'),
+      target: minor(r.target, 'target'),
+      at: r.at,
+    }));
+  }
+
   /** Newest first, before the snapshot `beforeId` when given. */
   async history(
     em: EntityManager,

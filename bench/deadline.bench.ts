@@ -1,0 +1,518 @@
+/**
+ * The deadline rush (issue 20): many NGOs at once, each with its own draft, saving it (`PATCH` with the
+ * budget lines) every few seconds, attachments arriving, and a burst of submissions in the last minute with
+ * the deadline passing during the run. Baseline in the same run: the same draft update in raw SQL over
+ * `pg`, in alternating rounds (medians). Goals: save throughput >= 0.6x raw; every draft holds its NGO's
+ * last saved version (row by row); every submission before the deadline stored, every one after it refused
+ * 422, none half-done; zero 5xx; and the number of concurrent NGOs with draft-save p99 < 250 ms.
+ */
+import { Pool } from 'pg';
+import { performance } from 'node:perf_hooks';
+import {
+  ADMIN,
+  apiEnv,
+  BENCH_DATABASE_URL,
+  freshDatabase,
+  login,
+  machine,
+  median,
+  post,
+  ROUNDS,
+  RUN_SECRET,
+  startServer,
+  stopServer,
+  table,
+  writeSection,
+} from './lib/env';
+
+const PORT = 3823;
+const BASE = `http://127.0.0.1:${PORT}`;
+const NGOS = Number(process.env.BENCH_NGOS || 300);
+const ROUND_S = Number(process.env.BENCH_SECONDS || 8);
+const CLOSED_LOOP = 20; // concurrent savers in the throughput rounds, both sides
+const SAVE_EVERY_MS = 2000; // each NGO's autosave period in the capacity steps and the rush
+const STEP_S = 12;
+const STEPS = [25, 50, 100, 200, 300].filter((n) => n <= NGOS);
+const RUSH_S = Number(process.env.BENCH_RUSH_SECONDS || 60); // the deadline, from the rush's start
+const PASSWORD = `rush-ngo-${RUN_SECRET}`;
+const FM_PASSWORD = `rush-fm-${RUN_SECRET}`;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+interface Ngo {
+  i: number;
+  token: string;
+  draftA: string;
+  draftB?: string;
+}
+interface Saved {
+  title: string;
+  budget: { category: string; description: string; amount: number }[];
+}
+
+const last = new Map<string, Saved>(); // draft id -> last save answered 200 (or committed, raw side)
+let fiveHundreds = 0;
+const otherFailures: string[] = [];
+
+function body(draft: string, version: number): Saved {
+  return {
+    title: `Draft ${draft.slice(0, 8)} v${version}`,
+    budget: [
+      { category: 'shelter', description: `Rent v${version}`, amount: 1_000_000 + (version % 1000) },
+      { category: 'legal_aid', description: 'Lawyers', amount: 300_000 },
+      { category: 'psychological_support', description: `Counselling ${version}`, amount: 200_000 },
+    ],
+  };
+}
+
+let version = 0;
+async function save(ngo: Ngo, draft: string): Promise<{ status: number; ms: number; problem?: string }> {
+  const b = body(draft, ++version);
+  const t0 = performance.now();
+  const res = await fetch(`${BASE}/api/applications/${draft}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ngo.token}` },
+    body: JSON.stringify(b),
+  });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status === 200) last.set(draft, b);
+  else if (res.status >= 500) fiveHundreds += 1;
+  return { status: res.status, ms, problem: res.status === 200 ? undefined : text };
+}
+
+function p(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/** Closed loop: CLOSED_LOOP NGOs each saving back to back for ROUND_S seconds. */
+async function apiRound(ngos: Ngo[]): Promise<number> {
+  const until = performance.now() + ROUND_S * 1000;
+  let done = 0;
+  await Promise.all(
+    ngos.slice(0, CLOSED_LOOP).map(async (ngo) => {
+      while (performance.now() < until) {
+        const r = await save(ngo, ngo.draftA);
+        if (r.status === 200) done += 1;
+        else otherFailures.push(`api round: ${r.status} ${r.problem}`);
+      }
+    }),
+  );
+  return done / ROUND_S;
+}
+
+/** The same draft update in raw SQL: lock the draft, read its call, update it, replace its budget lines. */
+async function rawRound(pool: Pool, ngos: Ngo[]): Promise<number> {
+  const until = performance.now() + ROUND_S * 1000;
+  let done = 0;
+  await Promise.all(
+    ngos.slice(0, CLOSED_LOOP).map(async (ngo) => {
+      while (performance.now() < until) {
+        const b = body(ngo.draftA, ++version);
+        const requested = b.budget.reduce((s, l) => s + l.amount, 0);
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const [app] = (
+            await client.query(
+              `SELECT id, call_id, organization_id, status FROM applications WHERE id = $1 FOR UPDATE`,
+              [ngo.draftA],
+            )
+          ).rows;
+          const [call] = (
+            await client.query(`SELECT status, deadline, min_award, max_award FROM calls WHERE id = $1`, [
+              app.call_id,
+            ])
+          ).rows;
+          if (app.status !== 'draft' || call.status !== 'open') throw new Error('not a draft');
+          await client.query(
+            `UPDATE applications SET title = $2, requested = $3, updated_at = now() WHERE id = $1`,
+            [ngo.draftA, b.title, requested],
+          );
+          await client.query(`DELETE FROM application_budget_lines WHERE application_id = $1`, [ngo.draftA]);
+          await client.query(
+            `INSERT INTO application_budget_lines (application_id, n, category, description, amount)
+             SELECT $1, t.n, t.category, t.description, t.amount
+             FROM unnest($2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY AS t(category, description, amount, n)`,
+            [
+              ngo.draftA,
+              b.budget.map((l) => l.category),
+              b.budget.map((l) => l.description),
+              b.budget.map((l) => String(l.amount)),
+            ],
+          );
+          await client.query('COMMIT');
+          last.set(ngo.draftA, b);
+          done += 1;
+        } catch (error) {
+          await client.query('ROLLBACK');
+          otherFailures.push(`raw: ${(error as Error).message}`);
+        } finally {
+          client.release();
+        }
+      }
+    }),
+  );
+  return done / ROUND_S;
+}
+
+/** Open loop: `count` NGOs, each saving every SAVE_EVERY_MS (random phase) for STEP_S seconds. */
+async function step(
+  ngos: Ngo[],
+  count: number,
+): Promise<{ count: number; saves: number; p50: number; p99: number }> {
+  const until = performance.now() + STEP_S * 1000;
+  const ms: number[] = [];
+  await Promise.all(
+    ngos.slice(0, count).map(async (ngo) => {
+      await sleep(Math.random() * SAVE_EVERY_MS);
+      while (performance.now() < until) {
+        const next = performance.now() + SAVE_EVERY_MS;
+        const r = await save(ngo, ngo.draftA);
+        if (r.status === 200) ms.push(r.ms);
+        else otherFailures.push(`step ${count}: ${r.status} ${r.problem}`);
+        await sleep(next - performance.now());
+      }
+    }),
+  );
+  return { count, saves: ms.length, p50: p(ms, 0.5), p99: p(ms, 0.99) };
+}
+
+interface Submission {
+  draft: string;
+  sentAt: number; // ms since epoch
+  answeredAt: number;
+  status: number;
+  type?: string;
+}
+
+/** The rush on call B: saves every 2 s, one attachment each, submissions from D - 30 s to D + 10 s. */
+async function rush(ngos: Ngo[], deadline: number) {
+  const submissions: Submission[] = [];
+  const saveMs: number[] = [];
+  let attachments = 0;
+  let attachmentFailures = 0;
+  const rushStart = Date.now();
+  await Promise.all(
+    ngos.map(async (ngo, k) => {
+      const draft = ngo.draftB!;
+      const submitAt = deadline - 30_000 + (40_000 * k) / ngos.length;
+      const attachAt = rushStart + Math.random() * (deadline - 35_000 - rushStart);
+      let attached = false;
+      await sleep(Math.random() * SAVE_EVERY_MS);
+      for (;;) {
+        if (!attached && Date.now() >= attachAt) {
+          attached = true;
+          const form = new FormData();
+          form.append('file', new Blob([PDF], { type: 'application/pdf' }), `budget-${ngo.i}.pdf`);
+          const res = await fetch(`${BASE}/api/applications/${draft}/attachments`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${ngo.token}` },
+            body: form,
+          });
+          await res.arrayBuffer();
+          if (res.status === 201) attachments += 1;
+          else {
+            attachmentFailures += 1;
+            if (res.status >= 500) fiveHundreds += 1;
+          }
+        }
+        if (Date.now() >= submitAt) {
+          const sentAt = Date.now();
+          const res = await fetch(`${BASE}/api/applications/${draft}/submit`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${ngo.token}` },
+          });
+          const answer = (await res.json()) as { type?: string };
+          if (res.status >= 500) fiveHundreds += 1;
+          submissions.push({ draft, sentAt, answeredAt: Date.now(), status: res.status, type: answer.type });
+          return;
+        }
+        const next = Date.now() + SAVE_EVERY_MS;
+        const r = await save(ngo, draft);
+        if (r.status === 200) saveMs.push(r.ms);
+        else if (!(r.status === 422 && Date.now() >= deadline))
+          otherFailures.push(`rush save: ${r.status} ${r.problem}`);
+        await sleep(Math.min(next, submitAt) - Date.now());
+      }
+    }),
+  );
+  return { submissions, saveMs, attachments, attachmentFailures };
+}
+
+async function seed(pool: Pool): Promise<{ ngos: Ngo[]; fundId: string; fm: string }> {
+  const admin = await login(BASE, ADMIN.email, ADMIN.password);
+  const fund = await post(BASE, '/api/funds', admin, { code: 'RUSH', name: 'Deadline rush fund' });
+  await post(BASE, '/api/users', admin, {
+    email: 'fm@rush.example.org',
+    password: FM_PASSWORD,
+    name: 'Rush fund manager',
+    roles: ['fund_manager'],
+  });
+  const fm = await login(BASE, 'fm@rush.example.org', FM_PASSWORD);
+  // N verified organizations and one NGO member each: one template member through the API, copied in SQL
+  const { rows: orgs } = await pool.query<{ id: string }>(
+    `INSERT INTO organizations (name, country, registration_number, verified_at)
+     SELECT 'Rush NGO ' || g, 'NG', 'RUSH-' || g, now() FROM generate_series(1, $1) g RETURNING id`,
+    [NGOS],
+  );
+  const template = await post(BASE, '/api/users', admin, {
+    email: 'ngo-0@rush.example.org',
+    password: PASSWORD,
+    name: 'Rush NGO member',
+    roles: ['ngo'],
+    organizationId: orgs[0].id,
+  });
+  await pool.query(
+    `INSERT INTO users
+     SELECT (jsonb_populate_record(NULL::users, to_jsonb(u) || jsonb_build_object(
+       'id', gen_random_uuid(), 'email', 'ngo-' || o.n || '@rush.example.org', 'organization_id', o.id))).*
+     FROM users u, unnest($2::uuid[]) WITH ORDINALITY AS o(id, n)
+     WHERE u.id = $1`,
+    [template.id, orgs.slice(1).map((o) => o.id)],
+  );
+  const tokens: string[] = new Array(NGOS);
+  for (let i = 0; i < NGOS; i += 8) {
+    await Promise.all(
+      Array.from({ length: Math.min(8, NGOS - i) }, async (_, j) => {
+        tokens[i + j] = await login(BASE, `ngo-${i + j}@rush.example.org`, PASSWORD);
+      }),
+    );
+  }
+  const callA = await openCall(fm, fund.id, 'Rush call A (far deadline)', Date.now() + 30 * 86400_000);
+  const ngos: Ngo[] = [];
+  for (let i = 0; i < NGOS; i += 20) {
+    const batch = await Promise.all(
+      tokens.slice(i, i + 20).map(async (token, j) => {
+        const b = body('new', 0);
+        const draft = await post(BASE, `/api/calls/${callA}/applications`, token, application(b));
+        last.set(draft.id, b);
+        return { i: i + j, token, draftA: draft.id };
+      }),
+    );
+    ngos.push(...batch);
+  }
+  return { ngos, fundId: fund.id, fm };
+}
+
+function application(b: Saved) {
+  return {
+    title: b.title,
+    summary: 'Shelter, counselling and legal aid for survivors of trafficking',
+    countries: ['NG'],
+    services: ['shelter', 'legal_aid', 'psychological_support'],
+    expectedVictims: 150,
+    budget: b.budget,
+  };
+}
+
+async function openCall(fm: string, fundId: string, title: string, deadline: number): Promise<string> {
+  const call = await post(BASE, '/api/calls', fm, {
+    fundId,
+    title,
+    description: 'Direct assistance to victims of trafficking in persons',
+    themes: ['shelter', 'legal_aid', 'psychological_support'],
+    eligibleCountries: ['NG', 'KE'],
+    minAward: 1_000_000,
+    maxAward: 3_000_000,
+    envelope: 1_000_000_000,
+    deadline: new Date(deadline).toISOString(),
+    rubric: [
+      { key: 'relevance', label: 'Relevance', weight: 60, maxScore: 10 },
+      { key: 'capacity', label: 'Capacity', weight: 40, maxScore: 5 },
+    ],
+  });
+  for (const s of ['publish', 'open']) await post(BASE, `/api/calls/${call.id}/${s}`, fm, {});
+  return call.id;
+}
+
+/** Row by row: every draft's title and budget lines are its last saved version. */
+async function lostSaves(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ id: string; title: string; budget: Saved['budget'] }>(
+    `SELECT a.id, a.title, coalesce(json_agg(json_build_object('category', l.category, 'description',
+       l.description, 'amount', l.amount) ORDER BY l.n) FILTER (WHERE l.n IS NOT NULL), '[]') AS budget
+     FROM applications a LEFT JOIN application_budget_lines l ON l.application_id = a.id
+     WHERE a.id = ANY($1::uuid[]) GROUP BY a.id`,
+    [[...last.keys()]],
+  );
+  let lost = last.size - rows.length;
+  for (const r of rows) {
+    const want = last.get(r.id)!;
+    const same =
+      r.title === want.title &&
+      JSON.stringify(r.budget.map((l) => ({ ...l, amount: Number(l.amount) }))) ===
+        JSON.stringify(want.budget);
+    if (!same) lost += 1;
+  }
+  return lost;
+}
+
+/** Submissions: 200 ones stored before the deadline, 422 ones left drafts; status, audit and outbox agree. */
+async function submissionFaults(pool: Pool, subs: Submission[], deadline: number): Promise<string[]> {
+  const faults: string[] = [];
+  const { rows } = await pool.query<{
+    id: string;
+    status: string;
+    submitted_at: Date | null;
+    audited: number;
+    queued: number;
+  }>(
+    `SELECT a.id, a.status, a.submitted_at,
+       (SELECT count(*)::int FROM audit_log x WHERE x.entity = 'application' AND x.entity_id = a.id::text
+          AND x.action = 'application.submitted') AS audited,
+       (SELECT count(*)::int FROM outbox o WHERE o.name = 'applications.submitted'
+          AND o.payload->>'applicationId' = a.id::text) AS queued
+     FROM applications a WHERE a.id = ANY($1::uuid[])`,
+    [subs.map((s) => s.draft)],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const s of subs) {
+    const r = byId.get(s.draft);
+    if (!r) {
+      faults.push(`${s.draft}: missing`);
+      continue;
+    }
+    const stored = r.status === 'submitted' && r.audited === 1 && r.queued === 1;
+    const untouched = r.status === 'draft' && r.submitted_at === null && r.audited === 0 && r.queued === 0;
+    if (s.status === 200) {
+      if (!stored || r.submitted_at!.getTime() >= deadline)
+        faults.push(`${s.draft}: 200 but not stored in time`);
+    } else if (s.status === 422) {
+      if (s.type !== '/problems/deadline-passed') faults.push(`${s.draft}: 422 ${s.type}`);
+      if (!untouched) faults.push(`${s.draft}: refused but half-done`);
+    } else faults.push(`${s.draft}: answered ${s.status}`);
+    if (s.sentAt >= deadline && s.status !== 422)
+      faults.push(`${s.draft}: sent after the deadline, ${s.status}`);
+    if (s.answeredAt < deadline && s.status !== 200)
+      faults.push(`${s.draft}: answered before the deadline, ${s.status}`);
+  }
+  return faults;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await freshDatabase();
+  // BENCH_PROFILE=1: a CPU profile of the API process in bench/.tmp (not committed)
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.tmp'] : [];
+  const api = await startServer('apps/api/src/main.ts', apiEnv(PORT), PORT, profile);
+  const pool = new Pool({ connectionString: BENCH_DATABASE_URL, max: CLOSED_LOOP });
+  try {
+    const { ngos, fundId, fm } = await seed(pool);
+    console.log(`seeded ${ngos.length} NGOs with drafts in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+    // 1. throughput, API against raw SQL, alternating rounds after a warm-up
+    await apiRound(ngos);
+    await rawRound(pool, ngos);
+    const apiRps: number[] = [];
+    const rawRps: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      apiRps.push(await apiRound(ngos));
+      rawRps.push(await rawRound(pool, ngos));
+    }
+    const ratio = median(apiRps) / median(rawRps);
+    console.log(`throughput: API ${apiRps.map((x) => x.toFixed(0))}, raw ${rawRps.map((x) => x.toFixed(0))}`);
+
+    // 2. concurrent NGOs, each saving every 2 s, stepped up
+    const steps = [];
+    for (const count of STEPS) {
+      steps.push(await step(ngos, count));
+      console.log(`step ${count}: p99 ${steps[steps.length - 1].p99.toFixed(0)} ms`);
+    }
+    const carried = steps.filter((s) => s.p99 < 250).reduce((m, s) => Math.max(m, s.count), 0);
+
+    // 3. the rush: a call whose deadline passes during the run
+    const auditBefore = Number((await pool.query(`SELECT count(*) FROM audit_log`)).rows[0].count);
+    const deadline = Date.now() + RUSH_S * 1000 + 5_000;
+    const callB = await openCall(fm, fundId, 'Rush call B (deadline in a minute)', deadline);
+    for (let i = 0; i < ngos.length; i += 20) {
+      await Promise.all(
+        ngos.slice(i, i + 20).map(async (ngo) => {
+          const b = body('rush', 0);
+          ngo.draftB = (await post(BASE, `/api/calls/${callB}/applications`, ngo.token, application(b))).id;
+          last.set(ngo.draftB, b);
+        }),
+      );
+    }
+    const r = await rush(ngos, deadline);
+    const rushSaves = r.saveMs.length;
+    const auditRows =
+      Number((await pool.query(`SELECT count(*) FROM audit_log`)).rows[0].count) - auditBefore;
+
+    const lost = await lostSaves(pool);
+    const faults = await submissionFaults(pool, r.submissions, deadline);
+    const before = r.submissions.filter((s) => s.status === 200).length;
+    const after = r.submissions.filter((s) => s.status === 422).length;
+    const wall = (Date.now() - started) / 1000;
+
+    const goal = (ok: boolean) => (ok ? 'met' : 'missed');
+    const text =
+      `Run ${new Date().toISOString()} on ${await machine()}; whole run ${wall.toFixed(0)} s. ${NGOS} NGOs ` +
+      `(verified organizations and members seeded in SQL from one member made through the API; drafts ` +
+      `created through the API), 3 budget lines a draft.\n\n` +
+      `**Throughput** (closed loop, ${CLOSED_LOOP} NGOs saving back to back on their own drafts; raw: the ` +
+      `same update over a pg pool of ${CLOSED_LOOP}: lock the draft, read its call, update it, replace its ` +
+      `budget lines), ${ROUNDS} alternating rounds of ${ROUND_S} s after a warm-up, medians:\n\n` +
+      table(
+        ['path', 'saves/s (median)', 'rounds'],
+        [
+          [
+            'PATCH /api/applications/:id (API)',
+            median(apiRps).toFixed(0),
+            apiRps.map((x) => x.toFixed(0)).join(', '),
+          ],
+          [
+            'same update, raw SQL over pg',
+            median(rawRps).toFixed(0),
+            rawRps.map((x) => x.toFixed(0)).join(', '),
+          ],
+        ],
+      ) +
+      `\n\n**Concurrent NGOs** (open loop: each saves every ${SAVE_EVERY_MS / 1000} s, ${STEP_S} s a step):\n\n` +
+      table(
+        ['NGOs', 'saves', 'p50 ms', 'p99 ms'],
+        steps.map((s) => [s.count, s.saves, s.p50.toFixed(1), s.p99.toFixed(1)]),
+      ) +
+      `\n\n**The rush**: all ${NGOS} NGOs on a call whose deadline falls ${RUSH_S + 5} s after it opens; ` +
+      `each saves every ${SAVE_EVERY_MS / 1000} s, uploads one PDF, and submits at its own moment between ` +
+      `30 s before and 10 s after the deadline. ${rushSaves} saves (p50 ${p(r.saveMs, 0.5).toFixed(1)} ms, ` +
+      `p99 ${p(r.saveMs, 0.99).toFixed(1)} ms), ${r.attachments} attachments (${r.attachmentFailures} refused), ` +
+      `${before} submissions accepted, ${after} refused 422 after the deadline; ${auditRows} audit rows ` +
+      `written during the rush (creations, attachments, edit summaries and submissions: saves are tallied per draft and day).\n\n` +
+      table(
+        ['goal', 'result', ''],
+        [
+          ['save throughput API / raw >= 0.6', ratio.toFixed(2), goal(ratio >= 0.6)],
+          [
+            'every draft holds its last saved version (row by row)',
+            `${last.size - lost} of ${last.size} drafts`,
+            goal(lost === 0),
+          ],
+          [
+            'submissions: stored before the deadline, 422 after, none half-done',
+            faults.length
+              ? `${faults.length} faults: ${faults.slice(0, 3).join('; ')}`
+              : `${before} + ${after}, 0 faults`,
+            goal(faults.length === 0 && before > 0 && after > 0),
+          ],
+          ['zero 5xx', String(fiveHundreds), goal(fiveHundreds === 0)],
+          ['concurrent NGOs with save p99 < 250 ms (saving every 2 s)', String(carried), goal(carried > 0)],
+        ],
+      ) +
+      (otherFailures.length
+        ? `\n\nOther refusals (${otherFailures.length}): ${[...new Set(otherFailures.map((f) => f.slice(0, 160)))].slice(0, 3).join(' | ')}`
+        : '');
+    console.log(text);
+    writeSection('The deadline rush (bench/deadline.bench.ts)', text);
+  } finally {
+    await pool.end();
+    await stopServer(api);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
