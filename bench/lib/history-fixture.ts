@@ -91,13 +91,18 @@ export async function loadFunds(
            INSERT INTO ledger_postings (id, fund_id, kind, source_type, source_id, description, effective_at, created_at)
            SELECT posting_id, fund_id, CASE WHEN is_cost THEN 'cost' ELSE 'contribution' END,
                   CASE WHEN is_cost THEN 'fund_cost' ELSE 'contribution' END, source_id::text, '', at, at
-           FROM src)
+           FROM src),
+         lines AS MATERIALIZED (
+           SELECT posting_id, fund_id, x.account, x.amount, at
+           FROM src CROSS JOIN LATERAL (VALUES
+             (CASE WHEN is_cost THEN 'costs' ELSE 'cash' END, amount),
+             (CASE WHEN is_cost THEN 'cash' ELSE 'contributions' END, -amount)) x(account, amount)),
+         m AS (
+           INSERT INTO ledger_month_sums (fund_id, month, account, amount)
+           SELECT fund_id, date_trunc('month', at AT TIME ZONE 'UTC')::date, account, sum(amount)
+           FROM lines GROUP BY 1, 2, 3)
          INSERT INTO ledger_entries (posting_id, fund_id, account, amount, effective_at)
-         SELECT posting_id, fund_id, x.account, x.amount, at
-         FROM src CROSS JOIN LATERAL (VALUES
-           (CASE WHEN is_cost THEN 'costs' ELSE 'cash' END, amount),
-           (CASE WHEN is_cost THEN 'cash' ELSE 'contributions' END, -amount)) x(account, amount)
-         ORDER BY fund_id, at`,
+         SELECT posting_id, fund_id, account, amount, at FROM lines ORDER BY fund_id, at`,
         [ids, HISTORY_START, postingsPerFund, HISTORY_SPAN],
       );
       await derivedRows(em, ids);
@@ -131,14 +136,11 @@ async function grantRows(em: DataSource['manager'], ids: string[]): Promise<void
   );
 }
 
-/** What the switched-off triggers and the ledger keep: month sums, account balances, available. */
+/**
+ * What the ledger keeps beside the entries: the account balances and the available row, from the month
+ * sums (written with the entries, as the switched-off trigger would have; verifyFunds checks them).
+ */
 async function derivedRows(em: DataSource['manager'], ids: string[]): Promise<void> {
-  await em.query(
-    `INSERT INTO ledger_month_sums (fund_id, month, account, amount)
-     SELECT fund_id, date_trunc('month', effective_at AT TIME ZONE 'UTC')::date, account, sum(amount)
-     FROM ledger_entries WHERE fund_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
-    [ids],
-  );
   await em.query(
     `UPDATE ledger_balances b SET balance = s.total
      FROM (SELECT fund_id, account, sum(amount) AS total FROM ledger_month_sums
@@ -176,7 +178,12 @@ export async function verifyFunds(
           AS unposted_contributions,
        (SELECT count(*) FROM contributions c WHERE c.fund_id = ANY($1::uuid[]) AND NOT EXISTS
           (SELECT 1 FROM donors d WHERE d.id = c.donor_id))::int AS orphan_contributions,
-       (SELECT count(*) FROM fund_balances WHERE fund_id = ANY($1::uuid[]) AND available < 0)::int AS negative`,
+       (SELECT count(*) FROM fund_balances WHERE fund_id = ANY($1::uuid[]) AND available < 0)::int AS negative,
+       (SELECT count(*) FROM (
+          SELECT fund_id, date_trunc('month', effective_at AT TIME ZONE 'UTC')::date AS month, account, sum(amount) AS amount
+          FROM ledger_entries WHERE fund_id = ANY($1::uuid[]) GROUP BY 1, 2, 3
+          EXCEPT SELECT fund_id, month, account, amount FROM ledger_month_sums WHERE fund_id = ANY($1::uuid[])) x)::int
+          AS month_sums_off`,
     [ids],
   );
   const expected = {
@@ -188,6 +195,7 @@ export async function verifyFunds(
     unposted_contributions: 0,
     orphan_contributions: 0,
     negative: 0,
+    month_sums_off: 0,
   };
   if (JSON.stringify(r) !== JSON.stringify(expected)) {
     throw new Error(`the history fixture broke the ledger's invariants: ${JSON.stringify(r)}`);
@@ -198,10 +206,10 @@ export async function verifyFunds(
 const BULK_TABLES = ['ledger_entries', 'ledger_postings', 'contributions', 'fund_costs', 'ledger_month_sums'];
 
 /**
- * Drops the plain indexes of the big tables for a bulk load and returns a function that builds them again
- * exactly as the migrations made them (pg_get_indexdef), then analyzes: building an index once over
- * millions of rows is much cheaper than keeping it up to date row by row. Primary keys and unique
- * constraints stay in force throughout.
+ * Drops the plain indexes and unique constraints of the big tables for a bulk load and returns a function
+ * that makes them again exactly as the migrations did (pg_get_constraintdef, pg_get_indexdef: a duplicate
+ * would fail there), then analyzes: building an index once over millions of rows is much cheaper than
+ * keeping it up to date row by row. Primary keys stay in force throughout.
  */
 export async function withoutPlainIndexes(ds: DataSource): Promise<() => Promise<number>> {
   const defs: { name: string; def: string }[] = await ds.query(
@@ -211,10 +219,17 @@ export async function withoutPlainIndexes(ds: DataSource): Promise<() => Promise
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
     [BULK_TABLES],
   );
+  const uniques: { tbl: string; name: string; def: string }[] = await ds.query(
+    `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def
+     FROM pg_constraint WHERE contype = 'u' AND conrelid::regclass::text = ANY($1)`,
+    [BULK_TABLES],
+  );
   for (const d of defs) await ds.query(`DROP INDEX ${d.name}`);
+  for (const u of uniques) await ds.query(`ALTER TABLE ${u.tbl} DROP CONSTRAINT ${u.name}`);
   return async () => {
     const began = Date.now();
     await ds.query(`SET maintenance_work_mem = '512MB'`);
+    for (const u of uniques) await ds.query(`ALTER TABLE ${u.tbl} ADD CONSTRAINT ${u.name} ${u.def}`);
     for (const d of defs) await ds.query(d.def);
     await ds.query(`ANALYZE`);
     return (Date.now() - began) / 1000;
