@@ -38,25 +38,25 @@ export function apiEnv(port: number): NodeJS.ProcessEnv {
 }
 
 /** A fresh bench database (its name must contain "test": this drops it), migrated like production. */
-export async function freshDatabase(): Promise<void> {
-  const url = new URL(BENCH_DATABASE_URL);
+export async function freshDatabase(databaseUrl = BENCH_DATABASE_URL): Promise<void> {
+  const url = new URL(databaseUrl);
   const name = url.pathname.slice(1);
   if (!/test/i.test(name)) throw new Error(`refusing to drop "${name}": its name lacks "test"`);
-  const admin = new URL(BENCH_DATABASE_URL);
+  const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
-  const ds = new DataSource(dataSourceOptions(BENCH_DATABASE_URL));
+  const ds = new DataSource(dataSourceOptions(databaseUrl));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
 }
 
-export async function machine(): Promise<string> {
-  const client = new Client({ connectionString: BENCH_DATABASE_URL });
+export async function machine(databaseUrl = BENCH_DATABASE_URL): Promise<string> {
+  const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const [{ server_version: pg }] = (await client.query('SHOW server_version')).rows;
   await client.end();

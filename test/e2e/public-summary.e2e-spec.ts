@@ -63,6 +63,7 @@ describe('public summary of the home page', () => {
       disbursed: balance.body.disbursed,
       victimsAssisted: 30,
       asOf: expect.any(String),
+      dataAsOf: expect.any(String),
     });
     expect(res.body.received).toBe(10_234_567);
     expect(res.body.committed).toBe(3_000_000);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Actor } from '@app/core';
+import { Actor, ReadDatabase } from '@app/core';
 import { FundsService } from '@app/funds';
 import { ContributionGroup, ContributionGroupRow, ContributionsReport } from './domain/contributions';
 import { Period } from './domain/period';
@@ -12,12 +11,13 @@ import { ContributionsReportRepository } from './repositories/contributions-repo
  * Reversals are netted the way the ledger nets them: a contribution received within the period counts
  * unless it was reversed by the period's end (`status = 'received'` or `reversed_at > to`). So a report
  * from the beginning to a date totals exactly the balance's `received` as of that date, and a group holds
- * only contributions that stand; one whose contributions were all reversed is not listed.
+ * only contributions that stand; one whose contributions were all reversed is not listed. Read on the
+ * read database (ADR 0015), as of `dataAsOf`.
  */
 @Injectable()
 export class ContributionsReportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
     private readonly repo: ContributionsReportRepository,
     private readonly funds: FundsService,
   ) {}
@@ -29,7 +29,10 @@ export class ContributionsReportService {
     actor: Actor,
   ): Promise<ContributionsReport> {
     const fund = await this.funds.get(fundId, actor);
-    const { rows, total } = await this.repo.sums(this.dataSource.manager, fundId, groupBy, period);
+    const {
+      value: { rows, total },
+      dataAsOf,
+    } = await this.reads.read((em) => this.repo.sums(em, fundId, groupBy, period));
     // shares divide exact integers
     const items: ContributionGroupRow[] = rows.map((r) => ({
       ...r,
@@ -44,6 +47,7 @@ export class ContributionsReportService {
       items,
       total,
       count: items.reduce((t, r) => t + r.count, 0),
+      dataAsOf,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, canAccessFund, isStaff, NotFoundError } from '@app/core';
+import { Actor, canAccessFund, isStaff, NotFoundError, ReadDatabase } from '@app/core';
 import { FundsService } from '@app/funds';
 import { GrantGroup, GrantGroupRow, groupGrants, ImpactGroup } from './domain/grants-report';
 import { PublicCount, publicCount, ROUNDING_BASE, SMALL_CELL_LIMIT } from './domain/small-cells';
@@ -12,6 +12,8 @@ export interface GrantsReport {
   groupBy: GrantGroup[];
   items: GrantGroupRow[];
   total: Omit<GrantGroupRow, 'country' | 'service' | 'callId' | 'callTitle'>;
+  /** The moment the figures are as of (the read database's snapshot; ADR 0015). */
+  dataAsOf: string;
 }
 
 export type ImpactRow = ImpactSum;
@@ -21,6 +23,7 @@ export interface ImpactReport {
   groupBy: ImpactGroup[];
   items: ImpactRow[];
   total: number;
+  dataAsOf: string;
 }
 
 export type PublicImpactRow = Omit<ImpactRow, 'victimsAssisted'> & { victimsAssisted: PublicCount };
@@ -31,20 +34,25 @@ export interface PublicImpactReport {
   items: PublicImpactRow[];
   total: PublicCount;
   suppression: { below: number; roundedTo: number };
+  dataAsOf: string;
 }
 
-/** Grants by country, service and call; victims assisted (accepted reports only) by year, service, country. */
+/**
+ * Grants by country, service and call; victims assisted (accepted reports only) by year, service, country.
+ * The figures are read on the read database (ADR 0015); access checks stay on the primary.
+ */
 @Injectable()
 export class GrantsReportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
     private readonly repo: GrantsReportRepository,
     private readonly funds: FundsService,
   ) {}
 
   async grants(fundId: string, groupBy: readonly GrantGroup[], actor: Actor): Promise<GrantsReport> {
     const fund = await this.funds.get(fundId, actor);
-    const facts = await this.repo.grantFacts(this.dataSource.manager, fundId);
+    const { value: facts, dataAsOf } = await this.reads.read((em) => this.repo.grantFacts(em, fundId));
     const [total] = groupGrants(facts, []);
     return {
       fundId,
@@ -52,6 +60,7 @@ export class GrantsReportService {
       groupBy: [...groupBy],
       items: groupGrants(facts, groupBy),
       total: total ?? { count: 0, committed: 0, disbursed: 0, returned: 0, outstanding: 0 },
+      dataAsOf,
     };
   }
 
@@ -69,12 +78,15 @@ export class GrantsReportService {
       if (actor && isStaff(actor) && !canAccessFund(actor, fundId)) throw new NotFoundError('fund', fundId);
     }
     const limited = actor && isStaff(actor) && actor.fundIds.length ? actor.fundIds : null;
-    const items = await this.repo.impact(this.dataSource.manager, fundId ?? null, limited, groupBy);
+    const { value: items, dataAsOf } = await this.reads.read((em) =>
+      this.repo.impact(em, fundId ?? null, limited, groupBy),
+    );
     return {
       fundId: fundId ?? null,
       groupBy: [...groupBy],
       items,
       total: items.reduce((s, r) => s + r.victimsAssisted, 0),
+      dataAsOf,
     };
   }
 
@@ -90,6 +102,7 @@ export class GrantsReportService {
       items: exact.items.map((i) => ({ ...i, victimsAssisted: publicCount(i.victimsAssisted) })),
       total: publicCount(exact.total),
       suppression: { below: SMALL_CELL_LIMIT, roundedTo: ROUNDING_BASE },
+      dataAsOf: exact.dataAsOf,
     };
   }
 }

@@ -14,3 +14,8 @@ export type {
   PublicImpactReport,
   PublicImpactRow,
 } from './grants-report.service';
+// The reports' read models, for the history benchmark (bench/history.bench.ts) to time and EXPLAIN their SQL.
+export { StatementRepository } from './repositories/statement.repository';
+export { ContributionsReportRepository } from './repositories/contributions-report.repository';
+export { GrantsReportRepository } from './repositories/grants-report.repository';
+export { yearPeriod } from './domain/period';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Actor, Clock } from '@app/core';
+import { Actor, Clock, ReadDatabase } from '@app/core';
 import { BalanceService, FundBalance, FundsService } from '@app/funds';
 import { FundStatement, movementsFrom, StatementFigures } from './domain/statement';
 import { Period } from './domain/period';
@@ -36,11 +35,12 @@ const ZERO: StatementFigures = {
  * The fund's balance statement for a period, from the ledger: the balance just before the period opens
  * and at its end (BalanceService, the same figures as `/balance?asOf=`), and what moved it, by posting
  * kind. Grants' commitments, disbursements, returns and cancellations show as soon as they are posted.
+ * The figures are read on the read database (ADR 0015) and say the moment they are as of (`dataAsOf`).
  */
 @Injectable()
 export class StatementService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
     private readonly repo: StatementRepository,
     private readonly funds: FundsService,
     private readonly balances: BalanceService,
@@ -51,11 +51,20 @@ export class StatementService {
     const fund = await this.funds.get(fundId, actor);
     const now = this.clock.now();
     const { from, to } = period;
-    const [opening, closing, sums] = await Promise.all([
-      from ? this.balances.asOf(fundId, new Date(from.getTime() - 1)) : null,
-      to.getTime() >= now.getTime() ? this.balances.now(fundId, now) : this.balances.asOf(fundId, to),
-      this.repo.movements(this.dataSource.manager, fundId, period),
-    ]);
+    // One snapshot of the read database (a replica when configured), one statement after another.
+    const {
+      value: [opening, closing, sums],
+      dataAsOf,
+    } = await this.reads.read(
+      async (em) =>
+        [
+          from ? await this.balances.asOfIn(em, fundId, new Date(from.getTime() - 1)) : null,
+          to.getTime() >= now.getTime()
+            ? await this.balances.nowIn(em, fundId, now)
+            : await this.balances.asOfIn(em, fundId, to),
+          await this.repo.movements(em, fundId, period),
+        ] as const,
+    );
     const open = opening ? figures(opening) : ZERO;
     const close = figures(closing);
     return {
@@ -70,6 +79,7 @@ export class StatementService {
       closing: close,
       target: closing.target,
       progress: closing.progress,
+      dataAsOf,
     };
   }
 }

@@ -1936,6 +1936,10 @@ export type FundStatementView = {
      * closing available / target (1 = 100%)
      */
     progress: number;
+    /**
+     * the moment the figures are as of: the time of the read, or, when reports are read from a replica that lags behind, the commit time of the last transaction it had replayed
+     */
+    dataAsOf: string;
 };
 
 export type GrantsReportItemView = {
@@ -1964,6 +1968,10 @@ export type GrantsReportView = {
     groupBy: Array<'country' | 'service' | 'call'>;
     items: Array<GrantsReportItemView>;
     total: GrantsReportTotalView;
+    /**
+     * the moment the figures are as of: the time of the read, or, when reports are read from a replica that lags behind, the commit time of the last transaction it had replayed
+     */
+    dataAsOf: string;
 };
 
 export type ImpactRowView = {
@@ -1987,6 +1995,10 @@ export type ImpactReportView = {
     groupBy: Array<'year' | 'service' | 'country'>;
     items: Array<ImpactRowView>;
     total: number;
+    /**
+     * the moment the figures are as of: the time of the read, or, when reports are read from a replica that lags behind, the commit time of the last transaction it had replayed
+     */
+    dataAsOf: string;
 };
 
 export type ContributionsReportItemView = {
@@ -2011,6 +2023,10 @@ export type ContributionsReportView = {
     items: Array<ContributionsReportItemView>;
     total: number;
     count: number;
+    /**
+     * the moment the figures are as of: the time of the read, or, when reports are read from a replica that lags behind, the commit time of the last transaction it had replayed
+     */
+    dataAsOf: string;
 };
 
 export type PublicImpactRowView = {
@@ -2046,6 +2062,10 @@ export type PublicImpactReportView = {
     suppression: {
         [key: string]: unknown;
     };
+    /**
+     * the moment the figures are as of: the time of the read, or, when reports are read from a replica that lags behind, the commit time of the last transaction it had replayed
+     */
+    dataAsOf: string;
 };
 
 export type PublicSummaryView = {
@@ -2077,6 +2097,10 @@ export type PublicSummaryView = {
      * when the figures were read
      */
     asOf: string;
+    /**
+     * the moment the figures are as of: the time of the read, or, when reports are read from a replica that lags behind, the commit time of the last transaction it had replayed
+     */
+    dataAsOf: string;
 };
 
 export type FundWorkView = {

@@ -6,6 +6,10 @@ describe('configuration', () => {
   it('applies defaults', () => {
     const c = loadConfig({ ...base });
     expect(c).toMatchObject({ port: 3000, redisUrl: 'redis://127.0.0.1:6379', rateLimitPerMinute: 600 });
+    expect(c.databaseReadUrl).toBeUndefined();
+    expect(loadConfig({ ...base, DATABASE_READ_URL: 'postgres://u@replica/db' }).databaseReadUrl).toBe(
+      'postgres://u@replica/db',
+    );
   });
 
   it('reads MFA_REQUIRED_ROLES (default admin, fund_manager, finance; empty: none) and TRUST_PROXY', () => {
@@ -24,6 +28,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ ...base, PORT: 'abc' }, 'PORT'],
     [{ ...base, REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    [{ ...base, DATABASE_READ_URL: 'mysql://replica' }, 'DATABASE_READ_URL'],
     [{ ...base, NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ ...base, ADMIN_EMAIL: 'a@b.org' }, 'ADMIN_PASSWORD'],
     [{ ...base, RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],

@@ -11,6 +11,11 @@ import type { Role } from '../auth/actor';
 export interface AppConfig {
   nodeEnv: 'production' | 'development' | 'test';
   databaseUrl: string;
+  /**
+   * A streaming replica for reads that may lag (reports, public figures): DATABASE_READ_URL. Unset: they
+   * read the primary like everything else (docs/adr/0015-read-replica-routing.md).
+   */
+  databaseReadUrl?: string;
   redisUrl: string;
   /** Prefix for every Redis key this deployment writes (BullMQ queues, rate-limit counters). */
   redisPrefix: string;
@@ -126,6 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!databaseUrl) problems.push('DATABASE_URL is required (for example postgres://user:pass@host:5432/db)');
   else parseUrl('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:'], problems);
 
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl) parseUrl('DATABASE_READ_URL', databaseReadUrl, ['postgres:', 'postgresql:'], problems);
+
   const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
   parseUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:'], problems);
 
@@ -213,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     nodeEnv: nodeEnv!,
     databaseUrl,
+    databaseReadUrl,
     redisUrl,
     redisPrefix,
     port,

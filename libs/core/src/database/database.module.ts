@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { ReadDatabase } from './read-database';
 
 @Global()
 @Module({
@@ -18,5 +19,7 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  providers: [ReadDatabase],
+  exports: [ReadDatabase],
 })
 export class DatabaseModule {}

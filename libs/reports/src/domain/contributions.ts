@@ -20,6 +20,8 @@ export interface ContributionsReport {
   items: ContributionGroupRow[];
   total: number;
   count: number;
+  /** The moment the figures are as of (the read database's snapshot; ADR 0015). */
+  dataAsOf: string;
 }
 
 /** `donor,year` -> ['donor', 'year'], in the caller's order, each once; unknown names are refused. */

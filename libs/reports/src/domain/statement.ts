@@ -29,6 +29,8 @@ export interface FundStatement {
   closing: StatementFigures;
   target: number;
   progress: number;
+  /** The moment the figures are as of (the read database's snapshot; ADR 0015). */
+  dataAsOf: string;
 }
 
 export interface KindAccountSum {

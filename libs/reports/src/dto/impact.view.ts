@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SERVICES } from '@app/core';
 import { ROUNDING_BASE, SMALL_CELL_LIMIT, SUPPRESSED } from '../domain/small-cells';
+import { DATA_AS_OF } from './data-as-of';
 
 /** A count as published: a multiple of 5 from 5 up, or "<5" for a small cell. */
 const PUBLIC_COUNT = {
@@ -39,6 +40,9 @@ export class ImpactReportView {
 
   @ApiProperty({ type: 'integer', minimum: 0 })
   total: number;
+
+  @ApiProperty({ format: 'date-time', description: DATA_AS_OF })
+  dataAsOf: string;
 }
 
 export class PublicImpactRowView extends ImpactKeys {
@@ -64,4 +68,7 @@ export class PublicImpactReportView {
     example: { below: SMALL_CELL_LIMIT, roundedTo: ROUNDING_BASE },
   })
   suppression: { below: number; roundedTo: number };
+
+  @ApiProperty({ format: 'date-time', description: DATA_AS_OF })
+  dataAsOf: string;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ApiMoney, SERVICES } from '@app/core';
 import { BalanceFiguresView } from '@app/funds';
 import { CONTRIBUTION_GROUPS } from '../domain/contributions';
+import { DATA_AS_OF } from './data-as-of';
 import { GRANT_GROUPS } from '../domain/grants-report';
 
 /** The balance figures at one end of a statement's period (minor units of the fund currency). */
@@ -35,6 +36,9 @@ export class FundStatementView {
   @ApiProperty({ type: StatementFiguresView }) closing: StatementFiguresView;
   @ApiMoney({ description: 'the new-call target' }) target: number;
   @ApiProperty({ type: 'number', description: 'closing available / target (1 = 100%)' }) progress: number;
+
+  @ApiProperty({ format: 'date-time', description: DATA_AS_OF })
+  dataAsOf: string;
 }
 
 export class GrantsReportTotalView {
@@ -59,6 +63,9 @@ export class GrantsReportView {
   @ApiProperty({ enum: GRANT_GROUPS, isArray: true }) groupBy: string[];
   @ApiProperty({ type: [GrantsReportItemView] }) items: GrantsReportItemView[];
   @ApiProperty({ type: GrantsReportTotalView }) total: GrantsReportTotalView;
+
+  @ApiProperty({ format: 'date-time', description: DATA_AS_OF })
+  dataAsOf: string;
 }
 
 /** Contributions of one group; only the fields of the requested groups are present. */
@@ -81,4 +88,7 @@ export class ContributionsReportView {
   @ApiProperty({ type: [ContributionsReportItemView] }) items: ContributionsReportItemView[];
   @ApiMoney() total: number;
   @ApiProperty({ type: 'integer' }) count: number;
+
+  @ApiProperty({ format: 'date-time', description: DATA_AS_OF })
+  dataAsOf: string;
 }

@@ -40,6 +40,7 @@ const statement: FundStatement = {
   closing: figures,
   target: 50_000_000,
   progress: 0.4535,
+  dataAsOf: '2016-04-01T00:00:00.000Z',
 };
 const donor: DonorStatement = {
   donorId: 'd',

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ApiMoney } from '@app/core';
 import { ROUNDING_BASE, SMALL_CELL_LIMIT, SUPPRESSED } from '../domain/small-cells';
 import type { PublicCount } from '../domain/small-cells';
+import { DATA_AS_OF } from '../dto/data-as-of';
 
 /** The home page's figures: the money received and granted, and the victims assisted. */
 export class PublicSummaryView {
@@ -41,4 +42,7 @@ export class PublicSummaryView {
 
   @ApiProperty({ format: 'date-time', description: 'when the figures were read' })
   asOf: string;
+
+  @ApiProperty({ format: 'date-time', description: DATA_AS_OF })
+  dataAsOf: string;
 }

@@ -55,11 +55,15 @@ const IMPACT_SQL: Record<ImpactGroup, { select: string; group: string }> = {
  */
 @Injectable()
 export class GrantsReportRepository {
-  /** A fund's grants with their call's title and their money, in minor units. */
+  /**
+   * A fund's grants with their call's title and their money, in minor units. The call is joined on the fund
+   * too (a grant's call is always its fund's), so the calls are read by the fund's index, never whole.
+   */
   async grantFacts(em: EntityManager, fundId: string): Promise<GrantFacts[]> {
     const rows: GrantFactsRow[] = await em.query(
       `SELECT ${GRANT_FACTS_COLUMNS}
-       FROM grants g JOIN calls c ON c.id = g.call_id WHERE g.fund_id = $1 ORDER BY g.id`,
+       FROM grants g JOIN calls c ON c.id = g.call_id AND c.fund_id = g.fund_id
+       WHERE g.fund_id = $1 ORDER BY g.id`,
       [fundId],
     );
     return rows.map(toGrantFacts);

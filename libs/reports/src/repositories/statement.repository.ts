@@ -21,7 +21,7 @@ export class StatementRepository {
   async movements(em: EntityManager, fundId: string, period: Period): Promise<KindAccountSum[]> {
     const rows: KindAccountRow[] = await em.query(
       `SELECT p.kind, e.account, sum(e.amount)::bigint AS amount
-       FROM ledger_entries e JOIN ledger_postings p ON p.id = e.posting_id
+       FROM ledger_entries e JOIN ledger_postings p ON p.id = e.posting_id AND p.fund_id = $1
        WHERE e.fund_id = $1 AND ($2::timestamptz IS NULL OR e.effective_at >= $2) AND e.effective_at <= $3
        GROUP BY p.kind, e.account`,
       [fundId, period.from, period.to],
