@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { REPLICA_ENTRY_MS } from '../../apps/api/src/http/public-cache';
 import { Api, freePort, startApi, waitFor } from '../setup/harness';
 import { balance, contribute, createDonor, createFund, staffTokens } from '../factories/money';
 import { TEST_DATABASE_URL } from '../setup/test-env';
@@ -149,6 +150,15 @@ describe('reads from a replica: reports and public figures on DATABASE_READ_URL,
     expect(Date.parse(caughtUp.dataAsOf)).toBeGreaterThanOrEqual(writtenAt.getTime());
     const after = await get(`/api/funds/${fund.id}/statement`);
     expect(after.body.closing.received).toBe(1_250_000);
+    // The public summary read while the replica lagged was kept by the public cache (its NOTIFY came from
+    // the primary before): with a replica an answer is kept REPLICA_ENTRY_MS at most, so it catches up too.
+    const publicAfter = await waitFor(
+      () => api.http().get(`/api/public/summary?fundId=${fund.id}`),
+      (r) => r.body.received === 1_250_000,
+      REPLICA_ENTRY_MS + 10_000,
+      250,
+    );
+    expect(Date.parse(publicAfter.body.dataAsOf)).toBeGreaterThanOrEqual(writtenAt.getTime());
   });
 
   it('refuses writes on the replica itself: the read connection is read-only', async () => {

@@ -78,6 +78,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     databaseUrl: config.databaseUrl,
     rateLimitPerMinute: config.rateLimitPerMinute,
     log: apiLogger(config.logLevel),
+    readReplica: Boolean(config.databaseReadUrl),
   });
   await cache.start();
   await servePortal(fastify);

@@ -38,7 +38,16 @@ interface Entry {
   cacheControl: string;
   contentType: string | undefined;
   contentDisposition: string | undefined;
+  /** When it was kept (Date.now()): with a read replica, an answer is served for REPLICA_ENTRY_MS at most. */
+  keptAt: number;
 }
+
+/**
+ * With DATABASE_READ_URL some public answers are read from a replica, which may not yet have replayed the
+ * change whose NOTIFY dropped the cache: an answer kept then would be stale until the next change. So with
+ * a replica an answer is kept a few seconds only; without one it stands until its version changes.
+ */
+export const REPLICA_ENTRY_MS = 5_000;
 
 /**
  * Writes this process made that cannot change a public answer (draft saves, uploads, sign-ins): they do
@@ -74,6 +83,8 @@ export class PublicCache {
     private readonly databaseUrl: string,
     private readonly rateLimitPerMinute: number,
     private readonly log: Logger,
+    /** How long an answer may be served from memory (ms); Infinity: until its version changes. */
+    private readonly entryMs = Number.POSITIVE_INFINITY,
   ) {}
 
   get isListening(): boolean {
@@ -137,7 +148,11 @@ export class PublicCache {
   /** onRequest: answers a public read from memory when this version's answer is there. */
   async serve(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     if (!this.listening || request.method !== 'GET' || !isPublicRead(request)) return undefined;
-    const entry = this.entries.get(request.url);
+    let entry = this.entries.get(request.url);
+    if (entry && Date.now() - entry.keptAt > this.entryMs) {
+      this.entries.delete(request.url);
+      entry = undefined;
+    }
     if (!entry) {
       this.started.set(request, this.version);
       return undefined;
@@ -189,6 +204,7 @@ export class PublicCache {
         cacheControl,
         contentType: header('content-type'),
         contentDisposition: header('content-disposition'),
+        keptAt: Date.now(),
       });
     }
     if (matches(request.headers['if-none-match'], etag)) {
@@ -224,10 +240,15 @@ export function publicCacheOf(fastify: FastifyInstance): PublicCache | undefined
  */
 export function publicCache(
   fastify: FastifyInstance,
-  options: { databaseUrl: string; rateLimitPerMinute: number; log: Logger },
+  options: { databaseUrl: string; rateLimitPerMinute: number; log: Logger; readReplica?: boolean },
 ): PublicCache {
   // started by the caller (bootstrap.ts): it connects in the background and serves uncached until LISTEN
-  const cache = new PublicCache(options.databaseUrl, options.rateLimitPerMinute, options.log);
+  const cache = new PublicCache(
+    options.databaseUrl,
+    options.rateLimitPerMinute,
+    options.log,
+    options.readReplica ? REPLICA_ENTRY_MS : Number.POSITIVE_INFINITY,
+  );
   fastify.addHook('onRequest', (request, reply) => cache.serve(request, reply));
   fastify.addHook('onSend', async (request, reply, payload) => cache.tag(request, reply, payload));
   fastify.addHook('onResponse', (request, reply, done) => {
