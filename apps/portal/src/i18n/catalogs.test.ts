@@ -25,6 +25,7 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
     'screening.actions',
     'ranking.actions',
     'ranking.services',
+    'postAward.agreement.version',
   ],
   es: ['ngo.report.spentOn', 'admin.audit.actor'],
   ru: ['ngo.report.spentOn', 'admin.audit.actor'],
@@ -110,6 +111,10 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           open: 2,
           conflicts: 1,
           threshold: 20,
+          // the post-award sections (issue 18)
+          from: 1,
+          to: 2,
+          owner: 'o',
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }
