@@ -14,16 +14,16 @@ import type { AmendmentView, OpenItemView, PostAwardView } from './post-award-ap
 const STATE_COLOR: Record<string, string> = {
   due: 'un.8',
   overdue: 'red.9',
-  submitted: 'orange.9',
+  submitted: 'grape.9',
   sent_back: 'red.9',
   accepted: 'teal.9',
-  requested: 'orange.9',
+  requested: 'grape.9',
   approved: 'teal.9',
   rejected: 'red.9',
   recorded: 'teal.9',
   planned: 'un.8',
   completed: 'teal.9',
-  open: 'orange.9',
+  open: 'grape.9',
   closed: 'teal.9',
   owed: 'red.9',
   received: 'teal.9',
@@ -255,7 +255,7 @@ export function AssuranceSummary({
         <List spacing="xs" mt="sm" data-testid="findings" aria-label={t('postAward.assurance.findings')}>
           {pa.findings.map((f) => (
             <List.Item key={f.id}>
-              <Badge variant="outline" color={f.severity === 'high' ? 'red.9' : 'orange.9'} me="xs">
+              <Badge variant="outline" color={f.severity === 'high' ? 'red.9' : 'grape.9'} me="xs">
                 {t(`postAward.severity.${f.severity}`)}
               </Badge>
               {f.text}

@@ -15,9 +15,11 @@ export function useDeviceDraft<T>(key: string, owner: string | undefined, initia
   const saver = useRef<Autosaver<T> | null>(null);
   const initialRef = useRef(initial);
   const [round, setRound] = useState(0);
+  const typed = useRef<T | null>(null);
 
   useEffect(() => {
     if (!owner) return;
+    typed.current = null;
     let alive = true;
     const autosaver = new Autosaver<T>({
       key,
@@ -29,10 +31,12 @@ export function useDeviceDraft<T>(key: string, owner: string | undefined, initia
     saver.current = autosaver;
     void autosaver.load().then((stored) => {
       if (!alive) return;
-      const start = stored?.value ?? initialRef.current;
+      // What was typed while the store was read wins over the stored copy.
+      const start = typed.current ?? stored?.value ?? initialRef.current;
       setValue(start);
       autosaver.start(start, null, false);
-      if (stored) setState('device');
+      if (typed.current) void autosaver.change(typed.current);
+      else if (stored) setState('device');
     });
     return () => {
       alive = false;
@@ -41,11 +45,13 @@ export function useDeviceDraft<T>(key: string, owner: string | undefined, initia
   }, [key, owner, round]);
 
   const change = useCallback((next: T) => {
+    typed.current = next;
     setValue(next);
     void saver.current?.change(next);
   }, []);
   const forget = useCallback(async () => {
     await saver.current?.forget();
+    typed.current = null;
     setValue(initialRef.current);
     setState('idle');
     setRound((r) => r + 1);
