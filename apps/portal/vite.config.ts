@@ -24,6 +24,8 @@ export const PAGE_SECTIONS = [
   'ranking',
   'decision',
   'reviewer',
+  // the post-award sections of the grant pages, both sides (issue 18)
+  'postAward',
   // the NGO's and every signed-in reader's own pages (issue 14)
   'ngo',
   'attachments',

@@ -132,8 +132,16 @@ export class DecisionsService {
         await this.tranches.insert(em, grantId, tranches);
         await this.offers.openIn(
           em,
-          { id: grantId, applicationId: app.id, fundId: app.fundId, amount, tranches: tranches.length },
+          {
+            id: grantId,
+            applicationId: app.id,
+            fundId: app.fundId,
+            amount,
+            tranches: tranches.length,
+            afterReport: tranches.filter((t) => t.condition === 'after_report').length,
+          },
           now,
+          terms ? { level: terms.riskLevel, reportEveryMonths: terms.reportEveryMonths } : null,
         );
         await this.applications.setDecision(em, app.id, 'approved', actor);
         const posted = await this.ledger.post(

@@ -8,5 +8,6 @@ export { DecisionsService } from './decisions.service';
 export { OffersService } from './post-award/offers.service';
 export { SPECIAL_CONDITIONS } from './post-award/special-conditions';
 export type { SpecialConditionsProvider, RiskLevel } from './post-award/special-conditions';
+export type { Language as AgreementLanguage } from './post-award/offers.repository';
 export { planTranches, scheduleProblems, nextAfterReport, canClose } from './domain/tranches';
 export type { TrancheSpec, PlannedTranche, TrancheCondition, TrancheState } from './domain/tranches';

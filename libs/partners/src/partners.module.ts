@@ -12,6 +12,7 @@ import { SanctionsRepository } from './repositories/sanctions.repository';
 import { RiskService } from './risk.service';
 import { SANCTIONS_LIST_URL, SanctionsImportService } from './sanctions-import.service';
 import { ScreeningService } from './screening.service';
+import { PartnersTermsModule } from './special-conditions.provider';
 
 export const sanctionsUrlProvider = {
   provide: SANCTIONS_LIST_URL,
@@ -33,7 +34,7 @@ export const PARTNERS_PROVIDERS = [
  * risk rating; its checks plug into core's DueDiligenceGate when the module starts.
  */
 @Module({
-  imports: [IdentityModule, FundsModule],
+  imports: [IdentityModule, FundsModule, PartnersTermsModule],
   controllers: [PartnersController, SanctionsController],
   providers: [...PARTNERS_PROVIDERS, ProfilesService, DocumentsService, RiskService],
 })

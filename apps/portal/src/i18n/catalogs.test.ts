@@ -25,6 +25,7 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
     'screening.actions',
     'ranking.actions',
     'ranking.services',
+    'postAward.agreement.version',
   ],
   es: ['ngo.report.spentOn', 'admin.audit.actor'],
   ru: ['ngo.report.spentOn', 'admin.audit.actor'],
@@ -112,6 +113,10 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           threshold: 20,
           // the forecast (issue 21)
           ...{ month: 'm', low: 'l', high: 'h', share: '50%', cost: 'USD 1', before: 'b', after: 'a' },
+          // the post-award sections (issue 18)
+          from: 1,
+          to: 2,
+          owner: 'o',
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }

@@ -49,7 +49,8 @@ export class AgreementSigningService {
     const fund = await this.funds.getIn(em, g.fundId);
     const organization = await this.organizations.get(g.organizationId);
     const special = this.conditions
-      ? (await this.conditions.forOrganizationIn(em, g.organizationId, language)).conditions
+      ? ((await this.conditions.forOrganizationIn(em, g.organizationId, g.fundId, language))?.conditions ??
+        [])
       : [];
     const version = ((await this.agreements.latest(em, g.id))?.version ?? 0) + 1;
     const generatedAt = this.clock.now();

@@ -85,7 +85,8 @@ export class OffersRepository {
   /**
    * A new grant's post-award start in one statement (approvals of one call queue on the call's lock, so each
    * round trip counts): the fund's workflow, the offer and its answer date (full workflow), the period's end,
-   * and the grant's budget lines and report schedule (tables of this context, written here for that reason).
+   * the grant's budget lines and report schedule, and the assurance its partner's risk level plans (tables of
+   * this context, written here for that reason).
    */
   async open(
     em: EntityManager,
@@ -95,6 +96,7 @@ export class OffersRepository {
     endDate: string,
     budget: readonly { n: number; label: string; amount: number }[],
     schedule: readonly { n: number; final: boolean; dueOn: string }[],
+    assurance: readonly { kind: string; plannedOn: string; assignee: string }[] = [],
   ): Promise<void> {
     await em.query(
       `WITH s AS (
@@ -110,9 +112,21 @@ export class OffersRepository {
          SELECT $1, l.n, l.label, l.amount FROM jsonb_to_recordset($5::jsonb) AS l(n int, label text, amount bigint)),
        r AS (
          INSERT INTO grant_report_schedule (grant_id, n, final, due_on)
-         SELECT $1, e.n, e.final, e."dueOn" FROM jsonb_to_recordset($6::jsonb) AS e(n int, final boolean, "dueOn" date))
+         SELECT $1, e.n, e.final, e."dueOn" FROM jsonb_to_recordset($6::jsonb) AS e(n int, final boolean, "dueOn" date)),
+       a AS (
+         INSERT INTO grant_assurance (grant_id, kind, planned_on, assignee)
+         SELECT $1, p.kind, p."plannedOn", p.assignee
+         FROM jsonb_to_recordset($7::jsonb) AS p(kind text, "plannedOn" date, assignee text))
        SELECT id FROM u`,
-      [grantId, fundId, now, endDate, JSON.stringify(budget), JSON.stringify(schedule)],
+      [
+        grantId,
+        fundId,
+        now,
+        endDate,
+        JSON.stringify(budget),
+        JSON.stringify(schedule),
+        JSON.stringify(assurance),
+      ],
     );
   }
 

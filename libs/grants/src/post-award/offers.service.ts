@@ -24,7 +24,18 @@ import { OffersRepository } from './offers.repository';
 import { AcceptOfferDto, PostAwardSettingsDto, OfferNoteDto } from './post-award.dto';
 import { InvalidSignatory, OfferStateConflict } from './post-award.errors';
 import { PostAwardQueriesService } from './post-award-queries.service';
-import { addMonths, DEFAULT_PERIOD_MONTHS, isoDate, planSchedule, scaleBudget } from './post-award.rules';
+import {
+  addMonths,
+  DEFAULT_PERIOD_MONTHS,
+  isoDate,
+  planAssurance,
+  planScheduleByRisk,
+  scaleBudget,
+} from './post-award.rules';
+import type { RiskLevel } from './special-conditions';
+
+/** Who an activity planned by risk is assigned to until a fund manager names someone. */
+export const RISK_PLAN_ASSIGNEE = 'Fund manager (planned by risk level)';
 import { PostAwardSettingsView, PostAwardView } from './post-award.views';
 
 /**
@@ -86,12 +97,38 @@ export class OffersService {
    */
   async openIn(
     em: EntityManager,
-    grant: { id: string; applicationId: string; fundId: string; amount: number; tranches: number },
+    grant: {
+      id: string;
+      applicationId: string;
+      fundId: string;
+      amount: number;
+      tranches: number;
+      afterReport: number;
+    },
     now: Date,
+    risk: { level: RiskLevel; reportEveryMonths: number | null } | null = null,
   ): Promise<void> {
     const start = isoDate(now);
     const end = addMonths(start, DEFAULT_PERIOD_MONTHS);
     const lines = await this.applications.budgetLinesIn(em, grant.applicationId);
+    // A risk rating (due diligence, through the decision's terms) sets the report frequency and plans the
+    // assurance; without one the schedule is one report per tranche and nothing is planned (ADR 0017).
+    const schedule = planScheduleByRisk(
+      grant.tranches,
+      grant.afterReport,
+      start,
+      end,
+      risk?.reportEveryMonths ?? null,
+    );
+    const assurance = risk
+      ? planAssurance(
+          risk.level,
+          grant.tranches,
+          start,
+          end,
+          schedule.filter((e) => !e.final).map((e) => e.dueOn),
+        ).map((a) => ({ ...a, assignee: RISK_PLAN_ASSIGNEE }))
+      : [];
     await this.offers.open(
       em,
       grant.id,
@@ -102,7 +139,8 @@ export class OffersService {
         lines.map((l) => ({ label: `${l.category}: ${l.description}`, amount: l.amount })),
         grant.amount,
       ),
-      planSchedule(grant.tranches, start, end),
+      schedule,
+      assurance,
     );
   }
 

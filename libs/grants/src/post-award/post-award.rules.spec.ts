@@ -3,7 +3,9 @@ import {
   extensionRoom,
   moveProblems,
   needsApproval,
+  planAssurance,
   planSchedule,
+  planScheduleByRisk,
   scaleBudget,
   scheduleState,
 } from './post-award.rules';
@@ -65,5 +67,49 @@ describe('post-award rules', () => {
     expect(scheduleState({ dueOn: '2026-01-01', reportStatus: null }, '2026-01-02')).toBe('overdue');
     expect(scheduleState({ dueOn: '2026-01-01', reportStatus: 'returned' }, '2025-01-02')).toBe('sent_back');
     expect(scheduleState({ dueOn: '2026-01-01', reportStatus: 'accepted' }, '2027-01-02')).toBe('accepted');
+  });
+
+  it.each([
+    [12, 2, 1, ['2027-01-01']],
+    [6, 3, 2, ['2026-07-01', '2027-01-01']],
+    [3, 4, 4, ['2026-04-01', '2026-07-01', '2026-10-01', '2027-01-01']],
+  ])(
+    'a report every %i months gives the progress reports a rating asks for',
+    (every, tranches, afterReport, due) => {
+      const s = planScheduleByRisk(tranches, afterReport, '2026-01-01', '2027-01-01', every);
+      expect(s.filter((e) => !e.final).map((e) => e.dueOn)).toEqual(due);
+      expect(s.at(-1)).toEqual({ n: due.length + 1, final: true, dueOn: '2027-01-31' });
+    },
+  );
+
+  it('falls back to one report per tranche without a rating or when too few reports would release the tranches', () => {
+    expect(planScheduleByRisk(2, 1, '2026-01-01', '2027-01-01', null)).toEqual(
+      planSchedule(2, '2026-01-01', '2027-01-01'),
+    );
+    // a yearly report cannot release three after-report tranches
+    expect(planScheduleByRisk(3, 3, '2026-01-01', '2027-01-01', 12)).toEqual(
+      planSchedule(3, '2026-01-01', '2027-01-01'),
+    );
+  });
+
+  it('plans assurance by risk: one spot check, two, or a spot check and a visit per tranche', () => {
+    const due = ['2026-04-01', '2026-07-01', '2026-10-01', '2027-01-01'];
+    expect(planAssurance('low', 2, '2026-01-01', '2027-01-01', ['2027-01-01'])).toEqual([
+      { kind: 'spot_check', plannedOn: '2026-07-02' },
+    ]);
+    expect(planAssurance('medium', 3, '2026-01-01', '2027-01-01', due.slice(1, 3))).toEqual([
+      { kind: 'spot_check', plannedOn: '2026-05-02' },
+      { kind: 'spot_check', plannedOn: '2026-09-01' },
+    ]);
+    const high = planAssurance('high', 4, '2026-01-01', '2027-01-01', due);
+    expect(high.map((a) => a.kind)).toEqual([
+      'spot_check',
+      'monitoring_visit',
+      'monitoring_visit',
+      'monitoring_visit',
+      'monitoring_visit',
+    ]);
+    expect(high[0].plannedOn < due[0]).toBe(true);
+    expect(high.slice(1).map((a) => a.plannedOn)).toEqual(due);
   });
 });

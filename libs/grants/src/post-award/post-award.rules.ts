@@ -47,6 +47,70 @@ export function planSchedule(
   return [...progress, { n: tranches + 1, final: true, dueOn: addDays(end, FINAL_REPORT_DAYS) }];
 }
 
+/**
+ * The schedule a partner's risk rating asks for: a progress report every `everyMonths` months over the period
+ * (the fund's due-diligence setting for the level: 12, 6 and 3 months by default), then the final one. A
+ * schedule with fewer progress reports than after-report tranches could never release them, so then (and
+ * without a rating) it is one report per tranche, as `planSchedule`.
+ */
+export function planScheduleByRisk(
+  tranches: number,
+  afterReport: number,
+  start: string,
+  end: string,
+  everyMonths: number | null,
+): { n: number; final: boolean; dueOn: string }[] {
+  if (!everyMonths || everyMonths < 1) return planSchedule(tranches, start, end);
+  const dates: string[] = [];
+  for (let k = 1; addMonths(start, k * everyMonths) <= end; k++)
+    dates.push(addMonths(start, k * everyMonths));
+  if (dates.length < Math.max(afterReport, 1)) return planSchedule(tranches, start, end);
+  return [
+    ...dates.map((dueOn, i) => ({ n: i + 1, final: false, dueOn })),
+    { n: dates.length + 1, final: true, dueOn: addDays(end, FINAL_REPORT_DAYS) },
+  ];
+}
+
+export interface PlannedActivity {
+  kind: 'spot_check' | 'monitoring_visit';
+  plannedOn: string;
+}
+
+/**
+ * Assurance planned by risk at approval (ADR 0017): low, one spot check at mid-term; medium, two spot checks
+ * at a third and two thirds of the period; high, a spot check before the second tranche (halfway to the
+ * first progress report's due date) and a monitoring visit per tranche (each on the progress report that
+ * releases it, the last tranches' on the last report). Sorted by date.
+ */
+export function planAssurance(
+  level: 'low' | 'medium' | 'high',
+  tranches: number,
+  start: string,
+  end: string,
+  progressDue: readonly string[],
+): PlannedActivity[] {
+  const span = daysBetween(start, end);
+  const at = (num: number, den: number) => addDays(start, Math.floor((span * num) / den));
+  if (level === 'low') return [{ kind: 'spot_check', plannedOn: at(1, 2) }];
+  if (level === 'medium')
+    return [
+      { kind: 'spot_check', plannedOn: at(1, 3) },
+      { kind: 'spot_check', plannedOn: at(2, 3) },
+    ];
+  const first = progressDue[0] ?? end;
+  const visits = Array.from({ length: tranches }, (_, i) => ({
+    kind: 'monitoring_visit' as const,
+    plannedOn: progressDue[Math.min(i, progressDue.length - 1)] ?? at(i + 1, tranches + 1),
+  }));
+  const spot = {
+    kind: 'spot_check' as const,
+    plannedOn: addDays(start, Math.floor(daysBetween(start, first) / 2)),
+  };
+  return [spot, ...visits].sort((a, b) =>
+    a.plannedOn < b.plannedOn ? -1 : a.plannedOn > b.plannedOn ? 1 : 0,
+  );
+}
+
 /** The grant's budget from the application's lines, scaled to the award by largest remainder. */
 export function scaleBudget(
   lines: readonly { label: string; amount: number }[],

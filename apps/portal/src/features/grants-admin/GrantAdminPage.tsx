@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { disburseTrancheMutation, signGrantMutation } from '../../api/@tanstack/react-query.gen';
+import { disburseTrancheMutation } from '../../api/@tanstack/react-query.gen';
 import type { GrantView } from '../../api/types.gen';
 import { FigureTable } from '../../components/FigureTable';
 import { Loading } from '../../components/Loading';
@@ -14,11 +14,15 @@ import { grantQuery } from '../../lib/queries';
 import { useAccessToken } from '../../lib/session';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
+import { ManagerPostAward } from '../post-award/ManagerPostAward';
 import { useRoles } from '../fund/staff';
 import { useAttemptKey } from './attempt-key';
 import { CancelGrant, GrantReports, RecordReturn } from './GrantActions';
 
-/** One grant for the fund manager and finance: the agreement, tranches, reports, returns and cancellation. */
+/**
+ * One grant for the fund manager and finance: the money, tranches, reports, returns, the post-award sections
+ * (offer, agreement and signatures, budget, schedule, amendments, assurance, close-out) and cancellation.
+ */
 export function GrantAdminPage() {
   const { t } = useTranslation();
   const title = useTitle('grantsAdmin.detailTitle');
@@ -55,10 +59,10 @@ export function GrantAdminPage() {
           value: <MoneyText amount={g[k]} currency={g.currency} />,
         }))}
       />
-      {manager && g.status === 'active' && !g.signed && <SignAgreement id={g.id} />}
       <Tranches grant={g} finance={finance} />
       <GrantReports grant={g} manager={manager} />
       {finance && g.paid - g.returned > 0 && <RecordReturn grant={g} />}
+      <ManagerPostAward grant={g} manager={manager} finance={finance} />
       {manager && g.status === 'active' && <CancelGrant grant={g} />}
     </Stack>
   );
@@ -70,19 +74,6 @@ function useGrantChanged() {
     void queryClient.invalidateQueries({ queryKey: [{ _id: 'getGrant' }] });
     void queryClient.invalidateQueries({ queryKey: [{ _id: 'listGrants' }] });
   };
-}
-
-function SignAgreement({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const sign = useMutation({ ...signGrantMutation(), onSuccess: useGrantChanged() });
-  return (
-    <Section id="grant-sign" title={t('grantsAdmin.agreement')}>
-      {sign.error && <ProblemAlert error={sign.error} />}
-      <Button onClick={() => sign.mutate({ path: { id } })} loading={sign.isPending}>
-        {t('grantsAdmin.sign')}
-      </Button>
-    </Section>
-  );
 }
 
 function Tranches({ grant, finance }: { grant: GrantView; finance: boolean }) {

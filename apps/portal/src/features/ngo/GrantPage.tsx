@@ -14,9 +14,13 @@ import { useAccessToken } from '../../lib/session';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
 
+import { NgoPostAward } from '../post-award/NgoPostAward';
 import { ReportForm } from './ReportForm';
 
-/** A grant as its organization sees it: the agreement, tranches, reports (and filing one), returns. */
+/**
+ * A grant as its organization sees it: the agreement, the post-award sections (offer, signature, schedule,
+ * amendments, assurance), tranches, reports (and filing one), returns.
+ */
 export function GrantPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -34,6 +38,7 @@ export function GrantPage() {
       </Anchor>
       <Title order={1}>{g.title}</Title>
       <Agreement grant={g} />
+      <NgoPostAward grantId={g.id} />
       <Tranches grant={g} />
       <Reports grant={g} />
       {g.status === 'active' && <ReportForm grant={g} />}

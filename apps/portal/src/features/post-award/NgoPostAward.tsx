@@ -1,0 +1,253 @@
+import { Button, Code, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateText } from '../../components/DateText';
+import { DownloadButton } from '../../components/DownloadButton';
+import { Loading } from '../../components/Loading';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { Section } from '../../components/Section';
+import { meQuery, type UserView } from '../../lib/queries';
+import { useAccessToken } from '../../lib/session';
+import { useAttemptKey } from '../grants-admin/attempt-key';
+import { AmendmentRequest } from './AmendmentRequest';
+import {
+  acceptGrantOfferMutation,
+  agreementUrl,
+  declineGrantOfferMutation,
+  LANGUAGES,
+  listTeamMembersOptions,
+  type PostAwardView,
+  signGrantAgreementAsGranteeMutation,
+  usePostAward,
+  usePostAwardChanged,
+} from './post-award-api';
+import {
+  AmendmentsTable,
+  AssuranceSummary,
+  BudgetTable,
+  ScheduleSection,
+  StateBadge,
+} from './PostAwardParts';
+
+/**
+ * The grantee's side of the grant after the award (ADR 0012), as sections of the NGO's grant page: the offer
+ * to accept (the agreement's language and signatory) or decline, the agreement to download and sign, the
+ * report schedule, amendments to request and follow, and what the fund's checks found.
+ */
+export function NgoPostAward({ grantId }: { grantId: string }) {
+  const { t } = useTranslation();
+  const token = useAccessToken();
+  const pa = usePostAward(grantId);
+  const me = useQuery({ ...meQuery(), enabled: Boolean(token) });
+  if (pa.error) return <ProblemAlert error={pa.error} />;
+  if (!pa.data || !me.data) return <Loading />;
+  const v = pa.data;
+  const accepted = v.workflow === 'simple' || v.offer.state === 'accepted';
+  return (
+    <Stack gap="md">
+      {v.workflow === 'full' && <Offer pa={v} me={me.data} />}
+      {v.workflow === 'full' && v.agreement.current && <Agreement pa={v} me={me.data} />}
+      <ScheduleSection pa={v} />
+      <Section id="pa-budget" title={t('postAward.budget.title')}>
+        <BudgetTable pa={v} />
+      </Section>
+      {accepted && (
+        <Section id="pa-amendments" title={t('postAward.amendments.title')}>
+          <Stack gap="sm">
+            <AmendmentsTable pa={v} />
+            {v.status === 'active' && <AmendmentRequest pa={v} owner={me.data.id} />}
+          </Stack>
+        </Section>
+      )}
+      {(v.assurance.length > 0 || v.findings.length > 0) && (
+        <Section id="pa-assurance" title={t('postAward.assurance.title')}>
+          <AssuranceSummary pa={v} />
+        </Section>
+      )}
+    </Stack>
+  );
+}
+
+function Offer({ pa, me }: { pa: PostAwardView; me: UserView }) {
+  const { t } = useTranslation();
+  const o = pa.offer;
+  return (
+    <Section id="pa-offer" title={t('postAward.offer.title')}>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Group gap="xs">
+            <Text>{t('postAward.stateHeader')}</Text>
+            <StateBadge state={`offer_${o.state}`} testId="offer-state" />
+          </Group>
+          {o.state === 'offered' && o.respondBy && (
+            <Text fw={600}>
+              {t('postAward.offer.respondBy')} <DateText value={o.respondBy} />
+            </Text>
+          )}
+          {o.decidedAt && (
+            <Text>
+              {t('postAward.offer.answeredOn')} <DateText value={o.decidedAt} />
+            </Text>
+          )}
+          {o.note && <Text style={{ whiteSpace: 'pre-line' }}>{o.note}</Text>}
+          {o.state === 'offered' && pa.status === 'active' && <Answer pa={pa} me={me} />}
+        </Stack>
+      </Paper>
+    </Section>
+  );
+}
+
+/** Accept (the agreement's language and signatory among the organization's members) or decline. */
+function Answer({ pa, me }: { pa: PostAwardView; me: UserView }) {
+  const { t } = useTranslation();
+  const changed = usePostAwardChanged();
+  const team = useQuery({ ...listTeamMembersOptions(), enabled: me.isOrgAdmin });
+  const members = (team.data?.items ?? []).filter((m) => m.active && m.roles.includes('ngo'));
+  const people = members.length ? members : [{ id: me.id, name: me.name, email: me.email }];
+  const [language, setLanguage] = useState<string>(me.locale);
+  const [signatory, setSignatory] = useState(me.id);
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const key = useAttemptKey();
+  const accept = useMutation({ ...acceptGrantOfferMutation(), onSuccess: changed });
+  const decline = useMutation({
+    ...declineGrantOfferMutation(),
+    onSuccess: () => {
+      key.settle();
+      setDeclining(false);
+      changed();
+    },
+    onError: (e) => key.settle(e),
+  });
+  return (
+    <Stack gap="sm">
+      {accept.error && <ProblemAlert error={accept.error} />}
+      <NativeSelect
+        id="pa-language"
+        label={t('postAward.offer.language')}
+        description={t('postAward.offer.languageHint')}
+        value={language}
+        onChange={(e) => setLanguage(e.currentTarget.value)}
+        data={LANGUAGES.map((l) => ({ value: l, label: t(`postAward.languages.${l}`) }))}
+      />
+      <NativeSelect
+        id="pa-signatory"
+        label={t('postAward.offer.signatory')}
+        description={t('postAward.offer.signatoryHint')}
+        value={signatory}
+        onChange={(e) => setSignatory(e.currentTarget.value)}
+        data={people.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` }))}
+      />
+      <Group gap="sm">
+        <Button
+          loading={accept.isPending}
+          onClick={() =>
+            accept.mutate({
+              path: { id: pa.grantId },
+              body: { language: language as (typeof LANGUAGES)[number], signatoryId: signatory },
+            })
+          }
+        >
+          {t('postAward.offer.accept')}
+        </Button>
+        <Button variant="outline" color="red.9" onClick={() => setDeclining(true)}>
+          {t('postAward.offer.decline')}
+        </Button>
+      </Group>
+      <Modal opened={declining} onClose={() => setDeclining(false)} title={t('postAward.offer.declineTitle')}>
+        <Stack gap="sm">
+          <Text>{t('postAward.offer.declineWarning')}</Text>
+          {decline.error && <ProblemAlert error={decline.error} />}
+          <Textarea
+            id="pa-decline-reason"
+            label={t('postAward.reason')}
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Group gap="sm">
+            <Button
+              color="red.9"
+              disabled={!reason.trim()}
+              loading={decline.isPending}
+              onClick={() =>
+                decline.mutate({
+                  path: { id: pa.grantId },
+                  headers: { 'Idempotency-Key': key.get() },
+                  body: { reason: reason.trim() },
+                })
+              }
+            >
+              {t('postAward.offer.declineYes')}
+            </Button>
+            <Button variant="outline" color="gray.8" onClick={() => setDeclining(false)}>
+              {t('postAward.offer.declineNo')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+/** The agreement's current version: download it, and (the named signatory) sign the version read. */
+function Agreement({ pa, me }: { pa: PostAwardView; me: UserView }) {
+  const { t } = useTranslation();
+  const changed = usePostAwardChanged();
+  const sign = useMutation({ ...signGrantAgreementAsGranteeMutation(), onSuccess: changed });
+  const a = pa.agreement;
+  const current = a.current!;
+  const mine = pa.offer.signatoryId === me.id;
+  return (
+    <Section id="pa-agreement" title={t('postAward.agreement.title')}>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Text>
+            {t('postAward.agreement.version', { n: current.version })} ·{' '}
+            {t(`postAward.languages.${current.language}`)} · <DateText value={current.generatedAt} />
+          </Text>
+          <Text size="sm">
+            {t('postAward.agreement.hash')} <Code>{current.sha256.slice(0, 16)}</Code>
+          </Text>
+          <Group gap="xs">
+            <StateBadge
+              state={a.signedByGrantee ? 'grantee_signed' : 'grantee_unsigned'}
+              testId="grantee-signature"
+            />
+            <StateBadge
+              state={a.countersigned ? 'countersigned' : 'not_countersigned'}
+              testId="countersignature"
+            />
+          </Group>
+          <Group gap="sm">
+            <DownloadButton
+              url={agreementUrl(pa.grantId)}
+              fallbackName={`agreement-v${current.version}.pdf`}
+              testId="agreement-download"
+            >
+              {t('postAward.agreement.download')}
+            </DownloadButton>
+            {mine && !a.signedByGrantee && pa.status === 'active' && (
+              <Button
+                loading={sign.isPending}
+                onClick={() =>
+                  sign.mutate({
+                    path: { id: pa.grantId },
+                    body: { version: current.version, sha256: current.sha256 },
+                  })
+                }
+              >
+                {t('postAward.agreement.sign', { n: current.version })}
+              </Button>
+            )}
+          </Group>
+          {!mine && !a.signedByGrantee && <Text size="sm">{t('postAward.agreement.notYourSignature')}</Text>}
+          {sign.error && <ProblemAlert error={sign.error} />}
+        </Stack>
+      </Paper>
+    </Section>
+  );
+}
