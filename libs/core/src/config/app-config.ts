@@ -160,7 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.MFA_ENCRYPTION_KEY && env.MFA_ENCRYPTION_KEY.length < MIN_JWT_SECRET)
     problems.push(`MFA_ENCRYPTION_KEY must be at least ${MIN_JWT_SECRET} characters`);
   else if (env.MFA_ENCRYPTION_KEY && production && isCommittedSecret(env.MFA_ENCRYPTION_KEY))
-    problems.push('MFA_ENCRYPTION_KEY is a value written in the repository: set a random one (npm run setup:env)');
+    problems.push(
+      'MFA_ENCRYPTION_KEY is a value written in the repository: set a random one (npm run setup:env)',
+    );
 
   const adminEmail = env.ADMIN_EMAIL || undefined;
   const adminPassword = env.ADMIN_PASSWORD || undefined;
