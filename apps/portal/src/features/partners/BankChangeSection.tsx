@@ -65,7 +65,7 @@ export function BankChangeSection({
   };
   return (
     <Stack gap="sm" data-testid="bank-change">
-      <Alert variant="light" color="orange.9">
+      <Alert className="partners-alert" variant="light" color="orange">
         <Text size="sm">{t('partners.bankChange.suspended')}</Text>
       </Alert>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -18,15 +18,22 @@ export function BankStep({ form, set, fieldError, profile }: StepProps & { profi
   return (
     <Stack gap="md">
       <Alert
+        className="partners-alert"
         variant="light"
-        color={profile.dueDiligenceVerifiedAt ? 'orange.9' : 'gray'}
+        color={profile.dueDiligenceVerifiedAt ? 'orange' : 'gray'}
         title={t('partners.bank.warningTitle')}
         data-testid="bank-warning"
       >
         <Text size="sm">{t('partners.bank.warning')}</Text>
       </Alert>
       {profile.pendingBank && (
-        <Alert variant="light" color="orange.9" role="status" data-testid="bank-pending">
+        <Alert
+          className="partners-alert"
+          variant="light"
+          color="orange"
+          role="status"
+          data-testid="bank-pending"
+        >
           <Text size="sm">{t('partners.bank.pending')}</Text>
         </Alert>
       )}

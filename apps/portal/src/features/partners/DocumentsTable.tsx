@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { DownloadButton } from '../../components/DownloadButton';
 import { formatDate } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
-import { type DocumentView, documentState } from './partners-queries';
+import { type DocumentView, documentState, WARN } from './partners-queries';
 
-const COLOR = { valid: 'teal.9', expiring: 'orange.9', expired: 'red.9' } as const;
+const COLOR = { valid: 'teal.9', expiring: WARN, expired: 'red.9' } as const;
 
 /** The organization's documents by type, with issue and expiry dates, expired or expiring ones marked. */
 export function DocumentsTable({

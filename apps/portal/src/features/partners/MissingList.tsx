@@ -8,8 +8,9 @@ export function MissingList({ profile, pending = [] }: { profile: ProfileView; p
   if (profile.complete && pending.length === 0)
     return (
       <Alert
+        className="partners-alert"
         variant="light"
-        color="teal.9"
+        color="teal"
         title={t('partners.missing.completeTitle')}
         data-testid="profile-complete"
       >
@@ -18,8 +19,9 @@ export function MissingList({ profile, pending = [] }: { profile: ProfileView; p
     );
   return (
     <Alert
+      className="partners-alert"
       variant="light"
-      color="orange.9"
+      color="orange"
       title={t('partners.missing.title', { count: profile.missing.length })}
       data-testid="profile-missing"
     >

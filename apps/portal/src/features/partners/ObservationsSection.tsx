@@ -11,6 +11,8 @@ import {
   type ObservationView,
   partnerProblemKey,
   raiseObservationMutation,
+  WARN,
+  CAUTION,
 } from './partners-queries';
 
 /** Observations (yellow, escalated to red; an open red flag blocks new awards), each with its history. */
@@ -112,10 +114,10 @@ function Observation({
     <Paper withBorder p="sm" data-observation={o.level} data-status={o.status}>
       <Stack gap={6}>
         <Group gap="xs">
-          <Badge variant="outline" color={o.level === 'red' ? 'red.9' : 'yellow.9'}>
+          <Badge variant="outline" color={o.level === 'red' ? 'red.9' : CAUTION}>
             {t(`partners.observations.levels.${o.level}`)}
           </Badge>
-          <Badge variant="outline" color={o.status === 'open' ? 'orange.9' : 'gray.8'}>
+          <Badge variant="outline" color={o.status === 'open' ? WARN : 'gray.8'}>
             {t(`partners.observations.status.${o.status}`)}
           </Badge>
         </Group>

@@ -1,3 +1,4 @@
+import './partners.css';
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { countryName, formatDate } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
-import { type PartnerSummaryView, partnersPagesQuery } from './partners-queries';
+import { type PartnerSummaryView, partnersPagesQuery, WARN } from './partners-queries';
 import { StaffOnly } from './StaffOnly';
 
 /** The organizations and where each one's due diligence stands, for the verifiers (issue 17). */
@@ -73,9 +74,9 @@ function Row({ p }: { p: PartnerSummaryView }) {
   const flags = [
     p.confirmedHits > 0 && { key: 'blocked', color: 'red.9' },
     p.openHits > 0 && { key: 'openHits', color: 'red.9', count: p.openHits },
-    p.bankChangePending && { key: 'bankChange', color: 'orange.9' },
+    p.bankChangePending && { key: 'bankChange', color: WARN },
     p.redFlags > 0 && { key: 'redFlags', color: 'red.9', count: p.redFlags },
-    p.duplicates > 0 && { key: 'duplicates', color: 'orange.9', count: p.duplicates },
+    p.duplicates > 0 && { key: 'duplicates', color: WARN, count: p.duplicates },
   ].filter((f): f is { key: string; color: string; count?: number } => Boolean(f));
   return (
     <Table.Tr data-organization={p.organizationId}>
@@ -86,7 +87,7 @@ function Row({ p }: { p: PartnerSummaryView }) {
       </Table.Th>
       <Table.Td>{countryName(p.country, locale)}</Table.Td>
       <Table.Td>
-        <Badge variant="outline" color={p.complete ? 'teal.9' : 'orange.9'}>
+        <Badge variant="outline" color={p.complete ? 'teal.9' : WARN}>
           {p.complete ? t('partners.list.complete') : t('partners.list.missing', { count: p.missing })}
         </Badge>
       </Table.Td>

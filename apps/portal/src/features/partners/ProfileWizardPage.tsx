@@ -63,7 +63,7 @@ export function ProfileWizardPage() {
   if (!token) return <Navigate to="/sign-in" replace state={{ back: '/organization/profile' }} />;
   const error = me.error ?? profile.error;
   return (
-    <Stack gap="md">
+    <Stack gap="md" className="partners-page">
       <Anchor component={Link} to="/organization">
         {t('partners.wizard.back')}
       </Anchor>

@@ -12,11 +12,12 @@ import {
   assessPartnerMutation,
   CAPACITY_QUESTIONS,
   partnerProblemKey,
+  WARN,
 } from './partners-queries';
 
 const LEVEL_COLOR: Record<string, string> = {
   low: 'teal.9',
-  medium: 'orange.9',
+  medium: WARN,
   high: 'red.9',
   not_eligible: 'red.9',
 };

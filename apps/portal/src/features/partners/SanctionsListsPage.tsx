@@ -1,3 +1,4 @@
+import './partners.css';
 import { Button, FileInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

@@ -22,7 +22,7 @@ export function StaffOnly({
   if (!token) return <Navigate to="/sign-in" replace />;
   const allowed = roles ? mine.some((r) => roles.includes(r)) : isStaff(mine);
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className="partners-page">
       <Title order={1}>{title}</Title>
       {mine.length === 0 ? <Loading /> : allowed ? children : <Text>{t('partners.notAllowed')}</Text>}
     </Stack>

@@ -52,6 +52,10 @@ export const DOCUMENT_TYPES = [
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/** Badge colours that read at 4.5:1 and more on white and on a striped row (Mantine's orange.9 does not). */
+export const WARN = '#a34700';
+export const CAUTION = '#7a5a00';
+
 /** The version of the declaration's text the NGO signs (kept with the signature). */
 export const DECLARATION_VERSION = '2026-1';
 
