@@ -316,7 +316,11 @@ describe('partner due diligence in a browser', () => {
       (await api.http().get(`/api/partners/${ngo.organizationId}/profile`).set(bearer(fm.token))).body
         .dueDiligenceVerifiedAt,
     ).not.toBeNull();
-    await expect(page.getByTestId('dd-checklist').innerText()).resolves.toMatch(/Verified on .*valid until/);
+    // the checklist is read again after the verification
+    await page
+      .getByTestId('dd-checklist')
+      .getByText(/Verified on .*, valid until /)
+      .waitFor();
     await check(page, 'partners-dd-verified-en');
 
     await language(page, 'ar');
