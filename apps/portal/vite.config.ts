@@ -32,6 +32,8 @@ export const PAGE_SECTIONS = [
   'mfa',
   'profile',
   'dashboard',
+  // partner due diligence: the NGO's profile wizard and the verifiers' pages (issue 17)
+  'partners',
 ];
 
 function catalogParts(): Plugin {

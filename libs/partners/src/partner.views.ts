@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FieldProblemView } from '@app/core';
+import { FieldProblemView, PageOf } from '@app/core';
 import {
   BankInput,
   DeclarationInput,
@@ -113,8 +113,17 @@ export class DuplicateView {
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
+export class PartnerOrganizationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() country: string;
+  @ApiProperty() registrationNumber: string;
+  @ApiProperty({ description: "the contract's verification" }) verified: boolean;
+}
+
 /** What the verifier sees: the profile, its checklist, hits, risk history, observations and duplicates. */
 export class DueDiligenceView {
+  @ApiProperty({ type: PartnerOrganizationView }) organization: PartnerOrganizationView;
   @ApiProperty({ type: ProfileView }) profile: ProfileView;
   @ApiProperty({ type: [HitView] }) hits: HitView[];
   @ApiProperty({ type: [AssessmentView] }) assessments: AssessmentView[];
@@ -148,3 +157,31 @@ export class SanctionsListView {
   @ApiProperty({ description: 'names and aliases screened against' }) names: number;
   @ApiProperty({ format: 'date-time' }) importedAt: Date;
 }
+
+export class RatingSummaryView {
+  @ApiProperty({ format: 'uuid' }) fundId: string;
+  @ApiProperty({ enum: ['low', 'medium', 'high', 'not_eligible'] }) level: string;
+  @ApiProperty({ description: 'weighted capacity score, 0..100' }) score: number;
+  @ApiProperty({ format: 'date-time' }) at: Date;
+}
+
+/** One organization in the verifiers' list: where its due diligence stands. */
+export class PartnerSummaryView {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'NG' }) country: string;
+  @ApiProperty({ description: "the contract's verification (POST /api/organizations/:id/verify)" })
+  verified: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: Date }) dueDiligenceVerifiedAt: Date | null;
+  @ApiProperty({ description: 'the profile and its documents are complete' }) complete: boolean;
+  @ApiProperty({ description: 'how many things the profile lacks' }) missing: number;
+  @ApiProperty({ description: 'screening hits waiting for a fund manager' }) openHits: number;
+  @ApiProperty({ description: 'confirmed hits (the organization is blocked)' }) confirmedHits: number;
+  @ApiProperty() bankChangePending: boolean;
+  @ApiProperty({ description: 'open red-flag observations' }) redFlags: number;
+  @ApiProperty({ description: 'organizations linked as possible duplicates' }) duplicates: number;
+  @ApiProperty({ type: [RatingSummaryView], description: "the current rating in each of the reader's funds" })
+  ratings: RatingSummaryView[];
+}
+
+export class PartnerSummaryPage extends PageOf(PartnerSummaryView) {}

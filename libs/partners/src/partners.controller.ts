@@ -7,6 +7,7 @@ import {
   Patch,
   Post,
   Put,
+  Query,
   Req,
   StreamableFile,
 } from '@nestjs/common';
@@ -29,7 +30,7 @@ import { ApiFileResponse, IdParam, PayloadTooLarge, RequestInvalid } from '@app/
 import { contentDisposition } from '@app/applications';
 import { CurrentActor, Roles } from '@app/identity';
 import { DocumentsService } from './documents.service';
-import { ReasonDto, UpdatePartnerProfileDto } from './dto/profile.dto';
+import { PartnersQuery, ReasonDto, UpdatePartnerProfileDto } from './dto/profile.dto';
 import { AssessmentDto, FundSettingsDto, ObservationActionDto, ObservationDto } from './dto/risk.dto';
 import { assertReadable } from './partner-access';
 import {
@@ -39,8 +40,10 @@ import {
   FundSettingsView,
   HitView,
   ObservationView,
+  PartnerSummaryPage,
   ProfileView,
 } from './partner.views';
+import { PartnersListService } from './partners-list.service';
 import { ProfilesService } from './profiles.service';
 import { RiskService } from './risk.service';
 import { ScreeningService } from './screening.service';
@@ -56,7 +59,21 @@ export class PartnersController {
     private readonly documents: DocumentsService,
     private readonly screening: ScreeningService,
     private readonly risk: RiskService,
+    private readonly list: PartnersListService,
   ) {}
+
+  @Roles('fund_manager', 'finance', 'admin')
+  @Get()
+  @ApiOperation({
+    operationId: 'listPartners',
+    summary: 'Organizations and where their due diligence stands',
+    description:
+      "Registered NGOs, newest first (as GET /api/organizations), each with its due-diligence verification, completeness, open and confirmed screening hits, pending bank change, red flags, duplicates and its current rating in the reader's funds.",
+  })
+  @ApiOkResponse({ type: PartnerSummaryPage })
+  partners(@Query() query: PartnersQuery, @CurrentActor() actor: Actor) {
+    return this.list.list(query, actor);
+  }
 
   @Roles('ngo', 'fund_manager', 'finance', 'admin')
   @Get(':organizationId/profile')
@@ -194,7 +211,15 @@ export class PartnersController {
       !hits.some((h) => h.status !== 'cleared') &&
       !observations.some((o) => o.status === 'open' && o.level === 'red') &&
       !profile.pendingBank;
-    return { profile, hits, assessments, observations, duplicates, clear };
+    const o = await this.profiles.organization(id);
+    const organization = {
+      id: o.id,
+      name: o.name,
+      country: o.country,
+      registrationNumber: o.registrationNumber,
+      verified: o.verified,
+    };
+    return { organization, profile, hits, assessments, observations, duplicates, clear };
   }
 
   @Roles('fund_manager', 'admin')

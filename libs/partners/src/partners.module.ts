@@ -5,6 +5,7 @@ import { DocumentsService } from './documents.service';
 import { DueDiligenceChecksService } from './due-diligence-checks.service';
 import { PartnersController } from './partners.controller';
 import { SanctionsController } from './sanctions.controller';
+import { PartnersListService } from './partners-list.service';
 import { ProfilesService } from './profiles.service';
 import { ProfilesRepository } from './repositories/profiles.repository';
 import { RiskRepository } from './repositories/risk.repository';
@@ -36,6 +37,6 @@ export const PARTNERS_PROVIDERS = [
 @Module({
   imports: [IdentityModule, FundsModule, PartnersTermsModule],
   controllers: [PartnersController, SanctionsController],
-  providers: [...PARTNERS_PROVIDERS, ProfilesService, DocumentsService, RiskService],
+  providers: [...PARTNERS_PROVIDERS, ProfilesService, DocumentsService, RiskService, PartnersListService],
 })
 export class PartnersModule {}

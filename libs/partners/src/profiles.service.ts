@@ -160,6 +160,13 @@ export class ProfilesService {
     });
   }
 
+  /** The organization as identity holds it (its name for the verifier's page). */
+  async organization(organizationId: string) {
+    const org = await this.organizations.findIn(this.dataSource.manager, organizationId);
+    if (!org) throw new NotFoundError('organization', organizationId);
+    return org;
+  }
+
   async duplicates(organizationId: string): Promise<DuplicateView[]> {
     const rows = await this.repo.duplicates(this.dataSource.manager, organizationId);
     return rows.map((d) => ({ organizationId: d.otherId, reason: d.reason, createdAt: d.createdAt }));

@@ -2126,6 +2126,64 @@ export type FundWorkView = {
     tranchesDue: number;
 };
 
+export type RatingSummaryView = {
+    fundId: string;
+    level: 'low' | 'medium' | 'high' | 'not_eligible';
+    /**
+     * weighted capacity score, 0..100
+     */
+    score: number;
+    at: string;
+};
+
+export type PartnerSummaryView = {
+    organizationId: string;
+    name: string;
+    country: string;
+    /**
+     * the contract's verification (POST /api/organizations/:id/verify)
+     */
+    verified: boolean;
+    dueDiligenceVerifiedAt: string | null;
+    /**
+     * the profile and its documents are complete
+     */
+    complete: boolean;
+    /**
+     * how many things the profile lacks
+     */
+    missing: number;
+    /**
+     * screening hits waiting for a fund manager
+     */
+    openHits: number;
+    /**
+     * confirmed hits (the organization is blocked)
+     */
+    confirmedHits: number;
+    bankChangePending: boolean;
+    /**
+     * open red-flag observations
+     */
+    redFlags: number;
+    /**
+     * organizations linked as possible duplicates
+     */
+    duplicates: number;
+    /**
+     * the current rating in each of the reader's funds
+     */
+    ratings: Array<RatingSummaryView>;
+};
+
+export type PartnerSummaryPage = {
+    items: Array<PartnerSummaryView>;
+    /**
+     * Pass as `cursor` for the next page; null on the last page
+     */
+    nextCursor: string | null;
+};
+
 export type RegistrationInput = {
     number: string;
     authority: string;
@@ -2268,6 +2326,17 @@ export type UpdatePartnerProfileDto = {
     bank?: BankInput;
 };
 
+export type PartnerOrganizationView = {
+    id: string;
+    name: string;
+    country: string;
+    registrationNumber: string;
+    /**
+     * the contract's verification
+     */
+    verified: boolean;
+};
+
 export type HitView = {
     id: string;
     listId: string;
@@ -2330,6 +2399,7 @@ export type DuplicateView = {
 };
 
 export type DueDiligenceView = {
+    organization: PartnerOrganizationView;
     profile: ProfileView;
     hits: Array<HitView>;
     assessments: Array<AssessmentView>;
@@ -7924,6 +7994,50 @@ export type GetFundWorkResponses = {
 };
 
 export type GetFundWorkResponse = GetFundWorkResponses[keyof GetFundWorkResponses];
+
+export type ListPartnersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+        /**
+         * only organizations the contract's verification has (not) verified
+         */
+        verified?: 'true' | 'false';
+    };
+    url: '/api/partners';
+};
+
+export type ListPartnersErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type ListPartnersError = ListPartnersErrors[keyof ListPartnersErrors];
+
+export type ListPartnersResponses = {
+    200: PartnerSummaryPage;
+};
+
+export type ListPartnersResponse = ListPartnersResponses[keyof ListPartnersResponses];
 
 export type GetPartnerProfileData = {
     body?: never;

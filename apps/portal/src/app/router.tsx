@@ -79,6 +79,28 @@ export const router = createBrowserRouter([
           import('../features/ngo/OrganizationPage').then((m) => ({ Component: m.OrganizationPage })),
       },
       {
+        path: 'organization/profile',
+        lazy: () =>
+          import('../features/partners/ProfileWizardPage').then((m) => ({ Component: m.ProfileWizardPage })),
+      },
+      {
+        path: 'manage/partners',
+        lazy: () =>
+          import('../features/partners/PartnersListPage').then((m) => ({ Component: m.PartnersListPage })),
+      },
+      {
+        path: 'manage/partners/:id',
+        lazy: () =>
+          import('../features/partners/DueDiligencePage').then((m) => ({ Component: m.DueDiligencePage })),
+      },
+      {
+        path: 'manage/sanctions',
+        lazy: () =>
+          import('../features/partners/SanctionsListsPage').then((m) => ({
+            Component: m.SanctionsListsPage,
+          })),
+      },
+      {
         path: 'donor/contributions',
         lazy: () =>
           import('../features/donor/DonorContributionsPage').then((m) => ({

@@ -14,6 +14,13 @@ const ROLE_NAV: { role: string; to: string; key: string }[] = [
     to: '/manage/grants',
     key: 'nav.manageGrants',
   })),
+  // partner due diligence (issue 17)
+  ...['fund_manager', 'finance', 'admin'].map((role) => ({
+    role,
+    to: '/manage/partners',
+    key: 'nav.partners',
+  })),
+  ...['fund_manager', 'admin'].map((role) => ({ role, to: '/manage/sanctions', key: 'nav.sanctions' })),
   { role: 'donor', to: '/donor/contributions', key: 'donor.nav.contributions' },
   { role: 'donor', to: '/donor/pledges', key: 'donor.nav.pledges' },
   { role: 'donor', to: '/donor/impact', key: 'donor.nav.impact' },

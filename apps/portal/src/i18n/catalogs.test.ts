@@ -26,10 +26,30 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
     'ranking.actions',
     'ranking.services',
     'postAward.agreement.version',
+    'partners.wizard.stepN',
+    'partners.bank.bic',
+    'partners.bank.iban',
+    'partners.observations.title',
+    'partners.observations.note',
+    'partners.sanctions.versions',
   ],
-  es: ['ngo.report.spentOn', 'admin.audit.actor'],
-  ru: ['ngo.report.spentOn', 'admin.audit.actor'],
-  ar: ['ngo.report.spentOn', 'admin.audit.actor'],
+  // a pure layout, and the banks' own codes (issue 17)
+  es: [
+    'ngo.report.spentOn',
+    'admin.audit.actor',
+    'partners.wizard.stepN',
+    'partners.bank.bic',
+    'partners.bank.iban',
+    'partners.dd.no',
+  ],
+  ru: [
+    'ngo.report.spentOn',
+    'admin.audit.actor',
+    'partners.wizard.stepN',
+    'partners.bank.bic',
+    'partners.bank.iban',
+  ],
+  ar: ['ngo.report.spentOn', 'admin.audit.actor', 'partners.wizard.stepN'],
 };
 
 function flatten(catalog: Catalog, prefix = ''): Record<string, string> {
@@ -117,6 +137,13 @@ describe.each(LOCALES)('the %s catalog', (locale) => {
           from: 1,
           to: 2,
           owner: 'o',
+          // partner due diligence (issue 17)
+          version: '2026-1',
+          score: 80,
+          dataId: '6908101',
+          level: 'l',
+          on: 'd',
+          until: 'd',
         });
       expect(format, `${locale}:${key}`).not.toThrow();
     }

@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, IsCurrencyCode, IsMinorUnits, IsOmittable } from '@app/core';
+import { IsCountryCode, IsCurrencyCode, IsMinorUnits, IsOmittable, PageQuery } from '@app/core';
 
 export class PersonInput {
   @ApiProperty({ example: 'Amina Yusuf' })
@@ -293,4 +293,14 @@ export class ReasonDto {
   @IsNotEmpty()
   @MaxLength(2000)
   reason: string;
+}
+
+export class PartnersQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: "only organizations the contract's verification has (not) verified",
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  verified?: 'true' | 'false';
 }

@@ -120,6 +120,34 @@ export class ProfilesRepository {
     return row ? toProfile(row) : null;
   }
 
+  /** The profiles of several organizations (a page of the staff's list); missing ones are left out. */
+  async getMany(em: EntityManager, organizationIds: readonly string[]): Promise<Profile[]> {
+    const rows = (await em.query(
+      `SELECT ${PROFILE_COLUMNS} FROM partner_profiles WHERE organization_id = ANY($1::uuid[])`,
+      [organizationIds],
+    )) as ProfileRow[];
+    return rows.map(toProfile);
+  }
+
+  /** The documents of several organizations, with the count of duplicates each is linked to. */
+  async documentsOfMany(em: EntityManager, organizationIds: readonly string[]): Promise<DocumentRecord[]> {
+    const rows = (await em.query(
+      `SELECT ${DOCUMENT_COLUMNS} FROM partner_documents WHERE organization_id = ANY($1::uuid[])
+        ORDER BY organization_id, type, issued_on DESC, id`,
+      [organizationIds],
+    )) as DocumentRow[];
+    return rows.map(toDocument);
+  }
+
+  async duplicateCounts(em: EntityManager, organizationIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = (await em.query(
+      `SELECT organization_id, count(*)::int AS n FROM partner_duplicates
+        WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+      [organizationIds],
+    )) as { organization_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.organization_id, r.n]));
+  }
+
   /** Creates the empty profile if it is missing, then locks it (the row every change of it waits on). */
   async lockOrCreate(em: EntityManager, organizationId: string): Promise<Profile> {
     await em.query(

@@ -258,4 +258,27 @@ export class RiskRepository {
     )) as { n: number }[];
     return row.n;
   }
+
+  /** The current rating of several organizations in each fund (the latest assessment per pair). */
+  async currentRatingsOfMany(em: EntityManager, organizationIds: readonly string[]): Promise<Assessment[]> {
+    const rows = (await em.query(
+      `SELECT DISTINCT ON (organization_id, fund_id) ${ASSESSMENT_COLUMNS} FROM risk_assessments
+        WHERE organization_id = ANY($1::uuid[]) ORDER BY organization_id, fund_id, created_at DESC, id DESC`,
+      [organizationIds],
+    )) as AssessmentRow[];
+    return rows.map(toAssessment);
+  }
+
+  /** Open red flags of several organizations (those without any are left out). */
+  async openRedFlagsOfMany(
+    em: EntityManager,
+    organizationIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const rows = (await em.query(
+      `SELECT organization_id, count(*)::int AS n FROM partner_observations
+        WHERE organization_id = ANY($1::uuid[]) AND status = 'open' AND level = 'red' GROUP BY organization_id`,
+      [organizationIds],
+    )) as { organization_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.organization_id, r.n]));
+  }
 }

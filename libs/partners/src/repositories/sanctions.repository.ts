@@ -238,4 +238,19 @@ export class SanctionsRepository {
     )) as { open: number; confirmed: number }[];
     return row;
   }
+
+  /** Open and confirmed hits of several organizations (those without any are left out). */
+  async blockingOfMany(
+    em: EntityManager,
+    organizationIds: readonly string[],
+  ): Promise<Map<string, { open: number; confirmed: number }>> {
+    const rows = (await em.query(
+      `SELECT organization_id,
+              count(*) FILTER (WHERE status = 'open')::int AS open,
+              count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed
+         FROM screening_hits WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+      [organizationIds],
+    )) as { organization_id: string; open: number; confirmed: number }[];
+    return new Map(rows.map((r) => [r.organization_id, { open: r.open, confirmed: r.confirmed }]));
+  }
 }

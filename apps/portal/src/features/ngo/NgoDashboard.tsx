@@ -25,6 +25,10 @@ export function NgoDashboard() {
         <Anchor component={Link} to="/organization">
           {t('ngo.dashboard.organization')}
         </Anchor>
+        {' · '}
+        <Anchor component={Link} to="/organization/profile" data-testid="dashboard-profile-link">
+          {t('ngo.dashboard.dueDiligence')}
+        </Anchor>
       </Text>
       <section aria-labelledby="apps-title">
         <Title order={2} id="apps-title">

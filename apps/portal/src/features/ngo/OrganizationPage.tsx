@@ -1,4 +1,4 @@
-import { Anchor, Badge, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -67,6 +67,12 @@ export function OrganizationPage() {
             </Badge>
           </div>
           {!o.verified && <Text size="sm">{t('ngo.organization.verifyHelp')}</Text>}
+          <Text size="sm">{t('ngo.organization.dueDiligenceHelp')}</Text>
+          <div>
+            <Button component={Link} to="/organization/profile" data-testid="open-profile-wizard">
+              {t('ngo.organization.dueDiligence')}
+            </Button>
+          </div>
         </Stack>
       </Paper>
     </Stack>
