@@ -14,6 +14,8 @@ import { AccountsPeople1764289000000 } from './1764289000000-AccountsPeople';
 import { PartnerDueDiligence1764315000000 } from './1764315000000-PartnerDueDiligence';
 import { PostAward1764316000000 } from './1764316000000-PostAward';
 import { OpenData1764317000000 } from './1764317000000-OpenData';
+import { FundLogos1764322000000 } from './1764322000000-FundLogos';
+import { AgreementRenderData1764322100000 } from './1764322100000-AgreementRenderData';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   PartnerDueDiligence1764315000000,
   PostAward1764316000000,
   OpenData1764317000000,
+  FundLogos1764322000000,
+  AgreementRenderData1764322100000,
 ];

@@ -5,6 +5,9 @@ import { ExchangeRatesRepository } from './exchange-rates.repository';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { ExchangeRatesController, FundsController } from './funds.controller';
 import { FundsService } from './funds.service';
+import { FundLogoController } from './logo/fund-logo.controller';
+import { FundLogoRepository } from './logo/fund-logo.repository';
+import { FundLogoService } from './logo/fund-logo.service';
 import { LedgerService } from './ledger.service';
 import { PeriodsService } from './periods.service';
 import { FundsRepository } from './repositories/funds.repository';
@@ -20,11 +23,12 @@ const services = [
   BalanceService,
   ExchangeRatesService,
   SnapshotsService,
+  FundLogoService,
 ];
 
 @Module({
-  controllers: [FundsController, BalanceHistoryController, ExchangeRatesController],
-  providers: [...services, ExchangeRatesRepository, FundsRepository, SnapshotsRepository],
+  controllers: [FundsController, BalanceHistoryController, ExchangeRatesController, FundLogoController],
+  providers: [...services, ExchangeRatesRepository, FundsRepository, SnapshotsRepository, FundLogoRepository],
   exports: services,
 })
 export class FundsModule {}

@@ -10,3 +10,6 @@ export { SPECIAL_CONDITIONS } from './post-award/special-conditions';
 export type { SpecialConditionsProvider, RiskLevel } from './post-award/special-conditions';
 export { planTranches, scheduleProblems, nextAfterReport, canClose } from './domain/tranches';
 export type { TrancheSpec, PlannedTranche, TrancheCondition, TrancheState } from './domain/tranches';
+export { agreementPdf } from './post-award/agreement-pdf';
+export type { AgreementData, AgreementSignature, SignedCopy } from './post-award/agreement-pdf';
+export { AGREEMENT_LABELS } from './post-award/agreement-labels';
