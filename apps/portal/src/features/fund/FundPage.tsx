@@ -19,6 +19,7 @@ import { formatMoney, formatMoneyCompact } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
+import { FundLogo } from './FundLogo';
 import { majorUnits, progressParts } from './progress';
 
 const Chart = lazy(() => import('../../components/Chart'));
@@ -172,6 +173,7 @@ export function FundPage() {
           )}
         </Section>
       )}
+      {fund.data && <FundLogo fundId={id} fundName={fund.data.name} />}
       <Group gap="md">
         <Anchor component={Link} to={`/manage/calls?fund=${id}`}>
           {t('fund.links.calls')}
