@@ -14,6 +14,8 @@ import { AccountsPeople1764289000000 } from './1764289000000-AccountsPeople';
 import { PartnerDueDiligence1764315000000 } from './1764315000000-PartnerDueDiligence';
 import { PostAward1764316000000 } from './1764316000000-PostAward';
 import { OpenData1764317000000 } from './1764317000000-OpenData';
+import { FundLogos1764322000000 } from './1764322000000-FundLogos';
+import { AgreementRenderData1764322100000 } from './1764322100000-AgreementRenderData';
 import { PublicCacheNotify1764323100000 } from './1764323100000-PublicCacheNotify';
 import { DraftEditDays1764323200000 } from './1764323200000-DraftEditDays';
 import { FundForecasts1764325000000 } from './1764325000000-FundForecasts';
@@ -36,6 +38,8 @@ export const MIGRATIONS = [
   PartnerDueDiligence1764315000000,
   PostAward1764316000000,
   OpenData1764317000000,
+  FundLogos1764322000000,
+  AgreementRenderData1764322100000,
   PublicCacheNotify1764323100000,
   DraftEditDays1764323200000,
   FundForecasts1764325000000,

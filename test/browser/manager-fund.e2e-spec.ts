@@ -6,6 +6,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Clock } from '@app/core';
 import { NotificationsService } from '@app/identity';
 import { bearer } from '../factories/grant-cycle';
+import { pngImage } from '../factories/images';
 import { closedCallWithEligible, decide } from '../factories/grants';
 import { contribute, createDonor, createFund } from '../factories/money';
 import { Api, staffTokens, startApi, startWorker, unique, userWithRoles } from '../setup/harness';
@@ -21,6 +22,11 @@ import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from
  */
 const SHOTS = process.env.SHOTS_DIR;
 const PASSWORD = 'a-good-password-1'; // userWithRoles's
+const NOT_AN_IMAGE = Buffer.concat([
+  Buffer.from('%PDF-1.4\n'),
+  Buffer.alloc(2000, 0x20),
+  Buffer.from('%%EOF\n'),
+]);
 
 describe('the fund manager in a browser', () => {
   let api: Api;
@@ -28,6 +34,7 @@ describe('the fund manager in a browser', () => {
   let browser: Browser;
   let base: string;
   let fundId: string;
+  let fundName: string;
   let finance: string;
   let donorId: string;
   let grantId: string;
@@ -43,6 +50,7 @@ describe('the fund manager in a browser', () => {
     finance = financeAny;
     const fund = await createFund(api, admin, { newCallTarget: 50_000_000, pscRateBps: 1300 });
     fundId = fund.id;
+    fundName = (await api.http().get(`/api/funds/${fundId}`).set(bearer(admin))).body.name;
     donorId = (await createDonor(api, finance)).id;
     // USD 61,300 in, then a USD 10,000 grant commits USD 11,300 with its PSC: USD 50,000 available.
     expect((await contribute(api, finance, { donorId, fundId, amount: 6_130_000 })).status).toBe(201);
@@ -143,6 +151,30 @@ describe('the fund manager in a browser', () => {
         points,
         { timeout: 10_000 },
       );
+
+      // The fund's logo: none yet; a PDF named .png is refused and changes nothing; a PNG is shown.
+      const logo = page.getByTestId('fund-logo');
+      await logo.getByText('No logo yet').waitFor();
+      const input = page.getByLabel('Upload a logo');
+      await input.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: NOT_AN_IMAGE });
+      await logo.getByRole('alert').getByText('not a PNG or JPEG image').waitFor();
+      await check(page, 'fund-logo-refused-en');
+      await expect(page.getByTestId('fund-logo-preview').count()).resolves.toBe(0);
+      await input.setInputFiles({ name: 'emblem.png', mimeType: 'image/png', buffer: pngImage(96, 96) });
+      const preview = page.getByRole('img', { name: `Logo of ${fundName}` });
+      await preview.waitFor();
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('[data-testid=fund-logo-preview]') as HTMLImageElement)?.naturalWidth > 0,
+        null,
+        { timeout: 10_000 },
+      );
+      await expect(preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(96);
+      await expect(logo.getByRole('alert').count()).resolves.toBe(0);
+      await page.getByLabel('Replace the logo').waitFor();
+      await check(page, 'fund-logo-en', true);
+      const stored = await api.http().get(`/api/funds/${fundId}/logo`).set(bearer(finance));
+      expect(stored.status).toBe(200);
     } finally {
       await ctx.close();
     }
@@ -374,6 +406,8 @@ describe('the fund manager in a browser', () => {
         await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
       ).toEqual(['ar', 'rtl']);
       await page.getByRole('progressbar', { name: 'المتاح مقابل الهدف' }).waitFor();
+      await page.getByRole('img', { name: `شعار ${fundName}` }).waitFor();
+      await page.getByLabel('استبدال الشعار').waitFor();
       await check(page, 'fund-ar', true);
       await open(page, `/manage/calls?fund=${fundId}`);
       await check(page, 'calls-ar');

@@ -9,6 +9,7 @@ import { completeProfile, fillProfile, importList, LIST_V1, uploadDocument } fro
 import { ScreeningService } from '@app/partners';
 import { reachPostAwardRoutes } from '../factories/post-award-routes';
 import { receiptCode } from '@app/donors';
+import { pngImage } from '../factories/images';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -656,8 +657,22 @@ describe('OpenAPI document: real answers match the described responses', () => {
     await reachPostAwardRoutes(api, expectStatus);
   });
 
+  it("the fund's logo answers match their schemas", async () => {
+    const ok = expectStatus;
+    const admin = await adminToken(api);
+    const fund = await createFund(api, admin);
+    const logo = () => api.http().put(`/api/funds/${fund.id}/logo`).set(bearer(admin));
+    ok(404, await api.http().get(`/api/funds/${fund.id}/logo`).set(bearer(admin)));
+    ok(200, await logo().attach('file', pngImage(64, 64), 'logo.png'));
+    ok(422, await logo().attach('file', PDF, 'logo.png'));
+    ok(400, await logo().send({}));
+    ok(200, await download(`/api/funds/${fund.id}/logo`, admin));
+    ok(204, await api.http().delete(`/api/funds/${fund.id}/logo`).set(bearer(admin)));
+    ok(404, await api.http().delete(`/api/funds/${MISSING}/logo`).set(bearer(admin)));
+  });
+
   it('reached every operation of the document (after the tests above)', () => {
     expect(doc.unchecked()).toEqual([]);
-    expect(doc.checked.size).toBe(155);
+    expect(doc.checked.size).toBe(158);
   });
 });

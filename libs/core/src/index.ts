@@ -52,4 +52,6 @@ export type { Align, DocumentKitOptions, TableColumn, TableSpec } from './pdf/do
 export { DOCUMENT_LOCALES, documentLocale, fill, KIT_LABELS } from './pdf/kit-labels';
 export type { DocumentLocale, Labels } from './pdf/kit-labels';
 export { pdfBuffer } from './pdf/pdf-buffer';
+export { imageTypeOf, inspectLetterheadImage } from './pdf/letterhead-image';
+export type { LetterheadImage, LetterheadImageType } from './pdf/letterhead-image';
 export { DocumentLang, DocumentQuery } from './pdf/document-lang';

@@ -146,3 +146,11 @@ export class EffectiveDateTooEarly extends DomainError {
     ]);
   }
 }
+
+/** A fund's logo that is not a PNG or JPEG by its bytes, or whose size in pixels no letterhead can use. */
+export class UnsupportedLogo extends DomainError {
+  static readonly code = 'FUNDS.UNSUPPORTED_LOGO';
+  constructor(detail: string) {
+    super('rule', UnsupportedLogo.code, 'unsupported-logo', detail);
+  }
+}

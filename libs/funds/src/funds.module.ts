@@ -7,6 +7,9 @@ import { ExchangeRatesController, FundsController } from './funds.controller';
 import { ForecastController } from './forecast/forecast.controller';
 import { ForecastService } from './forecast/forecast.service';
 import { FundsService } from './funds.service';
+import { FundLogoController } from './logo/fund-logo.controller';
+import { FundLogoRepository } from './logo/fund-logo.repository';
+import { FundLogoService } from './logo/fund-logo.service';
 import { LedgerService } from './ledger.service';
 import { PeriodsService } from './periods.service';
 import { FundsRepository } from './repositories/funds.repository';
@@ -23,11 +26,18 @@ const services = [
   ExchangeRatesService,
   SnapshotsService,
   ForecastService,
+  FundLogoService,
 ];
 
 @Module({
-  controllers: [FundsController, BalanceHistoryController, ExchangeRatesController, ForecastController],
-  providers: [...services, ExchangeRatesRepository, FundsRepository, SnapshotsRepository],
+  controllers: [
+    FundsController,
+    BalanceHistoryController,
+    ExchangeRatesController,
+    ForecastController,
+    FundLogoController,
+  ],
+  providers: [...services, ExchangeRatesRepository, FundsRepository, SnapshotsRepository, FundLogoRepository],
   exports: services,
 })
 export class FundsModule {}

@@ -1,6 +1,7 @@
 export { FundsModule } from './funds.module';
 export { FundsJobsModule } from './funds-jobs.module';
 export { FundsService } from './funds.service';
+export { FundLogoService } from './logo/fund-logo.service';
 export { toFundView } from './repositories/funds.repository';
 export { LedgerService } from './ledger.service';
 export { LedgerRepository } from './repositories/ledger.repository';

@@ -11,3 +11,6 @@ export type { SpecialConditionsProvider, RiskLevel } from './post-award/special-
 export type { Language as AgreementLanguage } from './post-award/offers.repository';
 export { planTranches, scheduleProblems, nextAfterReport, canClose } from './domain/tranches';
 export type { TrancheSpec, PlannedTranche, TrancheCondition, TrancheState } from './domain/tranches';
+export { agreementPdf } from './post-award/agreement-pdf';
+export type { AgreementData, AgreementSignature, SignedCopy } from './post-award/agreement-pdf';
+export { AGREEMENT_LABELS } from './post-award/agreement-labels';

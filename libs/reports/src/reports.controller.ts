@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/core';
 import { ApiFileResponse, Clock, currencyExponent, IdParam, InvalidInputError } from '@app/core';
 import { documentReader } from '@app/donors';
+import { FundLogoService } from '@app/funds';
 import { CurrentActor, Public, Roles, UsersService } from '@app/identity';
 import { ContributionsReportService } from './contributions-report.service';
 import { DonorStatementService } from './donor-statement.service';
@@ -38,6 +39,7 @@ export class FundStatementController {
     private readonly statements: StatementService,
     private readonly clock: Clock,
     private readonly users: UsersService,
+    private readonly logos: FundLogoService,
   ) {}
 
   /** The PDF's reader: language and name (issue 22). */
@@ -73,7 +75,10 @@ export class FundStatementController {
         return s;
       case 'pdf':
         return new StreamableFile(
-          fundStatementPdf(s, await this.context(actor, query.lang, acceptLanguage)),
+          fundStatementPdf(s, {
+            ...(await this.context(actor, query.lang, acceptLanguage)),
+            logo: await this.logos.letterhead(id),
+          }),
           {
             type: 'application/pdf',
             disposition: `attachment; filename="${file}.pdf"`,

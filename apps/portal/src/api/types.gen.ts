@@ -765,6 +765,31 @@ export type ForecastView = {
     decision: ForecastDecisionView | null;
 };
 
+export type FundLogoView = {
+    fundId: string;
+    /**
+     * detected from the bytes
+     */
+    mime: 'image/png' | 'image/jpeg';
+    /**
+     * pixels
+     */
+    width: number;
+    /**
+     * pixels
+     */
+    height: number;
+    /**
+     * bytes
+     */
+    size: number;
+    /**
+     * SHA-256 of the bytes, hex
+     */
+    sha256: string;
+    uploadedAt: string;
+};
+
 export type CreateDonorDto = {
     name: string;
     type: 'member_state' | 'private';
@@ -4692,6 +4717,134 @@ export type GetFundForecastResponses = {
 
 export type GetFundForecastResponse = GetFundForecastResponses[keyof GetFundForecastResponses];
 
+export type DeleteFundLogoData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/funds/{id}/logo';
+};
+
+export type DeleteFundLogoErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * /problems/not-found: no such fund, or not yours
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type DeleteFundLogoError = DeleteFundLogoErrors[keyof DeleteFundLogoErrors];
+
+export type DeleteFundLogoResponses = {
+    /**
+     * Removed (or there was none)
+     */
+    204: void;
+};
+
+export type DeleteFundLogoResponse = DeleteFundLogoResponses[keyof DeleteFundLogoResponses];
+
+export type GetFundLogoData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/funds/{id}/logo';
+};
+
+export type GetFundLogoErrors = {
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, finance, admin
+     */
+    403: Problem;
+    /**
+     * /problems/not-found: no such fund, or no logo
+     */
+    404: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type GetFundLogoError = GetFundLogoErrors[keyof GetFundLogoErrors];
+
+export type GetFundLogoResponses = {
+    /**
+     * The file
+     */
+    200: Blob | File;
+};
+
+export type GetFundLogoResponse = GetFundLogoResponses[keyof GetFundLogoResponses];
+
+export type PutFundLogoData = {
+    body: {
+        file?: Blob | File;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/funds/{id}/logo';
+};
+
+export type PutFundLogoErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * No or a bad token
+     */
+    401: Problem;
+    /**
+     * Only fund_manager, admin
+     */
+    403: Problem;
+    /**
+     * /problems/not-found: no such fund, or not yours
+     */
+    404: Problem;
+    /**
+     * /problems/payload-too-large: over 512 KiB
+     */
+    413: Problem;
+    /**
+     * /problems/unsupported-logo: not a PNG or JPEG by its bytes, or a size no letterhead can use
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+};
+
+export type PutFundLogoError = PutFundLogoErrors[keyof PutFundLogoErrors];
+
+export type PutFundLogoResponses = {
+    200: FundLogoView;
+};
+
+export type PutFundLogoResponse = PutFundLogoResponses[keyof PutFundLogoResponses];
+
 export type ListDonorsData = {
     body?: never;
     path?: never;
@@ -7096,6 +7249,7 @@ export type GetGrantAgreementData = {
     };
     query?: {
         version?: number;
+        copy?: 'signed';
     };
     url: '/api/grants/{id}/agreement';
 };

@@ -287,12 +287,20 @@ export class DocumentKit {
     return this;
   }
 
-  /** Signature blocks side by side: a line, the name, the role, and the date signed when recorded. */
-  signatures(blocks: { role: string; name: string; signed?: string }[]): this {
+  /**
+   * Signature blocks side by side: a line, the name, the role, the date signed when recorded, and any
+   * further details in small type (where from, the hash of what was signed), each wrapped to the block.
+   */
+  signatures(blocks: { role: string; name: string; signed?: string; details?: string[] }[]): this {
     const doc = this.doc;
-    this.ensure(90);
     const gap = 20;
     const w = (this.width - gap * (blocks.length - 1)) / blocks.length;
+    doc.fontSize(8);
+    const details = blocks.map((b) =>
+      (b.details ?? []).flatMap((d) => wrapLines(doc, d, w, this.rtl, 'regular')),
+    );
+    const extra = Math.max(0, ...details.map((d) => d.length)) * 10.5;
+    this.ensure(90 + extra);
     const y = doc.y + 36;
     blocks.forEach((b, i) => {
       const x = this.rtl ? this.left + this.width - (i + 1) * w - i * gap : this.left + i * (w + gap);
@@ -312,9 +320,12 @@ export class DocumentKit {
         at(b.name, 14, 'bold');
         at(b.role, 27, 'regular');
         if (b.signed) at(b.signed, 40, 'regular');
+        doc.fontSize(8).fillColor(MUTED);
+        details[i].forEach((line, n) => at(line, (b.signed ? 52 : 40) + n * 10.5, 'regular'));
+        doc.fillColor(INK);
       });
     });
-    doc.y = y + 52;
+    doc.y = y + 52 + extra;
     return this;
   }
 

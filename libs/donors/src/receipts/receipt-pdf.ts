@@ -31,7 +31,7 @@ export interface ReceiptData {
   locale?: DocumentLocale;
   /** The public address that confirms the receipt (printed and as a QR code); none: no verification block. */
   verifyUrl?: string;
-  /** The fund's logo (PNG or JPEG bytes): the seam for a logo upload, which funds do not have yet. */
+  /** The fund's logo (PNG or JPEG bytes, as uploaded to the fund), on the letterhead. */
   logo?: Buffer;
   generatedAt?: Date;
   generatedBy?: string;

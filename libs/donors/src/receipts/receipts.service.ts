@@ -3,7 +3,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, APP_CONFIG, Clock, hasRole, NotFoundError } from '@app/core';
 import type { AppConfig } from '@app/core';
-import { FundsService } from '@app/funds';
+import { FundLogoService, FundsService } from '@app/funds';
 import { Scope } from '@app/identity';
 import { ContributionsService } from '../contributions.service';
 import { ContributionView, DonorView } from '../dto/donors.dto';
@@ -36,6 +36,7 @@ export class ReceiptsService {
     private readonly contributionRows: ContributionsRepository,
     private readonly donors: DonorsRepository,
     private readonly funds: FundsService,
+    private readonly logos: FundLogoService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -125,6 +126,7 @@ export class ReceiptsService {
       generatedBy: reader?.name,
       generatedAt: this.clock.now(),
       verifyUrl: this.verifyUrl(c.receiptNumber),
+      logo: await this.logos.letterheadIn(em, c.fundId),
     });
   }
 

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
-import { pdfText, unicodePdf } from '@app/core';
+import { DocumentKit, fill, pdfBuffer } from '@app/core';
 import { AGREEMENT_LABELS, AgreementLabels } from './agreement-labels';
 import type { Language } from './offers.repository';
+
+/** A signature recorded on a version: who, when, from which address, and the hash of what was signed. */
+export interface AgreementSignature {
+  party: 'ngo' | 'fund_manager';
+  name: string;
+  signedAt: Date;
+  address: string | null;
+  sha256: string;
+}
 
 /** Everything the agreement prints: the grant as it stands at this version. */
 export interface AgreementData {
@@ -21,6 +30,16 @@ export interface AgreementData {
   language: Language;
   specialConditions: string[];
   generatedAt: Date;
+  /** The fund's logo (PNG or JPEG bytes) for the letterhead, when the fund uploaded one. */
+  logo?: Buffer;
+  /** The grantee's named signatory, printed under the grantee's signature line. */
+  signatoryName?: string;
+}
+
+/** A signed copy: the version's hash and the signatures recorded on it (none yet: blank signature lines). */
+export interface SignedCopy {
+  sha256: string;
+  signatures: AgreementSignature[];
 }
 
 /** Minor units as a plain decimal with the currency (two decimals: the funds' currencies have two). */
@@ -30,91 +49,152 @@ export function money(amount: number, currency: string): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
 }
 
-/** "Chosen / English" when the NGO chose another language than English, English alone otherwise. */
-function both(language: Language, pick: (l: AgreementLabels) => string): string {
-  const en = pick(AGREEMENT_LABELS.en);
-  return language === 'en' ? en : `${pick(AGREEMENT_LABELS[language])} / ${en}`;
-}
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
- * The agreement as PDF bytes. Deterministic: the same data (with the same generation time, which is the PDF's
- * creation date and its file identifier's seed) gives the same bytes, so its SHA-256 identifies the text.
+ * The agreement on the document kit (issue 22): the fund's letterhead (its logo when uploaded), numbered
+ * clauses in the grantee's chosen language with English beside it, the tranche, report and budget
+ * schedules as tables, the special conditions, and signature blocks. A tagged PDF with its title, language
+ * and metadata; Arabic is shaped and laid out right to left.
+ *
+ * Deterministic: the same data (with the same generation time, which is the PDF's creation date and its
+ * file identifier's seed) gives the same bytes, so the SHA-256 of a version identifies its text. That
+ * version is printed with blank signature lines; `signed` prints a copy of the same version carrying the
+ * signatures recorded on it (who, when, from which address, the hash of the version they signed).
  */
-export async function agreementPdf(d: AgreementData): Promise<Buffer> {
-  const doc = unicodePdf({
-    size: 'A4',
-    margin: 56,
-    info: { Title: `Grant agreement ${d.grantId} v${d.version}`, CreationDate: d.generatedAt },
+export async function agreementPdf(d: AgreementData, signed?: SignedCopy): Promise<Buffer> {
+  const own = AGREEMENT_LABELS[d.language];
+  const en = AGREEMENT_LABELS.en;
+  /** "Chosen / English" when the NGO chose another language than English, English alone otherwise. */
+  const L = (pick: (l: AgreementLabels) => string) =>
+    d.language === 'en' ? pick(en) : `${pick(own)} / ${pick(en)}`;
+  /** A sentence in the chosen language (and English under it, for another language). */
+  const sentence = (kit: DocumentKit, key: keyof AgreementLabels, values: Record<string, string>) => {
+    kit.paragraph(fill(own[key], values));
+    if (d.language !== 'en') kit.paragraph(fill(en[key], values), { size: 9, lang: 'en' });
+  };
+  const cur = (n: number) => money(n, d.currency);
+  const kit = new DocumentKit({
+    locale: d.language,
+    title: `Grant agreement ${d.grantId} v${d.version}`,
+    subject: `${own.title}: ${d.title} (${d.organizationName}, ${d.fundName})`,
+    author: d.fundName,
+    generatedAt: d.generatedAt,
+    generatedBy: d.fundName,
+    keywords: `grant agreement ${d.grantId} version ${d.version}`,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  const L = (pick: (l: AgreementLabels) => string) => both(d.language, pick);
-  pdfText(
-    doc.fontSize(16),
+  kit.letterhead(d.fundName, `${L((l) => l.version)}: ${d.version}  ·  ${d.grantId}`, d.logo);
+  kit.heading(
     L((l) => l.title),
-    { bold: true },
+    1,
+    16,
   );
-  pdfText(doc.fontSize(10), `${L((l) => l.version)}: ${d.version}  ·  ${d.grantId}`);
-  pdfText(doc.moveDown(0.5).fontSize(12), d.title, { bold: true });
-  doc.fontSize(10);
-  pdfText(
-    doc.moveDown(0.5),
-    L((l) => l.parties),
-    { bold: true },
-  );
-  pdfText(doc, `${L((l) => l.fund)}: ${d.fundName}`);
-  pdfText(doc, `${L((l) => l.grantee)}: ${d.organizationName}`);
-  pdfText(doc.moveDown(0.5), `${L((l) => l.amount)}: ${money(d.amount, d.currency)}`, { bold: true });
-  pdfText(
-    doc,
-    `${L((l) => l.psc)}: ${money(d.psc, d.currency)} (${L((l) => l.pscNote)} ${(d.pscRateBps / 100).toFixed(2)}%)`,
-  );
-  pdfText(doc, `${L((l) => l.period)}: ${d.endDate}`);
-  pdfText(
-    doc.moveDown(0.5),
-    L((l) => l.tranches),
-    { bold: true },
-  );
-  for (const t of d.tranches) {
-    const cond = L((l) => (t.condition === 'on_signature' ? l.onSignature : l.afterReport));
-    pdfText(doc, `${t.n}. ${money(t.amount, d.currency)}: ${cond}`);
+  kit.paragraph(d.title, { size: 12, bold: true });
+  if (signed) {
+    kit.paragraph(fill(own.signedCopy, { version: d.version }), { bold: true });
+    if (d.language !== 'en')
+      kit.paragraph(fill(en.signedCopy, { version: d.version }), { size: 9, lang: 'en' });
   }
-  pdfText(
-    doc.moveDown(0.5),
-    L((l) => l.schedule),
-    { bold: true },
-  );
-  for (const s of d.schedule) {
-    pdfText(doc, `${s.n}. ${L((l) => (s.final ? l.finalReport : l.progressReport))} ${s.dueOn}`);
+
+  let clause = 0;
+  const clauseHeading = (pick: (l: AgreementLabels) => string) =>
+    kit.heading(`${++clause}. ${L(pick)}`, 2, 11);
+
+  clauseHeading((l) => l.parties);
+  sentence(kit, 'clauseParties', { fund: d.fundName, grantee: d.organizationName, title: d.title });
+
+  clauseHeading((l) => l.amount);
+  sentence(kit, 'clauseAmount', { amount: cur(d.amount) });
+  kit.paragraph(`${L((l) => l.psc)}: ${cur(d.psc)} (${own.pscNote} ${(d.pscRateBps / 100).toFixed(2)}%)`);
+  kit.paragraph(`${L((l) => l.period)}: ${d.endDate || '-'}`);
+
+  clauseHeading((l) => l.tranches);
+  let afterReport = 0;
+  kit.table({
+    summary: L((l) => l.tranches),
+    columns: [
+      { header: L((l) => l.number), width: 0.1 },
+      { header: L((l) => l.amount), width: 0.25, align: 'decimal' },
+      { header: L((l) => l.condition), width: 0.3 },
+      { header: L((l) => l.due), width: 0.35 },
+    ],
+    rows: d.tranches.map((t) => {
+      if (t.condition === 'on_signature')
+        return [String(t.n), cur(t.amount), L((l) => l.onSignature), L((l) => l.atCountersignature)];
+      const n = ++afterReport;
+      const report = d.schedule.find((s) => s.n === n);
+      const due = L((l) => fill(l.afterReportN, { n }));
+      return [String(t.n), cur(t.amount), L((l) => l.afterReport), report ? `${due} (${report.dueOn})` : due];
+    }),
+    totals: [['', cur(d.tranches.reduce((a, t) => a + t.amount, 0)), '', '']],
+  });
+
+  clauseHeading((l) => l.schedule);
+  kit.table({
+    summary: L((l) => l.schedule),
+    columns: [
+      { header: L((l) => l.number), width: 0.1 },
+      { header: L((l) => l.report), width: 0.6 },
+      { header: L((l) => l.reportDueOn), width: 0.3 },
+    ],
+    rows: d.schedule.map((s) => [
+      String(s.n),
+      L((l) => (s.final ? l.finalReport : l.progressReport)),
+      s.dueOn,
+    ]),
+  });
+
+  clauseHeading((l) => l.budget);
+  kit.table({
+    summary: L((l) => l.budget),
+    columns: [
+      { header: L((l) => l.number), width: 0.1 },
+      { header: L((l) => l.line), width: 0.6 },
+      { header: L((l) => l.amount), width: 0.3, align: 'decimal' },
+    ],
+    rows: d.budget.map((b) => [String(b.n), b.label, cur(b.amount)]),
+    totals: [['', '', cur(d.budget.reduce((a, b) => a + b.amount, 0))]],
+  });
+
+  clauseHeading((l) => l.specialConditions);
+  if (!d.specialConditions.length) kit.paragraph(L((l) => l.none));
+  d.specialConditions.forEach((c, i) => kit.paragraph(`${clause}.${i + 1}. ${c}`));
+
+  clauseHeading((l) => l.signatures.split(/[:：]/)[0]);
+  kit.paragraph(own.signatures);
+  if (d.language !== 'en') kit.paragraph(en.signatures, { size: 9, lang: 'en' });
+  const block = (party: AgreementSignature['party'], role: string, name: string) => {
+    const s = signed?.signatures.find((x) => x.party === party);
+    if (!s) return { role, name, signed: L((l) => l.notSigned) };
+    return {
+      role,
+      name: s.name,
+      signed: fill(own.signedAt, { at: utc(s.signedAt) }),
+      details: [
+        ...(s.address ? [fill(own.fromAddress, { address: s.address })] : []),
+        fill(own.versionHash, { version: d.version }),
+        s.sha256.slice(0, 32),
+        s.sha256.slice(32),
+      ],
+    };
+  };
+  kit.signatures([
+    block(
+      'ngo',
+      L((l) => l.forGrantee),
+      d.signatoryName ?? d.organizationName,
+    ),
+    block(
+      'fund_manager',
+      L((l) => l.forFund),
+      d.fundName,
+    ),
+  ]);
+  if (signed) {
+    kit.paragraph(`${fill(own.versionHash, { version: d.version })} ${signed.sha256}`, { size: 8 });
+    kit.paragraph(own.hashNote, { size: 8 });
   }
-  pdfText(
-    doc.moveDown(0.5),
-    L((l) => l.budget),
-    { bold: true },
-  );
-  for (const b of d.budget) pdfText(doc, `${b.n}. ${b.label}: ${money(b.amount, d.currency)}`);
-  pdfText(
-    doc.moveDown(0.5),
-    L((l) => l.specialConditions),
-    { bold: true },
-  );
-  if (!d.specialConditions.length)
-    pdfText(
-      doc,
-      L((l) => l.none),
-    );
-  for (const c of d.specialConditions) pdfText(doc, `- ${c}`);
-  pdfText(
-    doc.moveDown(),
-    L((l) => l.signatures),
-  );
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return pdfBuffer(kit.end());
 }
 
 export function sha256(bytes: Buffer): string {

@@ -1,15 +1,15 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuditService, Clock, JOB, NotFoundError, OutboxService } from '@app/core';
-import { FundsService } from '@app/funds';
-import { OrganizationsService } from '@app/identity';
+import { FundLogoService, FundsService } from '@app/funds';
+import { OrganizationsService, UsersService } from '@app/identity';
 import { dueAtSignature } from '../domain/tranches';
 import { GrantQueriesService } from '../grant-queries.service';
 import { GrantAlreadySigned, GrantStateConflict } from '../grants.errors';
 import { GrantReportsRepository } from '../repositories/grant-reports.repository';
 import { Grant, GrantsRepository } from '../repositories/grants.repository';
 import { TranchesRepository } from '../repositories/tranches.repository';
-import { agreementPdf, sha256 } from './agreement-pdf';
+import { AgreementData, agreementPdf, sha256 } from './agreement-pdf';
 import { AgreementsRepository, AgreementVersion } from './agreements.repository';
 import { AmendmentsRepository } from './amendments.repository';
 import { OffersRepository } from './offers.repository';
@@ -36,6 +36,8 @@ export class AgreementSigningService {
     private readonly amendments: AmendmentsRepository,
     private readonly funds: FundsService,
     private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+    private readonly logos: FundLogoService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -54,7 +56,10 @@ export class AgreementSigningService {
       : [];
     const version = ((await this.agreements.latest(em, g.id))?.version ?? 0) + 1;
     const generatedAt = this.clock.now();
-    const pdf = await agreementPdf({
+    const signatory = offer.signatoryId
+      ? (await this.users.labelsIn(em, [offer.signatoryId])).get(offer.signatoryId)?.name
+      : undefined;
+    const data: AgreementData = {
       grantId: g.id,
       version,
       title: g.title,
@@ -73,25 +78,57 @@ export class AgreementSigningService {
       language,
       specialConditions: special,
       generatedAt,
-    });
+      signatoryName: signatory,
+    };
+    const pdf = await agreementPdf({ ...data, logo: await this.logos.letterheadIn(em, g.fundId) });
     const v: AgreementVersion = { version, sha256: sha256(pdf), language, generatedAt };
-    await this.agreements.insert(em, g.id, v, pdf);
+    await this.agreements.insert(em, g.id, v, pdf, data);
     return v;
   }
 
-  /** The PDF of a version (the current one by default), for whoever may see the grant. */
+  /**
+   * The PDF of a version (the current one by default), for whoever may see the grant: the version as
+   * generated (its SHA-256 is the one signed), or with `signed` a copy of it carrying the signatures
+   * recorded on it (who, when, from which address, the version's hash) on the fund's current letterhead.
+   */
   async pdf(
     id: string,
     version: number | undefined,
     actor: Actor,
+    signed = false,
   ): Promise<{ pdf: Buffer; version: number }> {
     const em = this.dataSource.manager;
-    await this.queries.visibleIn(em, id, actor);
+    const g = await this.queries.visibleIn(em, id, actor);
     const n = version ?? (await this.agreements.latest(em, id))?.version;
     const pdf = n === undefined ? undefined : await this.agreements.pdf(em, id, n);
     if (!pdf || n === undefined)
       throw new NotFoundError('resource', `${id}/agreement/${version ?? 'current'}`);
-    return { pdf, version: n };
+    const data = signed ? await this.agreements.renderData(em, id, n) : null;
+    if (!data) return { pdf, version: n };
+    const stored = data as AgreementData & { generatedAt: string };
+    const recorded = (await this.agreements.signatures(em, id)).filter((s) => s.version === n);
+    const names = await this.users.labelsIn(
+      em,
+      recorded.map((s) => s.userId),
+    );
+    const copy = await agreementPdf(
+      {
+        ...stored,
+        generatedAt: new Date(stored.generatedAt),
+        logo: await this.logos.letterheadIn(em, g.fundId),
+      },
+      {
+        sha256: sha256(pdf),
+        signatures: recorded.map((s) => ({
+          party: s.party,
+          name: names.get(s.userId)?.name ?? s.userId,
+          signedAt: s.signedAt,
+          address: s.address,
+          sha256: s.sha256,
+        })),
+      },
+    );
+    return { pdf: copy, version: n };
   }
 
   /** The grantee's named signatory signs the current version, naming its hash. */

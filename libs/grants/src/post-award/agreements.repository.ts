@@ -77,12 +77,27 @@ export class AgreementsRepository {
     return r?.pdf;
   }
 
-  async insert(em: EntityManager, grantId: string, v: AgreementVersion, pdf: Buffer): Promise<void> {
+  async insert(
+    em: EntityManager,
+    grantId: string,
+    v: AgreementVersion,
+    pdf: Buffer,
+    data?: object,
+  ): Promise<void> {
     await em.query(
-      `INSERT INTO grant_agreements (grant_id, version, sha256, language, generated_at, pdf)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [grantId, v.version, v.sha256, v.language, v.generatedAt, pdf],
+      `INSERT INTO grant_agreements (grant_id, version, sha256, language, generated_at, pdf, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [grantId, v.version, v.sha256, v.language, v.generatedAt, pdf, data ? JSON.stringify(data) : null],
     );
+  }
+
+  /** What a version was generated from (null: generated before this was kept). */
+  async renderData(em: EntityManager, grantId: string, version: number): Promise<unknown> {
+    const [r]: { data: unknown }[] = await em.query(
+      `SELECT data FROM grant_agreements WHERE grant_id = $1 AND version = $2`,
+      [grantId, version],
+    );
+    return r?.data ?? null;
   }
 
   async signatures(em: EntityManager, grantId: string): Promise<Signature[]> {

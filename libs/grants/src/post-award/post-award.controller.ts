@@ -9,7 +9,14 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Actor, IdempotencyClaim } from '@app/core';
-import { ApiFileResponse, IdParam, Idempotent, IdempotencyKey, NotFoundError } from '@app/core';
+import {
+  ApiFileResponse,
+  IdParam,
+  Idempotent,
+  IdempotencyKey,
+  NotFoundError,
+  RequestInvalid,
+} from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AmendmentsService } from './amendments.service';
@@ -121,19 +128,27 @@ export class PostAwardController {
   @ApiOperation({
     operationId: 'getGrantAgreement',
     summary: 'The agreement PDF',
-    description: 'The current version (or `version`); its SHA-256 is in the post-award view.',
+    description:
+      'The current version (or `version`) as generated: its SHA-256 is in the post-award view and is what ' +
+      'each party signs. With `copy=signed`, a copy of that version carrying the signatures recorded on it ' +
+      '(who, when, from which address, the hash signed); not the bytes the hash identifies.',
   })
   @ApiQuery({ name: 'version', required: false, type: 'integer' })
+  @ApiQuery({ name: 'copy', required: false, enum: ['signed'] })
   @ApiFileResponse(['application/pdf'], { description: 'The agreement' })
   async agreement(
     @IdParam('id', 'grant') id: string,
     @CurrentActor() actor: Actor,
     @Query('version') version?: string,
+    @Query('copy') copy?: string,
   ): Promise<StreamableFile> {
-    const { pdf, version: n } = await this.signing.pdf(id, versionNumber(version), actor);
+    if (copy !== undefined && copy !== 'signed')
+      throw new RequestInvalid([{ field: 'copy', messages: ['copy must be signed'] }]);
+    const signed = copy === 'signed';
+    const { pdf, version: n } = await this.signing.pdf(id, versionNumber(version), actor, signed);
     return new StreamableFile(pdf, {
       type: 'application/pdf',
-      disposition: `inline; filename="agreement-${id}-v${n}.pdf"`,
+      disposition: `inline; filename="agreement-${id}-v${n}${signed ? '-signed' : ''}.pdf"`,
     });
   }
 

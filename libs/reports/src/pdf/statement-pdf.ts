@@ -11,6 +11,8 @@ export interface DocumentContext {
   locale: DocumentLocale;
   generatedBy: string;
   generatedAt: Date;
+  /** The fund's logo (PNG or JPEG bytes) for the letterhead, when the fund uploaded one. */
+  logo?: Buffer;
 }
 
 const FIGURES: (keyof StatementFigures)[] = [
@@ -64,7 +66,7 @@ export function fundStatementPdf(s: FundStatement, ctx?: DocumentContext): PDFKi
     generatedBy: ctx?.generatedBy ?? s.fundName,
     keywords: `statement ${s.fundCode}`,
   });
-  kit.letterhead(s.fundName, s.fundCode);
+  kit.letterhead(s.fundName, s.fundCode, ctx?.logo);
   kit.heading(t('balanceTitle'), 1);
   kit.paragraph(periodText(t, s.from, s.to), { size: 11 });
   const row = (key: keyof StatementFigures) => [

@@ -20,6 +20,7 @@ import { useLocale } from '../../lib/use-locale';
 import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 import { ForecastSection } from './ForecastSection';
+import { FundLogo } from './FundLogo';
 import { majorUnits, progressParts } from './progress';
 
 const Chart = lazy(() => import('../../components/Chart'));
@@ -174,6 +175,7 @@ export function FundPage() {
         </Section>
       )}
       {b && <ForecastSection fundId={id} history={points} />}
+      {fund.data && <FundLogo fundId={id} fundName={fund.data.name} />}
       <Group gap="md">
         <Anchor component={Link} to={`/manage/calls?fund=${id}`}>
           {t('fund.links.calls')}
