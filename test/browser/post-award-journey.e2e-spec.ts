@@ -28,6 +28,10 @@ describe('after the award in a browser: acceptance, signatures, an amendment, a 
   let ngo: { id: string; token: string; email: string };
   let grantId: string;
   let financeToken: string;
+  // Two more awards on the same fund: one the second NGO declines, one the fund manager withdraws.
+  let ngo2: { id: string; token: string; email: string };
+  let declinedId: string;
+  let withdrawnId: string;
 
   beforeAll(async () => {
     assertPortalBuilt();
@@ -40,9 +44,12 @@ describe('after the award in a browser: acceptance, signatures, an amendment, a 
     const { applicationIds, organizationIds } = await fullWorkflowFund(
       api,
       { admin, fm: fm.token, finance },
-      { available: 100_000_000, count: 1, requested: 1_000_000, lines: [600_000, 400_000] },
+      { available: 100_000_000, count: 3, requested: 1_000_000, lines: [600_000, 400_000] },
     );
     ngo = await member(api, organizationIds[0]);
+    ngo2 = await member(api, organizationIds[1]);
+    declinedId = await approve(api, fm.token, applicationIds[1]);
+    withdrawnId = await approve(api, fm.token, applicationIds[2]);
     grantId = await approve(api, fm.token, applicationIds[0], {
       amount: 1_000_000,
       tranches: [
@@ -205,4 +212,38 @@ describe('after the award in a browser: acceptance, signatures, an amendment, a 
     await granteeAr.getByRole('heading', { name: 'جدول التقارير' }).waitFor();
     await check(granteeAr, 'pa-ngo-ar');
   }, 300_000);
+
+  it('the grantee declines one award and the fund manager withdraws another, each with a reason, after a warning', async () => {
+    const grantee = await newPage();
+    await signIn(grantee, ngo2.email, 'en');
+    await open(grantee, `/grants/${declinedId}`);
+    await grantee.getByRole('button', { name: 'Decline the award…' }).click();
+    await grantee.getByRole('dialog', { name: 'Decline this award?' }).waitFor();
+    const confirmDecline = grantee.getByRole('button', { name: 'Yes, decline the award' });
+    await expect(confirmDecline.isDisabled()).resolves.toBe(true); // a reason first
+    await grantee.locator('#pa-decline-reason').fill('Our board could not accept the reporting terms.');
+    await confirmDecline.click();
+    await badge(grantee, 'offer-state').getByText('Declined', { exact: true }).waitFor();
+    expect(await postAward(api, fm.token, declinedId)).toMatchObject({
+      status: 'cancelled',
+      offer: { state: 'declined' },
+    });
+
+    const manager = await newPage();
+    await signIn(manager, fm.email, 'en');
+    await open(manager, `/manage/grants/${withdrawnId}`);
+    await manager.getByRole('button', { name: 'Withdraw the offer…' }).click();
+    await manager.getByRole('dialog', { name: 'Withdraw this offer?' }).waitFor();
+    await manager.locator('#pa-withdraw-reason').fill('The partner closed its office in the region.');
+    expect({ page: 'withdraw-dialog', violations: await axeViolations(manager) }).toEqual({
+      page: 'withdraw-dialog',
+      violations: [],
+    });
+    await manager.getByRole('button', { name: 'Yes, withdraw the offer' }).click();
+    await badge(manager, 'offer-state').getByText('Withdrawn', { exact: true }).waitFor();
+    expect(await postAward(api, fm.token, withdrawnId)).toMatchObject({
+      status: 'cancelled',
+      offer: { state: 'withdrawn' },
+    });
+  }, 180_000);
 });

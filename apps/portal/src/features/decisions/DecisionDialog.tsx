@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { isProblem } from '../../lib/problems';
 import { amountText, parseAmount } from '../ngo/application-form';
 import { afterDecision, awardProblem, newIdempotencyKey, scheduleCheck } from './decision-math';
 import { TrancheEditor, type TrancheDraft, toRows } from './TrancheEditor';
+import { Dialog } from '../../components/Dialog';
 
 /** The insufficient-funds problem's figures (minor units of `currency`). */
 interface ShortProblem {
@@ -118,13 +119,7 @@ export function DecisionDialog({
       : null;
   const money = (n: number) => <MoneyText amount={n} currency={app.currency} />;
   return (
-    <Modal
-      opened
-      onClose={() => onClose(false)}
-      title={t('decision.title', { title: app.title })}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('decision.close') }}
-    >
+    <Dialog opened onClose={() => onClose(false)} title={t('decision.title', { title: app.title })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -236,6 +231,6 @@ export function DecisionDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

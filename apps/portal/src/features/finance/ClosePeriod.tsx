@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Section } from '../../components/Section';
 import { formatDate } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import { closePeriodMutation, type FundView } from './finance-api';
+import { Dialog } from '../../components/Dialog';
 
 /** Closes the fund's books up to a day (before today), after a confirmation; shows the closed-up-to day. */
 export function ClosePeriod({ fund }: { fund: FundView }) {
@@ -56,7 +57,7 @@ export function ClosePeriod({ fund }: { fund: FundView }) {
           </Button>
         </Group>
       </form>
-      <Modal
+      <Dialog
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={t('finance.close.confirmTitle')}
@@ -79,7 +80,7 @@ export function ClosePeriod({ fund }: { fund: FundView }) {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </Section>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +18,7 @@ import {
 } from './finance-api';
 import { RequireFinance } from './RequireFinance';
 import { LoadMore } from '../../components/LoadMore';
+import { Dialog } from '../../components/Dialog';
 
 function RateForm() {
   const { t } = useTranslation();
@@ -123,7 +113,7 @@ function Supersede({ rate }: { rate: ExchangeRateView }) {
       >
         {t('finance.rates.supersede')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('finance.rates.supersedeTitle')} centered>
+      <Dialog opened={open} onClose={() => setOpen(false)} title={t('finance.rates.supersedeTitle')} centered>
         <Stack gap="sm">
           <Text>{t('finance.rates.supersedeIntro', { currency: rate.currency, rate: rate.rate })}</Text>
           {supersede.error && <ProblemAlert error={supersede.error} fields={['rate', 'reason']} />}
@@ -156,7 +146,7 @@ function Supersede({ rate }: { rate: ExchangeRateView }) {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }

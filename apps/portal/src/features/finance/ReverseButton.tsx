@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { type ContributionView, newIdempotencyKey, reverseContributionMutation } from './finance-api';
+import { Dialog } from '../../components/Dialog';
 
 /** Reverses a contribution with a reason, after a confirmation; one Idempotency-Key per dialog opened. */
 export function ReverseButton({ contribution }: { contribution: ContributionView }) {
@@ -42,7 +43,7 @@ export function ReverseButton({ contribution }: { contribution: ContributionView
       >
         {t('finance.reverse.action')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('finance.reverse.title')} centered>
+      <Dialog opened={open} onClose={() => setOpen(false)} title={t('finance.reverse.title')} centered>
         <Stack gap="sm">
           <Text>{t('finance.reverse.confirm', { receipt: contribution.receiptNumber })}</Text>
           {reverse.error && <ProblemAlert error={reverse.error} fields={['reason']} />}
@@ -64,7 +65,7 @@ export function ReverseButton({ contribution }: { contribution: ContributionView
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { currencyExponent, formatDate } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import { parseAmount } from '../ngo/application-form';
 import { useAttemptKey } from './attempt-key';
+import { Dialog } from '../../components/Dialog';
 
 function useGrantChanged() {
   const queryClient = useQueryClient();
@@ -187,7 +188,7 @@ export function CancelGrant({ grant }: { grant: GrantView }) {
       >
         {t('grantsAdmin.cancel')}
       </Button>
-      <Modal
+      <Dialog
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={t('grantsAdmin.cancelConfirmTitle')}
@@ -215,7 +216,7 @@ export function CancelGrant({ grant }: { grant: GrantView }) {
             {t('grantsAdmin.cancelNo')}
           </Button>
         </Group>
-      </Modal>
+      </Dialog>
     </Section>
   );
 }

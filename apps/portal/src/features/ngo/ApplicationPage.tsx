@@ -1,5 +1,5 @@
 import './mantine-ngo.css';
-import { Anchor, Badge, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 import { ApplicationSummary } from './ApplicationSummary';
 import { ngoProblemKey } from './ngo-problems';
+import { Dialog } from '../../components/Dialog';
 
 const WITHDRAWABLE = ['draft', 'submitted', 'eligible'];
 
@@ -98,7 +99,7 @@ export function ApplicationPage() {
           </Button>
         </Group>
       )}
-      <Modal
+      <Dialog
         opened={asking}
         onClose={() => setAsking(false)}
         title={t('ngo.application.withdrawTitle')}
@@ -117,7 +118,7 @@ export function ApplicationPage() {
             {t('ngo.application.confirmWithdraw')}
           </Button>
         </Group>
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Modal, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Code, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ import {
   ScheduleSection,
   StateBadge,
 } from './PostAwardParts';
+import { ReasonDialog } from './ReasonDialog';
 
 /**
  * The fund manager's (and finance's) side of a grant after the award, as sections of the grant's page: the
@@ -120,40 +121,26 @@ function Offer({ pa, manager }: { pa: PostAwardView; manager: boolean }) {
           )}
         </Stack>
       </Paper>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('postAward.offer.withdrawTitle')}>
-        <Stack gap="sm">
-          <Text>{t('postAward.offer.withdrawWarning')}</Text>
-          {withdraw.error && <ProblemAlert error={withdraw.error} />}
-          <Textarea
-            id="pa-withdraw-reason"
-            label={t('postAward.reason')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          <Group gap="sm">
-            <Button
-              color="red.9"
-              disabled={!reason.trim()}
-              loading={withdraw.isPending}
-              onClick={() =>
-                withdraw.mutate({
-                  path: { id: pa.grantId },
-                  headers: { 'Idempotency-Key': key.get() },
-                  body: { reason: reason.trim() },
-                })
-              }
-            >
-              {t('postAward.offer.withdrawYes')}
-            </Button>
-            <Button variant="outline" color="gray.8" onClick={() => setOpen(false)}>
-              {t('postAward.offer.withdrawNo')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ReasonDialog
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('postAward.offer.withdrawTitle')}
+        warning={t('postAward.offer.withdrawWarning')}
+        inputId="pa-withdraw-reason"
+        reason={reason}
+        onReason={setReason}
+        error={withdraw.error}
+        pending={withdraw.isPending}
+        confirmLabel={t('postAward.offer.withdrawYes')}
+        cancelLabel={t('postAward.offer.withdrawNo')}
+        onConfirm={(text) =>
+          withdraw.mutate({
+            path: { id: pa.grantId },
+            headers: { 'Idempotency-Key': key.get() },
+            body: { reason: text },
+          })
+        }
+      />
     </Section>
   );
 }

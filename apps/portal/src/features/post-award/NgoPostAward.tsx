@@ -1,4 +1,4 @@
-import { Button, Code, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Code, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,7 @@ import {
   ScheduleSection,
   StateBadge,
 } from './PostAwardParts';
+import { ReasonDialog } from './ReasonDialog';
 
 /**
  * The grantee's side of the grant after the award (ADR 0012), as sections of the NGO's grant page: the offer
@@ -155,40 +156,26 @@ function Answer({ pa, me }: { pa: PostAwardView; me: UserView }) {
           {t('postAward.offer.decline')}
         </Button>
       </Group>
-      <Modal opened={declining} onClose={() => setDeclining(false)} title={t('postAward.offer.declineTitle')}>
-        <Stack gap="sm">
-          <Text>{t('postAward.offer.declineWarning')}</Text>
-          {decline.error && <ProblemAlert error={decline.error} />}
-          <Textarea
-            id="pa-decline-reason"
-            label={t('postAward.reason')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          <Group gap="sm">
-            <Button
-              color="red.9"
-              disabled={!reason.trim()}
-              loading={decline.isPending}
-              onClick={() =>
-                decline.mutate({
-                  path: { id: pa.grantId },
-                  headers: { 'Idempotency-Key': key.get() },
-                  body: { reason: reason.trim() },
-                })
-              }
-            >
-              {t('postAward.offer.declineYes')}
-            </Button>
-            <Button variant="outline" color="gray.8" onClick={() => setDeclining(false)}>
-              {t('postAward.offer.declineNo')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ReasonDialog
+        opened={declining}
+        onClose={() => setDeclining(false)}
+        title={t('postAward.offer.declineTitle')}
+        warning={t('postAward.offer.declineWarning')}
+        inputId="pa-decline-reason"
+        reason={reason}
+        onReason={setReason}
+        error={decline.error}
+        pending={decline.isPending}
+        confirmLabel={t('postAward.offer.declineYes')}
+        cancelLabel={t('postAward.offer.declineNo')}
+        onConfirm={(text) =>
+          decline.mutate({
+            path: { id: pa.grantId },
+            headers: { 'Idempotency-Key': key.get() },
+            body: { reason: text },
+          })
+        }
+      />
     </Stack>
   );
 }
