@@ -268,6 +268,10 @@ describe('partner due diligence in a browser', () => {
 
     await row.getByRole('link').click();
     await page.getByTestId('dd-checklist').waitFor();
+    // The page rates for the fund in its address, else the first fund listed: other files' funds share this
+    // database, so the rating is made for this test's fund by name (as a manager of several funds would).
+    await open(page, `/manage/partners/${ngo.organizationId}?fund=${fundId}`);
+    await page.getByTestId('dd-checklist').waitFor();
     await expect(page.getByTestId('dd-organization').innerText()).resolves.toBe(LEGAL_NAME);
 
     // refused while the hit is open, with the problem's own message
