@@ -52,6 +52,11 @@ describe('sanctions screening', () => {
 
   it('an alias matching the acronym blocks verification until cleared; the cleared pair stays quiet, a new similar entry is raised', async () => {
     const ngo = await registerNgo(api);
+    // The first version is imported before the profile names the acronym: the profile's own screening then
+    // runs against it, even where another test file left a later version (with more entries) in this
+    // database, which would raise its own hit.
+    const imported = await importList(api, admin, LIST_V1);
+    expect(imported.status).toBe(201);
     // the list has the alias "AL-NÛR RELIEF FRONT": other diacritics, punctuation and word order
     await fillProfile(
       api,
@@ -59,8 +64,6 @@ describe('sanctions screening', () => {
       ngo.token,
       completeProfile('Tamarind Community Services', { acronyms: ['Nur Relief Front (Al)'] }),
     );
-    const imported = await importList(api, admin, LIST_V1);
-    expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({
       source: 'upload',
       entries: 5,
