@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   // No HTTP listener: the application context only. Secrets of this run alone (the config refuses committed ones).
   Object.assign(process.env, apiEnv(3999), {
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ADMIN_PASSWORD: randomBytes(16).toString('hex'),
+    JWT_SECRET: `${randomBytes(32).toString('hex')}`,
+    ADMIN_PASSWORD: `${randomBytes(16).toString('hex')}`,
     LOG_LEVEL: 'silent',
   });
   await freshDatabase();
