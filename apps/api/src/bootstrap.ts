@@ -7,12 +7,13 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { loadConfig } from '@app/core';
+import { loadConfig, REDIS } from '@app/core';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './api.module';
 import { clientErrorHandler, frameworkErrors, refuseLongUrls } from './http/problems';
 import { servePortal, PORTAL_CSP } from './http/portal';
 import { publicCache } from './http/public-cache';
+import { RedisThrottlerStorage } from './http/redis-throttler.storage';
 import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 import { ApiMetrics } from './metrics/metrics.registry';
@@ -79,6 +80,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     log: apiLogger(config.logLevel),
     readReplica: Boolean(config.databaseReadUrl),
+    limiter: new RedisThrottlerStorage(app.get(REDIS)),
   });
   await cache.start();
   await servePortal(fastify);

@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { clientAddressKey } from '@app/core';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
+
+/** The name of the API's one throttler (the default of ThrottlerModule's single entry in ApiModule). */
+const GUARD_THROTTLER = 'default';
 
 /** How long a shared cache or a browser may keep a public answer before asking again (with its ETag). */
 export const PUBLIC_MAX_AGE_SECONDS = 300;
@@ -74,17 +78,18 @@ export class PublicCache {
   private readonly entries = new Map<string, Entry>();
   private readonly started = new WeakMap<FastifyRequest, number>();
   private readonly hits = new WeakSet<FastifyRequest>();
-  // The general per-address limit is checked by the Nest guard in Redis; cached answers skip Nest, so
-  // they are counted here, per process, at the same limit; past it the request takes the normal path,
-  // where the shared limit answers 429.
-  private readonly limiter = new FixedWindowThrottlerStorage();
-
   constructor(
     private readonly databaseUrl: string,
     private readonly rateLimitPerMinute: number,
     private readonly log: Logger,
     /** How long an answer may be served from memory (ms); Infinity: until its version changes. */
     private readonly entryMs = Number.POSITIVE_INFINITY,
+    /**
+     * The general per-address limit is checked by the Nest guard in Redis; cached answers skip Nest, so they
+     * are counted here, on the guard's own counter (the same key in the same storage: one count across
+     * every API process); past it the request takes the normal path, where the guard answers 429.
+     */
+    private readonly limiter: ThrottlerStorage = new FixedWindowThrottlerStorage(),
   ) {}
 
   get isListening(): boolean {
@@ -158,11 +163,11 @@ export class PublicCache {
       return undefined;
     }
     const hit = await this.limiter.increment(
-      clientAddressKey(request.ip),
+      `${GUARD_THROTTLER}:${clientAddressKey(request.ip)}`, // ClientThrottlerGuard.generateKey's key
       60_000,
       this.rateLimitPerMinute,
       60_000,
-      'public-cache',
+      GUARD_THROTTLER,
     );
     if (hit.isBlocked) return undefined;
     this.hits.add(request);
@@ -240,7 +245,14 @@ export function publicCacheOf(fastify: FastifyInstance): PublicCache | undefined
  */
 export function publicCache(
   fastify: FastifyInstance,
-  options: { databaseUrl: string; rateLimitPerMinute: number; log: Logger; readReplica?: boolean },
+  options: {
+    databaseUrl: string;
+    rateLimitPerMinute: number;
+    log: Logger;
+    readReplica?: boolean;
+    /** The rate-limit counters the guard uses (RedisThrottlerStorage in the API). */
+    limiter?: ThrottlerStorage;
+  },
 ): PublicCache {
   // started by the caller (bootstrap.ts): it connects in the background and serves uncached until LISTEN
   const cache = new PublicCache(
@@ -248,6 +260,7 @@ export function publicCache(
     options.rateLimitPerMinute,
     options.log,
     options.readReplica ? REPLICA_ENTRY_MS : Number.POSITIVE_INFINITY,
+    options.limiter,
   );
   fastify.addHook('onRequest', (request, reply) => cache.serve(request, reply));
   fastify.addHook('onSend', async (request, reply, payload) => cache.tag(request, reply, payload));
