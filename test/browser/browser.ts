@@ -69,3 +69,43 @@ export async function scrollsSideways(page: Page): Promise<false | string> {
     });
   }
 }
+
+/** Network idle and no spinner left (every section has loaded), so axe sees the whole page. */
+export async function settledPage(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, null, {
+    timeout: 15_000,
+  });
+}
+
+export interface CheckOptions {
+  /** Where to keep a screenshot of the page (`<name>.png`): SHOTS_DIR unless given; false: nowhere. */
+  shots?: string | false;
+  /** Also at 320 px nothing scrolls sideways (the default); false: axe only. */
+  narrow?: boolean;
+  /** With `shots`, a screenshot at 320 px as well (`<name>-320.png`). */
+  narrowShot?: boolean;
+  /** How the page is waited for before axe (default: settledPage). */
+  ready?: (page: Page) => Promise<void>;
+  /** A pause after the resize to 320 px, before the sideways check (ms). */
+  narrowPauseMs?: number;
+}
+
+/**
+ * The check every browser journey makes of a page: once it has settled, axe (WCAG 2.2 AA) finds nothing and,
+ * at 320 px wide, nothing scrolls sideways; then back to 1280 x 900. A failure names the page (`name`, which
+ * carries its locale: `grant-ar`) with the violations or the elements past the edge.
+ */
+export async function checkPage(page: Page, name: string, options: CheckOptions = {}): Promise<void> {
+  const { shots = process.env.SHOTS_DIR, narrow = true } = options;
+  await (options.ready ?? settledPage)(page);
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
+  if (!narrow) return;
+  await page.setViewportSize({ width: 320, height: 800 });
+  if (options.narrowPauseMs) await page.waitForTimeout(options.narrowPauseMs);
+  expect({ page: name, sideways: await scrollsSideways(page) }).toEqual({ page: name, sideways: false });
+  if (shots && options.narrowShot)
+    await page.screenshot({ path: join(shots, `${name}-320.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

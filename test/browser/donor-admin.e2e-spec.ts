@@ -2,12 +2,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { unzipSync } from 'fflate';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { contribute, createDonor, createFund } from '../factories/money';
 import { Api, startApi, startWorker, userWithRoles } from '../setup/harness';
 import { pdfText } from '../setup/pdf-text';
-import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
+import { assertPortalBuilt, checkPage, launchBrowser } from './browser';
 
 /**
  * The donor's and the administrator's pages in Chromium against the real API, worker, PostgreSQL and Redis
@@ -73,19 +72,6 @@ describe('the donor and the administrator in a browser', () => {
     await page.waitForLoadState('networkidle');
   }
 
-  /** axe finds nothing, nothing scrolls sideways at 320 px, and (with SHOTS_DIR) a screenshot is kept. */
-  async function check(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, null, {
-      timeout: 15_000,
-    });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    await page.setViewportSize({ width: 320, height: 800 });
-    expect({ page: name, sideways: await scrollsSideways(page) }).toEqual({ page: name, sideways: false });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   async function signIn(page: Page, email: string): Promise<void> {
     await open(page, '/sign-in');
     await page.locator('input[type=email]').fill(email);
@@ -114,7 +100,7 @@ describe('the donor and the administrator in a browser', () => {
       const text = await page.locator('main').innerText();
       for (const n of others) expect(text).not.toContain(n);
       expect(text).not.toContain('91,000.00');
-      await check(page, 'donor-contributions-en');
+      await checkPage(page, 'donor-contributions-en');
 
       // All of 2025 as one download: a ZIP of one PDF per receipt, each stating its number.
       const [download] = await Promise.all([
@@ -135,18 +121,18 @@ describe('the donor and the administrator in a browser', () => {
       expect(pdfText(readFileSync(await one.path()))).toContain('22,500.00 USD');
 
       await open(page, '/donor/pledges');
-      await check(page, 'donor-pledges-en');
+      await checkPage(page, 'donor-pledges-en');
       await open(page, '/donor/impact');
-      await check(page, 'donor-impact-en');
+      await checkPage(page, 'donor-impact-en');
 
       await toArabic(page);
-      await check(page, 'donor-impact-ar');
+      await checkPage(page, 'donor-impact-ar');
       await open(page, '/donor/pledges');
-      await check(page, 'donor-pledges-ar');
+      await checkPage(page, 'donor-pledges-ar');
       await open(page, '/donor/contributions');
       await page.getByTestId('donor-contributions').waitFor();
       expect(await page.locator('[data-receipt]').count()).toBe(3);
-      await check(page, 'donor-contributions-ar');
+      await checkPage(page, 'donor-contributions-ar');
     } finally {
       await ctx.close();
     }
@@ -160,7 +146,7 @@ describe('the donor and the administrator in a browser', () => {
       await signIn(page, admin.email);
       await page.getByRole('link', { name: 'Users' }).click();
       await page.locator('#invite-email').waitFor();
-      await check(page, 'admin-users-en');
+      await checkPage(page, 'admin-users-en');
       await page.locator('#invite-email').fill(invitee);
       await page.getByRole('checkbox', { name: 'Reviewer' }).first().check();
       await page.getByRole('button', { name: 'Send the invitation' }).click();
@@ -183,7 +169,7 @@ describe('the donor and the administrator in a browser', () => {
       expect(actions.length).toBeGreaterThan(0);
       expect(actions.every((a) => a?.startsWith('invitation.'))).toBe(true);
       await page.locator('details summary').first().click();
-      await check(page, 'admin-audit-en');
+      await checkPage(page, 'admin-audit-en');
 
       for (const [path, name] of [
         ['/admin/organizations', 'admin-organizations'],
@@ -191,10 +177,10 @@ describe('the donor and the administrator in a browser', () => {
         ['/admin/queues', 'admin-queues'],
       ]) {
         await open(page, path);
-        await check(page, `${name}-en`);
+        await checkPage(page, `${name}-en`);
       }
       await toArabic(page);
-      await check(page, 'admin-queues-ar');
+      await checkPage(page, 'admin-queues-ar');
       for (const [path, name] of [
         ['/admin/users', 'admin-users'],
         ['/admin/audit', 'admin-audit'],
@@ -202,7 +188,7 @@ describe('the donor and the administrator in a browser', () => {
         ['/admin/rates', 'admin-rates'],
       ]) {
         await open(page, path);
-        await check(page, `${name}-ar`);
+        await checkPage(page, `${name}-ar`);
       }
     } finally {
       await ctx.close();

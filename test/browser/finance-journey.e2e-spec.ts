@@ -2,13 +2,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { bearer } from '../factories/grant-cycle';
 import { balance, contribute, createDonor, createFund } from '../factories/money';
 import { adminToken, Api, startApi, startWorker, userWithRoles } from '../setup/harness';
 import { pdfText } from '../setup/pdf-text';
-import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
+import { assertPortalBuilt, checkPage, launchBrowser } from './browser';
 
 /**
  * The finance officer's journey in Chromium against the real API, worker, PostgreSQL and Redis (issue 16,
@@ -92,19 +91,6 @@ describe('the finance journey in a browser', () => {
     await page.waitForLoadState('networkidle');
   }
 
-  /** axe finds nothing, nothing scrolls sideways at 320 px, and (with SHOTS_DIR) a screenshot is kept. */
-  async function check(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, null, {
-      timeout: 15_000,
-    });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    await page.setViewportSize({ width: 320, height: 800 });
-    expect({ page: name, sideways: await scrollsSideways(page) }).toEqual({ page: name, sideways: false });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   async function signIn(page: Page): Promise<void> {
     await open(page, '/sign-in');
     await page.locator('input[type=email]').fill(finance.email);
@@ -140,7 +126,7 @@ describe('the finance journey in a browser', () => {
       // 125,000.50 NOK / 10.6543 = 11,732.3991... USD, rounded half away from zero to the cent.
       const preview = await page.getByTestId('usd-preview').innerText();
       expect(preview).toContain(money(1_173_240, 'USD'));
-      await check(page, 'contribution-form-en');
+      await checkPage(page, 'contribution-form-en');
       await page.getByRole('button', { name: 'Review' }).click();
       expect(await page.getByTestId('review').innerText()).toContain(money(12_500_050, 'NOK'));
       await page.getByTestId('confirm-contribution').click();
@@ -160,7 +146,7 @@ describe('the finance journey in a browser', () => {
           rate: 10.6543,
         },
       );
-      await check(page, 'contribution-recorded-en');
+      await checkPage(page, 'contribution-recorded-en');
 
       // The receipt, opened from the page: its text holds the number and both amounts.
       const pdf = await downloaded(page, () => page.getByTestId('receipt-pdf').click());
@@ -216,7 +202,7 @@ describe('the finance journey in a browser', () => {
         .map((r) => [r.key, money(Number(r.amount), r.currency)]);
       expect(fromCsv).toEqual(onScreen);
       expect(onScreen).toContainEqual(['movements.contributions', money(2_500_000 + 1_173_240, 'USD')]);
-      await check(page, 'balance-en');
+      await checkPage(page, 'balance-en');
 
       // Period close: confirmed in a dialog, then the closed-up-to day is shown.
       await field(page, 'close-through').fill(day(-20));
@@ -265,7 +251,7 @@ describe('the finance journey in a browser', () => {
         for (const name of PAGES) {
           if (lang === 'en' && (name === 'balance' || name === 'contributions')) continue; // checked above
           await open(page, `/finance/${name}?fund=${fund.id}`);
-          await check(page, `${name}-${lang}`);
+          await checkPage(page, `${name}-${lang}`);
         }
         expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
       } finally {

@@ -1,7 +1,6 @@
 /// <reference lib="dom" /> // page.evaluate callbacks run in the browser
 import { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Clock } from '@app/core';
 import { NotificationsService } from '@app/identity';
@@ -10,7 +9,7 @@ import { pngImage } from '../factories/images';
 import { closedCallWithEligible, decide } from '../factories/grants';
 import { contribute, createDonor, createFund } from '../factories/money';
 import { Api, staffTokens, startApi, startWorker, unique, userWithRoles } from '../setup/harness';
-import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
+import { assertPortalBuilt, checkPage, launchBrowser } from './browser';
 
 /**
  * The fund manager's pages in Chromium against the real API, worker, PostgreSQL and Redis (issue 15, part
@@ -94,17 +93,8 @@ describe('the fund manager in a browser', () => {
   }
 
   /** axe finds nothing (and, with `narrow`, nothing scrolls sideways at 320 px); a screenshot with SHOTS_DIR. */
-  async function check(page: Page, name: string, narrow = false): Promise<void> {
-    await settled(page);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    if (narrow) {
-      await page.setViewportSize({ width: 320, height: 800 });
-      await page.waitForTimeout(300);
-      expect({ page: name, sideways: await scrollsSideways(page) }).toEqual({ page: name, sideways: false });
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
-  }
+  const check = (page: Page, name: string, narrow = false) =>
+    checkPage(page, name, { narrow, ready: settled, narrowPauseMs: 300 });
 
   async function signIn(page: Page, email: string): Promise<void> {
     await open(page, '/sign-in');

@@ -1,12 +1,11 @@
 /// <reference lib="dom" /> // page.evaluate callbacks run in the browser
 import { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { bearer, callIn, submittedApplication, verifiedNgo } from '../factories/grant-cycle';
 import { fundWithAvailable } from '../factories/money';
 import { Api, staffTokens, startApi, startWorker, unique, userWithRoles } from '../setup/harness';
-import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
+import { assertPortalBuilt, checkPage, launchBrowser } from './browser';
 
 /**
  * Issue 15 (B): the fund manager's and reviewers' journey in Chromium against the real API, worker,
@@ -83,20 +82,9 @@ describe('the fund manager and reviewer journey in a browser', () => {
     await page.waitForLoadState('networkidle');
   }
 
-  /** axe finds nothing; with `reflow`, nothing scrolls sideways at 320 px; a screenshot with SHOTS_DIR. */
-  async function check(page: Page, name: string, reflow = false): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, null, {
-      timeout: 15_000,
-    });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    if (!reflow) return;
-    await page.setViewportSize({ width: 320, height: 800 });
-    expect({ page: name, sideways: await scrollsSideways(page) }).toEqual({ page: name, sideways: false });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}-320.png`), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  /** axe finds nothing; with `reflow`, nothing scrolls sideways at 320 px; with SHOTS_DIR, screenshots. */
+  const check = (page: Page, name: string, reflow = false) =>
+    checkPage(page, name, { narrow: reflow, narrowShot: true });
 
   /** Signs in; with `locale`, picks that language (it is saved to the profile, so later sign-ins pick again). */
   async function signIn(page: Page, email: string, locale?: 'ar' | 'en'): Promise<void> {

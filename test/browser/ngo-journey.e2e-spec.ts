@@ -18,7 +18,7 @@ import {
   unique,
   userWithRoles,
 } from '../setup/harness';
-import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
+import { assertPortalBuilt, checkPage, launchBrowser } from './browser';
 
 /**
  * The NGO's journey in Chromium against the real API, worker, PostgreSQL and Redis (issue 14): it registers
@@ -79,21 +79,6 @@ describe('the NGO journey in a browser', () => {
     await page.waitForLoadState('networkidle');
   }
 
-  /** axe finds nothing, nothing scrolls sideways at 320 px, and (with SHOTS_DIR) a screenshot is kept. */
-  async function check(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    // Every section has loaded (no spinner left), so axe sees the whole page.
-    await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, null, {
-      timeout: 15_000,
-    });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    await page.setViewportSize({ width: 320, height: 800 });
-    const sideways = await scrollsSideways(page);
-    expect({ page: name, sideways }).toEqual({ page: name, sideways: false });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
     await open(page, '/sign-in');
     await page.locator('input[type=email]').fill(email);
@@ -120,7 +105,7 @@ describe('the NGO journey in a browser', () => {
       expect(
         await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
       ).toEqual(['ar', 'rtl']);
-      await check(page, 'register-ar');
+      await checkPage(page, 'register-ar');
       await field(page, 'reg-name').fill('جمعية الملاذ الآمن');
       await field(page, 'reg-country').selectOption('EG');
       await field(page, 'reg-registrationNumber').fill('EG-2031-77');
@@ -130,7 +115,7 @@ describe('the NGO journey in a browser', () => {
       await page.locator('form button[type=submit]').click();
       await page.locator('#check-mail').waitFor();
       expect(await page.locator('#check-mail').innerText()).toContain('تحقّق من بريدك الإلكتروني');
-      await check(page, 'registered-ar');
+      await checkPage(page, 'registered-ar');
 
       const [user]: { id: string; organization_id: string }[] = await api.db.query(
         'SELECT id, organization_id FROM users WHERE lower(email) = lower($1)',
@@ -140,21 +125,21 @@ describe('the NGO journey in a browser', () => {
       const token = await confirmationToken(api, user.id);
       await open(page, `/confirm-email#token=${token}`);
       await page.getByText('تم تأكيد عنوانك').waitFor();
-      await check(page, 'confirmed-ar');
+      await checkPage(page, 'confirmed-ar');
       const admin = await adminToken(api);
       const verified = await api.http().post(`/api/organizations/${ngo.orgId}/verify`).set(bearer(admin));
       expect(verified.status).toBe(200);
 
       await signIn(page, ngo.email);
-      await check(page, 'dashboard-ar');
+      await checkPage(page, 'dashboard-ar');
       await open(page, '/organization');
       expect(await page.getByTestId('org-verified').textContent()).toBe('تحقّق منها الصندوق');
-      await check(page, 'organization-ar');
+      await checkPage(page, 'organization-ar');
 
       // The application: every field, two budget lines, the running total.
       await open(page, `/calls/${callId}/apply`);
       await field(page, 'f-title').waitFor();
-      await check(page, 'apply-ar');
+      await checkPage(page, 'apply-ar');
       await field(page, 'f-title').fill('بيوت آمنة للناجيات');
       await field(page, 'f-summary').fill('مأوى ومساعدة قانونية لـ 120 ناجية في القاهرة والإسكندرية.');
       await page.locator('input[type=checkbox][value=EG]').check();
@@ -207,7 +192,7 @@ describe('the NGO journey in a browser', () => {
         [ngo.applicationId],
       );
       expect(withFile.map((r: { filename: string }) => r.filename)).toEqual(['budget-plan.pdf']);
-      await check(page, 'apply-attached-ar');
+      await checkPage(page, 'apply-attached-ar');
 
       // Offline (DevTools protocol): the text is kept, said so, and sent when the connection returns.
       const cdp = await ctx.newCDPSession(page);
@@ -234,14 +219,14 @@ describe('the NGO journey in a browser', () => {
       // Review, confirm, submit: the application is then read-only with its history.
       await page.locator('[data-testid=review-application]').click();
       await page.locator('#review-title').waitFor();
-      await check(page, 'review-ar');
+      await checkPage(page, 'review-ar');
       await page.getByRole('checkbox', { name: 'أؤكد أن هذه المعلومات صحيحة وكاملة.' }).check();
       await page.locator('[data-testid=submit-application]').click();
       await page.waitForURL(`${base}/applications/${ngo.applicationId}`);
       await page.getByTestId('application-status').waitFor();
       expect(await page.getByTestId('application-status').textContent()).toBe('مقدَّم');
       expect(await page.getByTestId('application-history').innerText()).toContain('تم التقديم');
-      await check(page, 'application-ar');
+      await checkPage(page, 'application-ar');
       expect(await page.getByTestId('save-status').count()).toBe(0); // read-only: nothing to save
     } finally {
       await ctx.close();
@@ -267,11 +252,11 @@ describe('the NGO journey in a browser', () => {
     try {
       await signIn(page, ngo.email);
       await page.getByRole('link', { name: 'بيوت آمنة للناجيات' }).first().waitFor();
-      await check(page, 'dashboard-grant-ar');
+      await checkPage(page, 'dashboard-grant-ar');
       await open(page, `/grants/${ngo.grantId}`);
       await page.getByTestId('privacy-warning').waitFor();
       expect(await page.getByTestId('privacy-warning').innerText()).toContain('لا تكتب أبدًا اسم أحد الناجين');
-      await check(page, 'grant-ar');
+      await checkPage(page, 'grant-ar');
       await field(page, 'r-periodEnd').fill('2031-09-30');
       await field(page, 'r-narrative').fill('افتُتح المأوى وقُدّمت المساعدة القانونية.');
       await field(page, 'r-spending.0').fill('6000');
@@ -279,7 +264,7 @@ describe('the NGO journey in a browser', () => {
       await field(page, 'r-victims.0.count').fill('12');
       await page.locator('[data-testid=submit-report]').click();
       await page.locator('#report-done').waitFor();
-      await check(page, 'report-sent-ar');
+      await checkPage(page, 'report-sent-ar');
       const token = await login(api, ngo.email, PASSWORD);
       const grant = await api.http().get(`/api/grants/${ngo.grantId}`).set(bearer(token));
       expect(grant.body.reports).toHaveLength(1);
@@ -333,7 +318,7 @@ describe('the NGO journey in a browser', () => {
       await signIn(page, other.email, 'ngo-password-123'); // registerNgo's password
       await open(page, `/calls/${keyboardCallId}/apply`);
       await field(page, 'f-title').waitFor();
-      await check(page, 'apply-en');
+      await checkPage(page, 'apply-en');
       /** Tab (forwards) until the element matching `selector` has the focus. */
       async function tabTo(selector: string): Promise<void> {
         for (let i = 0; i < 120; i += 1) {
@@ -363,7 +348,7 @@ describe('the NGO journey in a browser', () => {
       await tabTo('[data-testid=review-application]');
       await page.keyboard.press('Enter');
       await page.locator('#review-title').waitFor();
-      await check(page, 'review-en');
+      await checkPage(page, 'review-en');
       await tabTo('input[type=checkbox]');
       await page.keyboard.press('Space');
       await tabTo('[data-testid=submit-application]');
@@ -371,14 +356,14 @@ describe('the NGO journey in a browser', () => {
       await page.waitForURL(/\/applications\//);
       await page.getByTestId('application-status').waitFor();
       expect(await page.getByTestId('application-status').textContent()).toBe('Submitted');
-      await check(page, 'application-en');
+      await checkPage(page, 'application-en');
       await open(page, '/dashboard');
       await page.getByTestId('my-applications').waitFor();
-      await check(page, 'dashboard-en');
+      await checkPage(page, 'dashboard-en');
       await open(page, '/organization');
-      await check(page, 'organization-en');
+      await checkPage(page, 'organization-en');
       await open(page, '/profile');
-      await check(page, 'profile-en');
+      await checkPage(page, 'profile-en');
     } finally {
       await ctx.close();
     }
@@ -389,17 +374,17 @@ describe('the NGO journey in a browser', () => {
     const page = await ctx.newPage();
     try {
       await open(page, '/register');
-      await check(page, 'register-en');
+      await checkPage(page, 'register-en');
       await open(page, '/confirm-email');
-      await check(page, 'confirm-email-en');
+      await checkPage(page, 'confirm-email-en');
       await signIn(page, ngo.email);
       await page.getByTestId('language-switch').selectOption('en');
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await open(page, `/grants/${ngo.grantId}`);
       await page.getByTestId('grant-reports').waitFor();
-      await check(page, 'grant-en');
+      await checkPage(page, 'grant-en');
       await open(page, `/applications/${ngo.applicationId}`);
-      await check(page, 'application-history-en');
+      await checkPage(page, 'application-history-en');
       await page.getByRole('button', { name: 'Withdraw the application' }).waitFor({ state: 'detached' });
     } finally {
       await ctx.close();
@@ -416,14 +401,14 @@ describe('the NGO journey in a browser', () => {
       await page.locator('[id="mfa-code"]').waitFor();
       // The saved locale (English) wins over the Arabic browser.
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      await check(page, 'mfa-en');
+      await checkPage(page, 'mfa-en');
       const secret = (await page.locator('pre').innerText()).trim();
       const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
       await page.locator('[id="mfa-code"]').fill(code);
       await page.locator('form button[type=submit]').click();
       await page.locator('#mfa-codes').waitFor();
       expect(await page.locator('main li').count()).toBe(10);
-      await check(page, 'mfa-done-en');
+      await checkPage(page, 'mfa-done-en');
     } finally {
       await ctx.close();
     }

@@ -1,7 +1,6 @@
 /// <reference lib="dom" /> // page.evaluate callbacks run in the browser
 import { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { OutboxRelay } from '@app/core';
 import { bearer, createFund } from '../factories/grant-cycle';
@@ -15,7 +14,7 @@ import {
   userWithRoles,
   waitFor,
 } from '../setup/harness';
-import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
+import { assertPortalBuilt, checkPage, launchBrowser } from './browser';
 
 /**
  * Partner due diligence in Chromium against the real API, worker, PostgreSQL and Redis (issue 17): an NGO
@@ -78,19 +77,6 @@ describe('partner due diligence in a browser', () => {
     await page.waitForLoadState('networkidle');
   }
 
-  /** axe finds nothing, nothing scrolls sideways at 320 px, and (with SHOTS_DIR) a screenshot is kept. */
-  async function check(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, null, {
-      timeout: 15_000,
-    });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    await page.setViewportSize({ width: 320, height: 800 });
-    expect({ page: name, sideways: await scrollsSideways(page) }).toEqual({ page: name, sideways: false });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   async function signIn(page: Page, email: string, password: string): Promise<void> {
     await open(page, '/sign-in');
     await page.locator('input[type=email]').fill(email);
@@ -132,7 +118,7 @@ describe('partner due diligence in a browser', () => {
     await page.getByTestId('dashboard-profile-link').click();
     await page.getByRole('heading', { level: 1, name: 'Due-diligence profile' }).waitFor();
     await expect(page.getByTestId('profile-missing').innerText()).resolves.toContain('The legal name');
-    await check(page, 'partners-wizard-organization-en');
+    await checkPage(page, 'partners-wizard-organization-en');
 
     // Step 1: the organization
     await page.locator('#p-legalName').fill(LEGAL_NAME);
@@ -176,7 +162,7 @@ describe('partner due diligence in a browser', () => {
     await page.locator('#p-sign').check();
     await page.getByTestId('declaration-signed').waitFor();
     await waitSaved(page);
-    await check(page, 'partners-wizard-policies-en');
+    await checkPage(page, 'partners-wizard-policies-en');
 
     // Step 4: a wrong IBAN is named on its field; the right one is saved
     await page.getByTestId('wizard-next').click();
@@ -194,7 +180,7 @@ describe('partner due diligence in a browser', () => {
     const ibanError = page.locator('#p-bankIban-error');
     await expect(ibanError.innerText()).resolves.toContain('This IBAN is not valid');
     expect((await profile()).bank).toBeNull();
-    await check(page, 'partners-wizard-bank-error-en');
+    await checkPage(page, 'partners-wizard-bank-error-en');
     await page.locator('#p-bankIban').fill('DE89 3704 0044 0532 0130 00');
     await waitSaved(page);
     expect((await profile()).bank).toMatchObject({ iban: 'DE89370400440532013000' });
@@ -232,14 +218,14 @@ describe('partner due diligence in a browser', () => {
     await language(page, 'ar');
     await page.getByTestId('profile-complete').waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    await check(page, 'partners-wizard-documents-ar');
+    await checkPage(page, 'partners-wizard-documents-ar');
     await page
       .getByRole('navigation')
       .getByRole('button', { name: /المنظمة/ })
       .click();
     await page.locator('#p-legalName').waitFor();
     await expect(page.locator('#p-legalName').inputValue()).resolves.toBe(LEGAL_NAME);
-    await check(page, 'partners-wizard-organization-ar');
+    await checkPage(page, 'partners-wizard-organization-ar');
     await page.context().close();
   }, 300_000);
 
@@ -264,7 +250,7 @@ describe('partner due diligence in a browser', () => {
     await page.getByTestId('partners-list').waitFor();
     const row = page.locator(`[data-organization="${ngo.organizationId}"]`);
     await expect(row.textContent()).resolves.toContain('Open screening hits: 1');
-    await check(page, 'partners-list-en');
+    await checkPage(page, 'partners-list-en');
 
     await row.getByRole('link').click();
     await page.getByTestId('dd-checklist').waitFor();
@@ -325,14 +311,14 @@ describe('partner due diligence in a browser', () => {
       .getByTestId('dd-checklist')
       .getByText(/Verified on .*, valid until /)
       .waitFor();
-    await check(page, 'partners-dd-verified-en');
+    await checkPage(page, 'partners-dd-verified-en');
 
     await language(page, 'ar');
     await page.getByTestId('dd-checklist').waitFor();
-    await check(page, 'partners-dd-verified-ar');
+    await checkPage(page, 'partners-dd-verified-ar');
     await open(page, '/manage/partners');
     await page.getByTestId('partners-list').waitFor();
-    await check(page, 'partners-list-ar');
+    await checkPage(page, 'partners-list-ar');
     await page.context().close();
   }, 300_000);
 
@@ -342,7 +328,7 @@ describe('partner due diligence in a browser', () => {
     await page.getByRole('link', { name: 'Sanctions lists' }).waitFor();
     await open(page, '/manage/sanctions');
     await page.getByTestId('sanctions-lists').waitFor({ timeout: 60_000 });
-    await check(page, 'partners-sanctions-en');
+    await checkPage(page, 'partners-sanctions-en');
     await page.locator('input[type=file]').setInputFiles(LIST_V2);
     await page.getByTestId('import-list').click();
     await page.getByText(/Imported: \d+ entries/).waitFor();
@@ -350,7 +336,7 @@ describe('partner due diligence in a browser', () => {
     await page.getByTestId('sanctions-lists').locator('tbody tr').nth(1).waitFor();
     await language(page, 'ar');
     await page.getByTestId('sanctions-lists').waitFor();
-    await check(page, 'partners-sanctions-ar');
+    await checkPage(page, 'partners-sanctions-ar');
     await page.context().close();
   }, 300_000);
 });

@@ -1,11 +1,10 @@
 /// <reference lib="dom" /> // page.evaluate callbacks run in the browser
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { bearer } from '../factories/grant-cycle';
 import { approve, fullWorkflowFund, member, postAward } from '../factories/post-award';
 import { Api, staffTokens, startApi, userWithRoles } from '../setup/harness';
-import { assertPortalBuilt, axeViolations, launchBrowser, scrollsSideways } from './browser';
+import { assertPortalBuilt, axeViolations, checkPage, launchBrowser } from './browser';
 
 /**
  * Issue 18's pages in Chromium against the real API, PostgreSQL and Redis, on a fund in the full post-award
@@ -77,19 +76,8 @@ describe('after the award in a browser: acceptance, signatures, an amendment, a 
     await page.waitForLoadState('networkidle');
   }
 
-  /** axe finds nothing and nothing scrolls sideways at 320 px; a screenshot with SHOTS_DIR. */
-  async function check(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, null, {
-      timeout: 15_000,
-    });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    await page.setViewportSize({ width: 320, height: 800 });
-    expect({ page: name, sideways: await scrollsSideways(page) }).toEqual({ page: name, sideways: false });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}-320.png`), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  /** axe finds nothing and nothing scrolls sideways at 320 px; with SHOTS_DIR, a screenshot at both widths. */
+  const check = (page: Page, name: string) => checkPage(page, name, { narrowShot: true });
 
   async function signIn(page: Page, email: string, locale: 'ar' | 'en'): Promise<void> {
     await open(page, '/sign-in');

@@ -24,10 +24,8 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-// Brings @fastify/multipart's request decorations (isMultipart, file) into this file's types.
-import type {} from '@fastify/multipart';
 import type { Actor } from '@app/core';
-import { ApiFileResponse, IdParam } from '@app/core';
+import { ApiFileResponse, IdParam, readUpload } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { attachmentTooLarge, FileRequired } from './applications.errors';
 import { contentDisposition } from './domain/application-rules';
@@ -210,12 +208,11 @@ export class ApplicationsController {
     @Req() req: FastifyRequest,
     @CurrentActor() actor: Actor,
   ): Promise<AttachmentView> {
-    if (!req.isMultipart()) throw new FileRequired();
-    const file = await req.file();
-    if (!file) throw new FileRequired();
-    const bytes = await file.toBuffer();
-    if (file.file.truncated) throw attachmentTooLarge();
-    return this.attachments.addAttachment(id, { filename: file.filename, bytes }, actor);
+    const { filename, bytes } = await readUpload(req, {
+      required: () => new FileRequired(),
+      tooLarge: attachmentTooLarge,
+    });
+    return this.attachments.addAttachment(id, { filename, bytes }, actor);
   }
 
   @Roles('ngo', 'reviewer', 'fund_manager', 'finance', 'admin')

@@ -27,6 +27,8 @@ export * from './http/openapi';
 export * from './http/validators';
 export { IdParam, ParseIdPipe } from './http/uuid-param';
 export { clientAddressKey } from './http/client-address';
+export { readUpload, uploadedFile } from './http/multipart';
+export type { Upload, UploadLimits } from './http/multipart';
 export {
   Idempotent,
   IdempotencyKey,

@@ -23,10 +23,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-// Brings @fastify/multipart's request decorations (isMultipart, file) into this file's types.
-import type {} from '@fastify/multipart';
 import type { Actor } from '@app/core';
-import { ApiFileResponse, IdParam, PayloadTooLarge, RequestInvalid } from '@app/core';
+import { ApiFileResponse, IdParam, PayloadTooLarge, readUpload, RequestInvalid } from '@app/core';
 import { contentDisposition } from '@app/applications';
 import { CurrentActor, Roles } from '@app/identity';
 import { DocumentsService } from './documents.service';
@@ -146,17 +144,11 @@ export class PartnersController {
     @Req() req: FastifyRequest,
     @CurrentActor() actor: Actor,
   ): Promise<DocumentView> {
-    if (!req.isMultipart()) throw FILE_REQUIRED();
-    const file = await req.file();
-    if (!file) throw FILE_REQUIRED();
-    const bytes = await file.toBuffer();
-    if (file.file.truncated) throw new PayloadTooLarge('Documents are at most 10 MiB');
-    const fields: Record<string, string | undefined> = {};
-    for (const [name, f] of Object.entries(file.fields)) {
-      const one = Array.isArray(f) ? f[0] : f;
-      if (one && one.type === 'field') fields[name] = String(one.value);
-    }
-    return this.documents.add(id, { filename: file.filename, bytes, fields }, actor);
+    const upload = await readUpload(req, {
+      required: FILE_REQUIRED,
+      tooLarge: () => new PayloadTooLarge('Documents are at most 10 MiB'),
+    });
+    return this.documents.add(id, upload, actor);
   }
 
   @Roles('ngo', 'fund_manager', 'finance', 'admin')

@@ -9,10 +9,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-// Brings @fastify/multipart's request decorations (isMultipart, file) into this file's types.
-import type {} from '@fastify/multipart';
 import type { Actor } from '@app/core';
-import { PayloadTooLarge } from '@app/core';
+import { PayloadTooLarge, uploadedFile } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { FILE_REQUIRED } from './partners.controller';
 import { SanctionsListView } from './partner.views';
@@ -36,12 +34,10 @@ export class SanctionsController {
   @ApiCreatedResponse({ type: SanctionsListView })
   @ApiUnprocessableEntityResponse({ description: 'Not a Consolidated List' })
   async import(@Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<SanctionsListView> {
-    if (!req.isMultipart()) throw FILE_REQUIRED();
-    const file = await req.file();
-    if (!file) throw FILE_REQUIRED();
+    const file = await uploadedFile(req, FILE_REQUIRED);
     async function* checked() {
-      for await (const chunk of file!.file) yield chunk as Buffer;
-      if (file!.file.truncated) throw new PayloadTooLarge('The list file is at most 10 MiB');
+      for await (const chunk of file.file) yield chunk as Buffer;
+      if (file.file.truncated) throw new PayloadTooLarge('The list file is at most 10 MiB');
     }
     return this.sanctions.import(checked(), 'upload', actor);
   }

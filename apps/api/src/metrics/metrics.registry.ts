@@ -17,81 +17,69 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
-  readonly queueDepth = new Gauge({
-    name: 'tfg_queue_jobs',
-    help: 'Jobs in each BullMQ queue by state (read from Redis at scrape time)',
-    labelNames: ['queue', 'state'] as const,
-    registers: [this.registry],
-  });
+  readonly queueDepth = this.gauge(
+    'tfg_queue_jobs',
+    'Jobs in each BullMQ queue by state (read from Redis at scrape time)',
+    ['queue', 'state'],
+  );
 
-  readonly jobDuration = new Gauge({
-    name: 'tfg_queue_job_duration_seconds',
-    help: 'Processing time of the last completed jobs of each queue (up to 200), as quantiles',
-    labelNames: ['queue', 'quantile'] as const,
-    registers: [this.registry],
-  });
+  readonly jobDuration = this.gauge(
+    'tfg_queue_job_duration_seconds',
+    'Processing time of the last completed jobs of each queue (up to 200), as quantiles',
+    ['queue', 'quantile'],
+  );
 
-  readonly jobsSampled = new Gauge({
-    name: 'tfg_queue_job_duration_samples',
-    help: 'How many completed jobs the duration quantiles of each queue were computed from',
-    labelNames: ['queue'] as const,
-    registers: [this.registry],
-  });
+  readonly jobsSampled = this.gauge(
+    'tfg_queue_job_duration_samples',
+    'How many completed jobs the duration quantiles of each queue were computed from',
+    ['queue'],
+  );
 
-  readonly outboxPending = new Gauge({
-    name: 'tfg_outbox_pending',
-    help: 'Outbox rows not yet relayed to the queues',
-    registers: [this.registry],
-  });
+  readonly outboxPending = this.gauge('tfg_outbox_pending', 'Outbox rows not yet relayed to the queues');
 
-  readonly outboxLag = new Gauge({
-    name: 'tfg_outbox_lag_seconds',
-    help: 'Age of the oldest outbox row not yet relayed (0 when none)',
-    registers: [this.registry],
-  });
+  readonly outboxLag = this.gauge(
+    'tfg_outbox_lag_seconds',
+    'Age of the oldest outbox row not yet relayed (0 when none)',
+  );
 
-  readonly dbPool = new Gauge({
-    name: 'tfg_db_pool_connections',
-    help: "This API process's PostgreSQL pool: total, idle and in-use connections, and waiting requests",
-    labelNames: ['state'] as const,
-    registers: [this.registry],
-  });
+  readonly dbPool = this.gauge(
+    'tfg_db_pool_connections',
+    "This API process's PostgreSQL pool: total, idle and in-use connections, and waiting requests",
+    ['state'],
+  );
 
-  readonly dbPoolMax = new Gauge({
-    name: 'tfg_db_pool_max',
-    help: "The size limit of this API process's PostgreSQL pool",
-    registers: [this.registry],
-  });
+  readonly dbPoolMax = this.gauge('tfg_db_pool_max', "The size limit of this API process's PostgreSQL pool");
 
-  readonly fundAvailable = new Gauge({
-    name: 'tfg_fund_available_minor',
-    help: "Each fund's available balance in minor units of its currency, from its latest balance snapshot",
-    labelNames: ['fund', 'fund_id', 'currency'] as const,
-    registers: [this.registry],
-  });
+  readonly fundAvailable = this.gauge(
+    'tfg_fund_available_minor',
+    "Each fund's available balance in minor units of its currency, from its latest balance snapshot",
+    ['fund', 'fund_id', 'currency'],
+  );
 
-  readonly fundTarget = new Gauge({
-    name: 'tfg_fund_target_minor',
-    help: "Each fund's new-call target in minor units of its currency, from its latest balance snapshot",
-    labelNames: ['fund', 'fund_id', 'currency'] as const,
-    registers: [this.registry],
-  });
+  readonly fundTarget = this.gauge(
+    'tfg_fund_target_minor',
+    "Each fund's new-call target in minor units of its currency, from its latest balance snapshot",
+    ['fund', 'fund_id', 'currency'],
+  );
 
-  readonly fundSnapshotAge = new Gauge({
-    name: 'tfg_fund_snapshot_age_seconds',
-    help: "Age of each fund's latest balance snapshot (how current the two gauges above are)",
-    labelNames: ['fund', 'fund_id'] as const,
-    registers: [this.registry],
-  });
+  readonly fundSnapshotAge = this.gauge(
+    'tfg_fund_snapshot_age_seconds',
+    "Age of each fund's latest balance snapshot (how current the two gauges above are)",
+    ['fund', 'fund_id'],
+  );
 
-  readonly publicCacheEntries = new Gauge({
-    name: 'tfg_public_cache_entries',
-    help: "Answers held in this process's public read cache",
-    registers: [this.registry],
-  });
+  readonly publicCacheEntries = this.gauge(
+    'tfg_public_cache_entries',
+    "Answers held in this process's public read cache",
+  );
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'tfg_api_' });
+  }
+
+  /** A gauge in this registry; `labelNames` as a const tuple types its labels. */
+  private gauge<L extends string = string>(name: string, help: string, labelNames?: readonly L[]): Gauge<L> {
+    return new Gauge<L>({ name, help, ...(labelNames && { labelNames }), registers: [this.registry] });
   }
 
   /** Times every request by its route pattern (`/api/grants/:id`); unmatched URLs share one label. */

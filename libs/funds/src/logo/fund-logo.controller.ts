@@ -11,10 +11,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-// Brings @fastify/multipart's request decorations (isMultipart, file) into this file's types.
-import type {} from '@fastify/multipart';
 import type { Actor } from '@app/core';
-import { ApiFileResponse, IdParam, PayloadTooLarge, RequestInvalid } from '@app/core';
+import { ApiFileResponse, IdParam, PayloadTooLarge, readUpload, RequestInvalid } from '@app/core';
 import { CurrentActor, Roles } from '@app/identity';
 import { FundLogoService } from './fund-logo.service';
 import { FundLogoView } from './fund-logo.views';
@@ -52,11 +50,11 @@ export class FundLogoController {
     @Req() req: FastifyRequest,
     @CurrentActor() actor: Actor,
   ): Promise<FundLogoView> {
-    if (!req.isMultipart()) throw FILE_REQUIRED();
-    const file = await req.file({ limits: { fileSize: LOGO_MAX_BYTES, files: 1 } });
-    if (!file) throw FILE_REQUIRED();
-    const bytes = await file.toBuffer();
-    if (file.file.truncated) throw new PayloadTooLarge('A logo is at most 512 KiB');
+    const { bytes } = await readUpload(
+      req,
+      { required: FILE_REQUIRED, tooLarge: () => new PayloadTooLarge('A logo is at most 512 KiB') },
+      { fileSize: LOGO_MAX_BYTES, files: 1 },
+    );
     return this.logos.put(id, bytes, actor);
   }
 

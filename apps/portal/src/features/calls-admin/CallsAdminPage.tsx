@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,8 @@ import { formatDateTime } from '../../lib/format';
 import { useAccessToken } from '../../lib/session';
 import { useLocale } from '../../lib/use-locale';
 import { useTitle } from '../../lib/use-title';
-import { FundPicker, useFundChoice } from '../fund/staff';
+import { useFundChoice } from '../fund/staff';
+import { StatusListHeader } from '../fund/StatusListHeader';
 import { copyOf } from './call-form';
 
 const STATUSES = ['draft', 'published', 'open', 'closed', 'under_review', 'decided'] as const;
@@ -44,24 +45,22 @@ export function CallsAdminPage() {
     copy.mutate({ body: copyOf(call, t('callsAdmin.copyTitle', { title: call.title })) });
   return (
     <Stack gap="md">
-      <Title order={1}>{title}</Title>
-      <FundPicker fundId={fundId} onChange={setFund} />
-      <Group align="flex-end">
-        <NativeSelect
-          label={t('callsAdmin.filterStatus')}
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value as Status | '')}
-          data={[
-            { value: '', label: t('callsAdmin.allStatuses') },
-            ...STATUSES.map((s) => ({ value: s, label: t(`callsAdmin.status.${s}`) })),
-          ]}
-        />
-        {fundId && (
-          <Button component={Link} to={`/manage/calls/new?fund=${fundId}`}>
-            {t('callsAdmin.new')}
-          </Button>
-        )}
-      </Group>
+      <StatusListHeader
+        title={title}
+        fundId={fundId}
+        onFund={setFund}
+        ns="callsAdmin"
+        statuses={STATUSES}
+        status={status}
+        onStatus={setStatus}
+        actions={
+          fundId && (
+            <Button component={Link} to={`/manage/calls/new?fund=${fundId}`}>
+              {t('callsAdmin.new')}
+            </Button>
+          )
+        }
+      />
       {copy.error && <ProblemAlert error={copy.error} />}
       {calls.error && <ProblemAlert error={calls.error} />}
       {calls.isPending && fundId && <Loading />}

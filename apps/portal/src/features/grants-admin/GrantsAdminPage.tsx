@@ -1,4 +1,4 @@
-import { Anchor, Badge, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { grantsQuery } from '../../lib/queries';
 import { useAccessToken } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
-import { FundPicker, useFundChoice } from '../fund/staff';
+import { useFundChoice } from '../fund/staff';
+import { StatusListHeader } from '../fund/StatusListHeader';
 
 const STATUSES = ['active', 'closed', 'cancelled'] as const;
 type Status = (typeof STATUSES)[number];
@@ -28,17 +29,14 @@ export function GrantsAdminPage() {
   if (!token) return <Navigate to="/sign-in" replace />;
   return (
     <Stack gap="md">
-      <Title order={1}>{title}</Title>
-      <FundPicker fundId={fundId} onChange={setFund} />
-      <NativeSelect
-        label={t('grantsAdmin.filterStatus')}
-        value={status}
-        onChange={(e) => setStatus(e.currentTarget.value as Status | '')}
-        data={[
-          { value: '', label: t('grantsAdmin.allStatuses') },
-          ...STATUSES.map((s) => ({ value: s, label: t(`grantsAdmin.status.${s}`) })),
-        ]}
-        maw={320}
+      <StatusListHeader
+        title={title}
+        fundId={fundId}
+        onFund={setFund}
+        ns="grantsAdmin"
+        statuses={STATUSES}
+        status={status}
+        onStatus={setStatus}
       />
       {grants.error && <ProblemAlert error={grants.error} />}
       {grants.isPending && fundId && <Loading />}

@@ -1,6 +1,5 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { countryName } from '../../lib/format';
@@ -13,6 +12,7 @@ import {
   type ProfileView,
   rejectBankChangeMutation,
 } from './partners-queries';
+import { ReasonDecision } from './ReasonDecision';
 
 function Account({ title, bank }: { title: string; bank: BankInput | null }) {
   const { t } = useTranslation();
@@ -51,18 +51,10 @@ export function BankChangeSection({
 }) {
   const { t } = useTranslation();
   const refresh = useRefresh(organizationId);
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
   const approve = useMutation({ ...approveBankChangeMutation(), onSuccess: refresh });
   const reject = useMutation({ ...rejectBankChangeMutation(), onSuccess: refresh });
   const error = approve.error ?? reject.error;
-  const act = (which: 'approve' | 'reject') => {
-    setTried(true);
-    if (!reason.trim()) return;
-    const options = { path: { organizationId }, body: { reason: reason.trim() } };
-    if (which === 'approve') approve.mutate(options);
-    else reject.mutate(options);
-  };
+  const options = (reason: string) => ({ path: { organizationId }, body: { reason } });
   return (
     <Stack gap="sm" data-testid="bank-change">
       <Alert className="partners-alert" variant="light" color="orange">
@@ -73,37 +65,21 @@ export function BankChangeSection({
         <Account title={t('partners.bankChange.requested')} bank={profile.pendingBank} />
       </SimpleGrid>
       {canAct && (
-        <>
-          <Textarea
-            id="bank-reason"
-            label={t('partners.bankChange.reason')}
-            required
-            rows={2}
-            maxLength={2000}
-            value={reason}
-            error={tried && !reason.trim() ? t('partners.hits.reasonRequired') : undefined}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          <Group gap="xs">
-            <Button
-              size="xs"
-              onClick={() => act('approve')}
-              loading={approve.isPending}
-              data-testid="approve-bank"
-            >
-              {t('partners.bankChange.approve')}
-            </Button>
-            <Button
-              size="xs"
-              color="red.9"
-              variant="outline"
-              onClick={() => act('reject')}
-              loading={reject.isPending}
-            >
-              {t('partners.bankChange.reject')}
-            </Button>
-          </Group>
-        </>
+        <ReasonDecision
+          id="bank-reason"
+          label={t('partners.bankChange.reason')}
+          yes={{
+            label: t('partners.bankChange.approve'),
+            testId: 'approve-bank',
+            pending: approve.isPending,
+            onDecide: (reason) => approve.mutate(options(reason)),
+          }}
+          no={{
+            label: t('partners.bankChange.reject'),
+            pending: reject.isPending,
+            onDecide: (reason) => reject.mutate(options(reason)),
+          }}
+        />
       )}
       {error && <ProblemAlert error={error} messageKey={partnerProblemKey(error)} />}
     </Stack>

@@ -1,6 +1,5 @@
-import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -12,6 +11,7 @@ import {
   type HitView,
   partnerProblemKey,
 } from './partners-queries';
+import { ReasonDecision } from './ReasonDecision';
 
 const COLOR = { open: 'red.9', cleared: 'teal.9', confirmed: 'red.9' } as const;
 
@@ -40,18 +40,10 @@ function Hit({ hit: h, organizationId, canAct }: { hit: HitView; organizationId:
   const { t } = useTranslation();
   const locale = useLocale();
   const refresh = useRefresh(organizationId);
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
   const clear = useMutation({ ...clearScreeningHitMutation(), onSuccess: refresh });
   const confirm = useMutation({ ...confirmScreeningHitMutation(), onSuccess: refresh });
   const error = clear.error ?? confirm.error;
-  const act = (which: 'clear' | 'confirm') => {
-    setTried(true);
-    if (!reason.trim()) return;
-    const options = { path: { hitId: h.id }, body: { reason: reason.trim() } };
-    if (which === 'clear') clear.mutate(options);
-    else confirm.mutate(options);
-  };
+  const options = (reason: string) => ({ path: { hitId: h.id }, body: { reason } });
   const status = h.status as keyof typeof COLOR;
   return (
     <Paper withBorder p="sm" data-hit={h.dataId} data-status={h.status}>
@@ -78,38 +70,22 @@ function Hit({ hit: h, organizationId, canAct }: { hit: HitView; organizationId:
           </Text>
         )}
         {canAct && h.status === 'open' && (
-          <>
-            <Textarea
-              id={`hit-reason-${h.id}`}
-              label={t('partners.hits.reasonLabel', { name: h.entryName })}
-              required
-              rows={2}
-              maxLength={2000}
-              value={reason}
-              error={tried && !reason.trim() ? t('partners.hits.reasonRequired') : undefined}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-            <Group gap="xs">
-              <Button
-                size="xs"
-                onClick={() => act('clear')}
-                loading={clear.isPending}
-                data-testid="clear-hit"
-              >
-                {t('partners.hits.clear')}
-              </Button>
-              <Button
-                size="xs"
-                color="red.9"
-                variant="outline"
-                onClick={() => act('confirm')}
-                loading={confirm.isPending}
-                data-testid="confirm-hit"
-              >
-                {t('partners.hits.confirm')}
-              </Button>
-            </Group>
-          </>
+          <ReasonDecision
+            id={`hit-reason-${h.id}`}
+            label={t('partners.hits.reasonLabel', { name: h.entryName })}
+            yes={{
+              label: t('partners.hits.clear'),
+              testId: 'clear-hit',
+              pending: clear.isPending,
+              onDecide: (reason) => clear.mutate(options(reason)),
+            }}
+            no={{
+              label: t('partners.hits.confirm'),
+              testId: 'confirm-hit',
+              pending: confirm.isPending,
+              onDecide: (reason) => confirm.mutate(options(reason)),
+            }}
+          />
         )}
         {error && <ProblemAlert error={error} messageKey={partnerProblemKey(error)} />}
       </Stack>

@@ -1,17 +1,16 @@
-import { Button, Code, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GrantView } from '../../api/types.gen';
-import { DateText } from '../../components/DateText';
-import { DownloadButton } from '../../components/DownloadButton';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Section } from '../../components/Section';
 import { useAttemptKey } from '../grants-admin/attempt-key';
+import { AgreementCard } from './AgreementCard';
 import { AssuranceManager } from './AssuranceManager';
+import { OfferCard } from './OfferCard';
 import {
-  agreementUrl,
   type AmendmentView,
   approveGrantAmendmentMutation,
   closeGrantMutation,
@@ -22,14 +21,7 @@ import {
   usePostAwardChanged,
   withdrawGrantOfferMutation,
 } from './post-award-api';
-import {
-  AmendmentsTable,
-  blockedItems,
-  BudgetTable,
-  OpenItems,
-  ScheduleSection,
-  StateBadge,
-} from './PostAwardParts';
+import { AmendmentsTable, blockedItems, BudgetTable, OpenItems, ScheduleSection } from './PostAwardParts';
 import { ReasonDialog } from './ReasonDialog';
 
 /**
@@ -92,56 +84,40 @@ function Offer({ pa, manager }: { pa: PostAwardView; manager: boolean }) {
     },
     onError: (e) => key.settle(e),
   });
-  const o = pa.offer;
   return (
-    <Section id="pa-offer" title={t('postAward.offer.title')}>
-      <Paper withBorder p="md">
-        <Stack gap="xs">
-          <Group gap="xs">
-            <Text>{t('postAward.stateHeader')}</Text>
-            <StateBadge state={`offer_${o.state}`} testId="offer-state" />
-          </Group>
-          {o.state === 'offered' && o.respondBy && (
-            <Text fw={600}>
-              {t('postAward.offer.respondBy')} <DateText value={o.respondBy} />
-            </Text>
-          )}
-          {o.decidedAt && (
-            <Text>
-              {t('postAward.offer.answeredOn')} <DateText value={o.decidedAt} />
-            </Text>
-          )}
-          {o.note && <Text style={{ whiteSpace: 'pre-line' }}>{o.note}</Text>}
-          {manager && o.state === 'offered' && pa.status === 'active' && (
-            <Group>
-              <Button variant="outline" color="red.9" onClick={() => setOpen(true)}>
-                {t('postAward.offer.withdraw')}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Paper>
-      <ReasonDialog
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={t('postAward.offer.withdrawTitle')}
-        warning={t('postAward.offer.withdrawWarning')}
-        inputId="pa-withdraw-reason"
-        reason={reason}
-        onReason={setReason}
-        error={withdraw.error}
-        pending={withdraw.isPending}
-        confirmLabel={t('postAward.offer.withdrawYes')}
-        cancelLabel={t('postAward.offer.withdrawNo')}
-        onConfirm={(text) =>
-          withdraw.mutate({
-            path: { id: pa.grantId },
-            headers: { 'Idempotency-Key': key.get() },
-            body: { reason: text },
-          })
-        }
-      />
-    </Section>
+    <OfferCard
+      pa={pa}
+      dialog={
+        <ReasonDialog
+          opened={open}
+          onClose={() => setOpen(false)}
+          title={t('postAward.offer.withdrawTitle')}
+          warning={t('postAward.offer.withdrawWarning')}
+          inputId="pa-withdraw-reason"
+          reason={reason}
+          onReason={setReason}
+          error={withdraw.error}
+          pending={withdraw.isPending}
+          confirmLabel={t('postAward.offer.withdrawYes')}
+          cancelLabel={t('postAward.offer.withdrawNo')}
+          onConfirm={(text) =>
+            withdraw.mutate({
+              path: { id: pa.grantId },
+              headers: { 'Idempotency-Key': key.get() },
+              body: { reason: text },
+            })
+          }
+        />
+      }
+    >
+      {manager && pa.offer.state === 'offered' && pa.status === 'active' && (
+        <Group>
+          <Button variant="outline" color="red.9" onClick={() => setOpen(true)}>
+            {t('postAward.offer.withdraw')}
+          </Button>
+        </Group>
+      )}
+    </OfferCard>
   );
 }
 
@@ -154,7 +130,6 @@ function Agreement({ pa, grant, manager }: { pa: PostAwardView; grant: GrantView
   const changed = usePostAwardChanged();
   const sign = useMutation({ ...signGrantMutation(), onSuccess: changed });
   const a = pa.agreement;
-  const current = a.current;
   if (pa.workflow === 'simple') {
     if (!manager || grant.status !== 'active' || grant.signed) return null;
     return (
@@ -167,55 +142,18 @@ function Agreement({ pa, grant, manager }: { pa: PostAwardView; grant: GrantView
     );
   }
   return (
-    <Section id="pa-agreement" title={t('postAward.agreement.title')}>
-      <Paper withBorder p="md">
-        {!current ? (
-          <Text>{t('postAward.agreement.notYet')}</Text>
-        ) : (
-          <Stack gap="xs">
-            <Text>
-              {t('postAward.agreement.version', { n: current.version })} ·{' '}
-              {t(`postAward.languages.${current.language}`)} · <DateText value={current.generatedAt} />
-            </Text>
-            <Text size="sm">
-              {t('postAward.agreement.hash')} <Code>{current.sha256.slice(0, 16)}</Code>
-            </Text>
-            <Group gap="xs">
-              <StateBadge
-                state={a.signedByGrantee ? 'grantee_signed' : 'grantee_unsigned'}
-                testId="grantee-signature"
-              />
-              <StateBadge
-                state={a.countersigned ? 'countersigned' : 'not_countersigned'}
-                testId="countersignature"
-              />
-            </Group>
-            <Group gap="sm">
-              <DownloadButton
-                url={agreementUrl(pa.grantId)}
-                fallbackName={`agreement-v${current.version}.pdf`}
-                testId="agreement-download"
-              >
-                {t('postAward.agreement.download')}
-              </DownloadButton>
-              {manager && pa.status === 'active' && !a.countersigned && (
-                <Button
-                  disabled={!a.signedByGrantee}
-                  loading={sign.isPending}
-                  onClick={() => sign.mutate({ path: { id: pa.grantId } })}
-                >
-                  {t('postAward.agreement.countersign', { n: current.version })}
-                </Button>
-              )}
-            </Group>
-            {manager && !a.signedByGrantee && (
-              <Text size="sm">{t('postAward.agreement.waitingForGrantee')}</Text>
-            )}
-            {sign.error && <ProblemAlert error={sign.error} />}
-          </Stack>
-        )}
-      </Paper>
-    </Section>
+    <AgreementCard
+      pa={pa}
+      signature={{
+        may: manager && pa.status === 'active' && !a.countersigned,
+        disabled: !a.signedByGrantee,
+        label: (current) => t('postAward.agreement.countersign', { n: current.version }),
+        pending: sign.isPending,
+        onSign: () => sign.mutate({ path: { id: pa.grantId } }),
+      }}
+      hint={manager && !a.signedByGrantee && t('postAward.agreement.waitingForGrantee')}
+      error={sign.error}
+    />
   );
 }
 

@@ -1,19 +1,18 @@
-import { Button, Code, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateText } from '../../components/DateText';
-import { DownloadButton } from '../../components/DownloadButton';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Section } from '../../components/Section';
 import { meQuery, type UserView } from '../../lib/queries';
 import { useAccessToken } from '../../lib/session';
 import { useAttemptKey } from '../grants-admin/attempt-key';
+import { AgreementCard } from './AgreementCard';
 import { AmendmentRequest } from './AmendmentRequest';
+import { OfferCard } from './OfferCard';
 import {
   acceptGrantOfferMutation,
-  agreementUrl,
   declineGrantOfferMutation,
   LANGUAGES,
   listTeamMembersOptions,
@@ -22,13 +21,7 @@ import {
   usePostAward,
   usePostAwardChanged,
 } from './post-award-api';
-import {
-  AmendmentsTable,
-  AssuranceSummary,
-  BudgetTable,
-  ScheduleSection,
-  StateBadge,
-} from './PostAwardParts';
+import { AmendmentsTable, AssuranceSummary, BudgetTable, ScheduleSection } from './PostAwardParts';
 import { ReasonDialog } from './ReasonDialog';
 
 /**
@@ -71,31 +64,10 @@ export function NgoPostAward({ grantId }: { grantId: string }) {
 }
 
 function Offer({ pa, me }: { pa: PostAwardView; me: UserView }) {
-  const { t } = useTranslation();
-  const o = pa.offer;
   return (
-    <Section id="pa-offer" title={t('postAward.offer.title')}>
-      <Paper withBorder p="md">
-        <Stack gap="xs">
-          <Group gap="xs">
-            <Text>{t('postAward.stateHeader')}</Text>
-            <StateBadge state={`offer_${o.state}`} testId="offer-state" />
-          </Group>
-          {o.state === 'offered' && o.respondBy && (
-            <Text fw={600}>
-              {t('postAward.offer.respondBy')} <DateText value={o.respondBy} />
-            </Text>
-          )}
-          {o.decidedAt && (
-            <Text>
-              {t('postAward.offer.answeredOn')} <DateText value={o.decidedAt} />
-            </Text>
-          )}
-          {o.note && <Text style={{ whiteSpace: 'pre-line' }}>{o.note}</Text>}
-          {o.state === 'offered' && pa.status === 'active' && <Answer pa={pa} me={me} />}
-        </Stack>
-      </Paper>
-    </Section>
+    <OfferCard pa={pa}>
+      {pa.offer.state === 'offered' && pa.status === 'active' && <Answer pa={pa} me={me} />}
+    </OfferCard>
   );
 }
 
@@ -186,55 +158,22 @@ function Agreement({ pa, me }: { pa: PostAwardView; me: UserView }) {
   const changed = usePostAwardChanged();
   const sign = useMutation({ ...signGrantAgreementAsGranteeMutation(), onSuccess: changed });
   const a = pa.agreement;
-  const current = a.current!;
   const mine = pa.offer.signatoryId === me.id;
   return (
-    <Section id="pa-agreement" title={t('postAward.agreement.title')}>
-      <Paper withBorder p="md">
-        <Stack gap="xs">
-          <Text>
-            {t('postAward.agreement.version', { n: current.version })} ·{' '}
-            {t(`postAward.languages.${current.language}`)} · <DateText value={current.generatedAt} />
-          </Text>
-          <Text size="sm">
-            {t('postAward.agreement.hash')} <Code>{current.sha256.slice(0, 16)}</Code>
-          </Text>
-          <Group gap="xs">
-            <StateBadge
-              state={a.signedByGrantee ? 'grantee_signed' : 'grantee_unsigned'}
-              testId="grantee-signature"
-            />
-            <StateBadge
-              state={a.countersigned ? 'countersigned' : 'not_countersigned'}
-              testId="countersignature"
-            />
-          </Group>
-          <Group gap="sm">
-            <DownloadButton
-              url={agreementUrl(pa.grantId)}
-              fallbackName={`agreement-v${current.version}.pdf`}
-              testId="agreement-download"
-            >
-              {t('postAward.agreement.download')}
-            </DownloadButton>
-            {mine && !a.signedByGrantee && pa.status === 'active' && (
-              <Button
-                loading={sign.isPending}
-                onClick={() =>
-                  sign.mutate({
-                    path: { id: pa.grantId },
-                    body: { version: current.version, sha256: current.sha256 },
-                  })
-                }
-              >
-                {t('postAward.agreement.sign', { n: current.version })}
-              </Button>
-            )}
-          </Group>
-          {!mine && !a.signedByGrantee && <Text size="sm">{t('postAward.agreement.notYourSignature')}</Text>}
-          {sign.error && <ProblemAlert error={sign.error} />}
-        </Stack>
-      </Paper>
-    </Section>
+    <AgreementCard
+      pa={pa}
+      signature={{
+        may: mine && !a.signedByGrantee && pa.status === 'active',
+        label: (current) => t('postAward.agreement.sign', { n: current.version }),
+        pending: sign.isPending,
+        onSign: (current) =>
+          sign.mutate({
+            path: { id: pa.grantId },
+            body: { version: current.version, sha256: current.sha256 },
+          }),
+      }}
+      hint={!mine && !a.signedByGrantee && t('postAward.agreement.notYourSignature')}
+      error={sign.error}
+    />
   );
 }
