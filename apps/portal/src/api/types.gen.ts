@@ -1448,6 +1448,17 @@ export type GrantReturnView = {
     effectiveAt: string;
 };
 
+export type ReportingView = {
+    /**
+     * the grantee may file a report now (POST /api/grants/:id/reports)
+     */
+    open: boolean;
+    /**
+     * why not: the grant is closed or cancelled, or (full post-award workflow) the offer is not accepted or the agreement not yet signed by both sides
+     */
+    blockedBy: 'grant_closed' | 'grant_cancelled' | 'offer_not_accepted' | 'agreement_not_signed';
+};
+
 export type GrantView = {
     id: string;
     applicationId: string;
@@ -1495,6 +1506,7 @@ export type GrantView = {
     payments: Array<PaymentView>;
     reports: Array<GrantReportView>;
     returns: Array<GrantReturnView>;
+    reporting: ReportingView;
 };
 
 export type GrantPage = {
