@@ -6951,7 +6951,7 @@ export type SubmitGrantReportErrors = {
      */
     404: Problem;
     /**
-     * The grant is not active, or a report awaits a decision
+     * The grant is not active, a report awaits a decision, or (full workflow) the offer is not accepted or the agreement not yet signed by both sides (`GRANTS.REPORTING_NOT_OPEN`)
      */
     409: Problem;
     /**
