@@ -1,9 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { formatMinor, JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
 import { NotificationsService } from '@app/identity';
-import { formatMinor } from '../receipts/receipt-pdf';
 import { ContributionsRepository } from '../repositories/contributions.repository';
 
 @Processor('donors', WORKER_OPTIONS)
