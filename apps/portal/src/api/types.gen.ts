@@ -2409,6 +2409,10 @@ export type AssessmentView = {
     level: 'low' | 'medium' | 'high' | 'not_eligible';
     note: string | null;
     assessedBy: string | null;
+    /**
+     * the rater's display name (from identity); null when the system rated
+     */
+    assessedByName: string | null;
     createdAt: string;
 };
 
