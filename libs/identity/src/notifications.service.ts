@@ -21,16 +21,18 @@ export interface NewNotification {
 
 /**
  * A notice's subject and body in each of the six languages from templates with `{name}` placeholders (the
- * PDFs' mechanism): spread into a NewNotification, each recipient gets theirs.
+ * PDFs' mechanism): spread into a NewNotification, each recipient gets theirs. `values` may depend on the
+ * language (an amount in its form).
  */
 export function noticeTexts(
   templates: Record<Locale, { subject: string; body: string }>,
-  values: Record<string, string | number> = {},
+  values: Record<string, string | number> | ((locale: Locale) => Record<string, string | number>) = {},
 ): Pick<NewNotification, 'subject' | 'body' | 'translations'> {
+  const of = typeof values === 'function' ? values : () => values;
   const translations = Object.fromEntries(
     LOCALES.map((l) => [
       l,
-      { subject: fill(templates[l].subject, values), body: fill(templates[l].body, values) },
+      { subject: fill(templates[l].subject, of(l)), body: fill(templates[l].body, of(l)) },
     ]),
   ) as Record<Locale, { subject: string; body: string }>;
   return { ...translations.en, translations };
