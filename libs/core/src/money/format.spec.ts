@@ -1,4 +1,4 @@
-import { decimalSeparator, formatMinor } from './format';
+import { decimalSeparator, formatMinor, formatMinorNumber } from './format';
 
 describe('formatMinor', () => {
   it('keeps the one form without a language: thousands separators, the currency digits, no float', () => {
@@ -22,6 +22,11 @@ describe('formatMinor', () => {
     expect(formatMinor(7, 'USD', 'en')).toBe('0.07 USD');
     expect(formatMinor(-1_234_567, 'USD', 'en')).toBe('-12,345.67 USD');
     expect(formatMinor(123_456, 'JPY', 'fr')).toBe('123\u202f456 JPY');
+  });
+
+  it('gives the number alone where the code goes first', () => {
+    expect(formatMinorNumber(51_000_000, 'USD', 'en')).toBe('510,000.00');
+    expect(formatMinorNumber(51_000_000, 'USD')).toBe('510,000.00');
   });
 
   it('names the decimal separator of a language', () => {

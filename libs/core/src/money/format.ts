@@ -10,6 +10,11 @@ import { currencyExponent } from './money';
  * with as many fraction digits as the currency has (ISO 4217: 2 for USD, 0 for JPY).
  */
 export function formatMinor(amount: number, currency: string, locale?: string): string {
+  return `${formatMinorNumber(amount, currency, locale)} ${currency}`;
+}
+
+/** The number of `formatMinor` without the currency code ("15,000.00"; "15 000,00" in French). */
+export function formatMinorNumber(amount: number, currency: string, locale?: string): string {
   const e = currencyExponent(currency);
   const negative = amount < 0;
   const digits = String(Math.abs(amount)).padStart(e + 1, '0');
@@ -17,15 +22,14 @@ export function formatMinor(amount: number, currency: string, locale?: string): 
   const fractionDigits = e > 0 ? digits.slice(-e) : '';
   if (locale) {
     const exact = `${negative ? '-' : ''}${wholeDigits}${e > 0 ? `.${fractionDigits}` : ''}`;
-    const number = new Intl.NumberFormat(locale, {
+    return new Intl.NumberFormat(locale, {
       minimumFractionDigits: e,
       maximumFractionDigits: e,
       useGrouping: true,
     }).format(exact as Intl.StringNumericLiteral);
-    return `${number} ${currency}`;
   }
   const whole = wholeDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${whole}${e > 0 ? `.${fractionDigits}` : ''} ${currency}`;
+  return `${negative ? '-' : ''}${whole}${e > 0 ? `.${fractionDigits}` : ''}`;
 }
 
 /** The decimal separator of a language's numbers ("." in English, "," in French). */

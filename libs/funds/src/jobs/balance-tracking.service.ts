@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, Clock, formatMinor, JOB, minor, OutboxService, SYSTEM_ACTOR } from '@app/core';
+import { AuditService, Clock, formatMinorNumber, JOB, minor, OutboxService, SYSTEM_ACTOR } from '@app/core';
 import { noticeTexts, NotificationsService } from '@app/identity';
 import { BalanceService, FundBalance } from '../balance.service';
 import { BalanceTrackingRepository, UncoveredPosting } from '../repositories/balance-tracking.repository';
@@ -140,8 +140,9 @@ export class BalanceTrackingService {
       ...noticeTexts(fundNoticeTemplates(direction === 'up' ? 'targetUp' : 'targetDown'), (locale) => ({
         code: fund.code,
         name: fund.name,
-        available: formatMinor(available, currency, locale),
-        target: formatMinor(target, currency, locale),
+        currency,
+        available: formatMinorNumber(available, currency, locale),
+        target: formatMinorNumber(target, currency, locale),
       })),
     });
   }

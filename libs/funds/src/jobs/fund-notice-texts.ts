@@ -5,18 +5,18 @@ type T = { subject: string; body: string };
 
 /**
  * The fund managers' notices of the new-call target in the six UN languages: `{code}` and `{name}` the
- * fund's, `{available}` and `{target}` amounts in the language's form; for the forecast `{when}`,
- * `{before}`, `{low}`, `{high}` months (YYYY-MM) or the language's `never`.
+ * fund's, `{currency}` its code before the amounts `{available}` and `{target}` (each in the language's
+ * form); for the forecast `{when}`, `{before}`, `{low}`, `{high}` months (YYYY-MM) or the language's `never`.
  */
 export const FUND_NOTICE_TEXTS: Record<DocumentLocale, Record<FundNotice, T> & { never: string }> = {
   en: {
     targetUp: {
       subject: '{code}: the available balance reached the new-call target',
-      body: '{name}: available {available}, new-call target {target} (at or above the target).',
+      body: '{name}: available {currency} {available}, new-call target {currency} {target} (at or above the target).',
     },
     targetDown: {
       subject: '{code}: the available balance fell below the new-call target',
-      body: '{name}: available {available}, new-call target {target} (below the target).',
+      body: '{name}: available {currency} {available}, new-call target {currency} {target} (below the target).',
     },
     forecastMoved: {
       subject: '{code}: the new-call target is now expected {when}',
@@ -27,11 +27,11 @@ export const FUND_NOTICE_TEXTS: Record<DocumentLocale, Record<FundNotice, T> & {
   fr: {
     targetUp: {
       subject: "{code} : le solde disponible a atteint l'objectif de nouvel appel",
-      body: '{name} : disponible {available}, objectif de nouvel appel {target} (atteint ou dépassé).',
+      body: '{name} : disponible {currency} {available}, objectif de nouvel appel {currency} {target} (atteint ou dépassé).',
     },
     targetDown: {
       subject: "{code} : le solde disponible est passé sous l'objectif de nouvel appel",
-      body: "{name} : disponible {available}, objectif de nouvel appel {target} (en dessous de l'objectif).",
+      body: "{name} : disponible {currency} {available}, objectif de nouvel appel {currency} {target} (en dessous de l'objectif).",
     },
     forecastMoved: {
       subject: '{code} : objectif de nouvel appel attendu : {when}',
@@ -42,11 +42,11 @@ export const FUND_NOTICE_TEXTS: Record<DocumentLocale, Record<FundNotice, T> & {
   es: {
     targetUp: {
       subject: '{code}: el saldo disponible alcanzó la meta de nueva convocatoria',
-      body: '{name}: disponible {available}, meta de nueva convocatoria {target} (alcanzada o superada).',
+      body: '{name}: disponible {currency} {available}, meta de nueva convocatoria {currency} {target} (alcanzada o superada).',
     },
     targetDown: {
       subject: '{code}: el saldo disponible quedó por debajo de la meta de nueva convocatoria',
-      body: '{name}: disponible {available}, meta de nueva convocatoria {target} (por debajo de la meta).',
+      body: '{name}: disponible {currency} {available}, meta de nueva convocatoria {currency} {target} (por debajo de la meta).',
     },
     forecastMoved: {
       subject: '{code}: meta de nueva convocatoria prevista: {when}',
@@ -57,11 +57,11 @@ export const FUND_NOTICE_TEXTS: Record<DocumentLocale, Record<FundNotice, T> & {
   ru: {
     targetUp: {
       subject: '{code}: доступный остаток достиг целевого уровня для нового конкурса',
-      body: '{name}: доступно {available}, целевой уровень для нового конкурса {target} (достигнут или превышен).',
+      body: '{name}: доступно {currency} {available}, целевой уровень для нового конкурса {currency} {target} (достигнут или превышен).',
     },
     targetDown: {
       subject: '{code}: доступный остаток опустился ниже целевого уровня для нового конкурса',
-      body: '{name}: доступно {available}, целевой уровень для нового конкурса {target} (ниже целевого уровня).',
+      body: '{name}: доступно {currency} {available}, целевой уровень для нового конкурса {currency} {target} (ниже целевого уровня).',
     },
     forecastMoved: {
       subject: '{code}: целевой уровень для нового конкурса ожидается: {when}',
@@ -72,11 +72,11 @@ export const FUND_NOTICE_TEXTS: Record<DocumentLocale, Record<FundNotice, T> & {
   zh: {
     targetUp: {
       subject: '{code}：可用余额已达到新征集目标',
-      body: '{name}：可用 {available}，新征集目标 {target}（已达到或超过目标）。',
+      body: '{name}：可用 {currency} {available}，新征集目标 {currency} {target}（已达到或超过目标）。',
     },
     targetDown: {
       subject: '{code}：可用余额已低于新征集目标',
-      body: '{name}：可用 {available}，新征集目标 {target}（低于目标）。',
+      body: '{name}：可用 {currency} {available}，新征集目标 {currency} {target}（低于目标）。',
     },
     forecastMoved: {
       subject: '{code}：新征集目标预计达成时间：{when}',
@@ -87,11 +87,11 @@ export const FUND_NOTICE_TEXTS: Record<DocumentLocale, Record<FundNotice, T> & {
   ar: {
     targetUp: {
       subject: '{code}: بلغ الرصيد المتاح هدف الدعوة الجديدة',
-      body: '{name}: المتاح {available}، وهدف الدعوة الجديدة {target} (بلغ الهدف أو تجاوزه).',
+      body: '{name}: المتاح {currency} {available}، وهدف الدعوة الجديدة {currency} {target} (بلغ الهدف أو تجاوزه).',
     },
     targetDown: {
       subject: '{code}: انخفض الرصيد المتاح دون هدف الدعوة الجديدة',
-      body: '{name}: المتاح {available}، وهدف الدعوة الجديدة {target} (دون الهدف).',
+      body: '{name}: المتاح {currency} {available}، وهدف الدعوة الجديدة {currency} {target} (دون الهدف).',
     },
     forecastMoved: {
       subject: '{code}: الموعد المتوقع لبلوغ هدف الدعوة الجديدة: {when}',
