@@ -49,7 +49,7 @@ describe('partner due diligence in a browser', () => {
     const imported = await importList(api, await adminToken(api), LIST_V1);
     if (imported.status !== 201) throw new Error(`list: ${imported.status}`);
     ngo = await registerNgo(api);
-    fm = await userWithRoles(api, ['fund_manager']);
+    fm = await userWithRoles(api, ['fund_manager'], { name: 'Amina Diallo' });
     admin = await userWithRoles(api, ['admin']);
     fundId = await createFund(api);
     browser = await launchBrowser();
@@ -299,6 +299,8 @@ describe('partner due diligence in a browser', () => {
     ).body.assessments[0] as { fundId: string; score: number; level: string };
     expect(rating).toMatchObject({ fundId, score: 84, level: 'low' });
     await expect(page.getByTestId('risk-history').textContent()).resolves.toContain('Low risk');
+    // the rater by name (fund managers cannot read users: the API names them), not by id
+    await expect(page.getByTestId('rater').first().innerText()).resolves.toBe('Amina Diallo (you)');
 
     await page.getByTestId('verify-dd').click();
     await page.getByText("The organization's due diligence is verified.").waitFor();

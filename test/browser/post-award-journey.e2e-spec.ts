@@ -9,7 +9,8 @@ import { assertPortalBuilt, axeViolations, checkPage, launchBrowser } from './br
 /**
  * Issue 18's pages in Chromium against the real API, PostgreSQL and Redis, on a fund in the full post-award
  * workflow (the award approved through the API): the NGO accepts the offer in French with itself as the
- * signatory and signs the agreement; the fund manager countersigns; the NGO requests a no-cost extension
+ * signatory and signs the agreement (no report form until the countersignature: the page says why); the
+ * fund manager countersigns; the NGO requests a no-cost extension
  * (typed text kept in the browser) and the fund manager approves it; a spot check is planned and completed
  * with a finding whose ineligible costs become a refund; the close-out is refused naming the refund.
  * axe finds nothing and nothing scrolls sideways at 320 px on both grant pages in English and Arabic.
@@ -102,6 +103,11 @@ describe('after the award in a browser: acceptance, signatures, an amendment, a 
       .waitFor();
     await grantee.getByText('Answer by').waitFor();
     await expect(grantee.getByTestId('report-schedule').locator('tbody tr').count()).resolves.toBe(3);
+    // no report form before the award is accepted and the agreement signed: the page says why (the API
+    // would refuse the report, post-award-reporting.e2e-spec.ts)
+    await grantee.locator('[data-testid=reporting-waits][data-blocked-by=offer_not_accepted]').waitFor();
+    await grantee.getByText('You can file reports once your organization has accepted the award').waitFor();
+    await expect(grantee.locator('[data-testid=submit-report]').count()).resolves.toBe(0);
     await check(grantee, 'pa-ngo-offer-en');
     await grantee.locator('#pa-language').selectOption('fr');
     await expect(grantee.locator('#pa-signatory').inputValue()).resolves.toBe(ngo.id);
@@ -112,6 +118,8 @@ describe('after the award in a browser: acceptance, signatures, an amendment, a 
     await badge(grantee, 'grantee-signature')
       .getByText('Signed by the organization', { exact: true })
       .waitFor();
+    await grantee.locator('[data-testid=reporting-waits][data-blocked-by=agreement_not_signed]').waitFor();
+    await expect(grantee.locator('[data-testid=submit-report]').count()).resolves.toBe(0);
     let pa = await postAward(api, fm.token, grantId);
     expect(pa.offer).toMatchObject({ state: 'accepted', language: 'fr', signatoryId: ngo.id });
     expect(pa.agreement.signatures).toHaveLength(1);
@@ -198,6 +206,9 @@ describe('after the award in a browser: acceptance, signatures, an amendment, a 
     await signIn(granteeAr, ngo.email, 'ar');
     await open(granteeAr, `/grants/${grantId}`);
     await granteeAr.getByRole('heading', { name: 'جدول التقارير' }).waitFor();
+    // countersigned: the report form is offered now, and nothing says to wait
+    await granteeAr.locator('[data-testid=submit-report]').waitFor();
+    await expect(granteeAr.locator('[data-testid=reporting-waits]').count()).resolves.toBe(0);
     await check(granteeAr, 'pa-ngo-ar');
   }, 300_000);
 

@@ -91,7 +91,7 @@ describe('NGO self-registration with a verified e-mail', () => {
     expect(await api.db.query(`SELECT 1 FROM users WHERE id = $1`, [dup.body.user.id])).toEqual([]);
     // the owner of the address hears of it, in their language
     const warning = await mailTo(ngo.email, /^Quelqu'un a essayé de s'inscrire avec votre adresse$/);
-    expect(textOf(warning)).toContain('already has an account');
+    expect(textOf(warning)).toContain('qui a déjà un compte');
     await expect(login(api, ngo.email, 'ngo-password-123')).resolves.toEqual(expect.any(String));
   });
 

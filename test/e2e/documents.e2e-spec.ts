@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatMinor } from '@app/donors';
+import { formatMinor } from '@app/core';
 import { Api, startApi, unique } from '../setup/harness';
 import { binary } from '../setup/pdf-text';
 import { contribute, moneyActors, MoneyActors } from '../factories/money';

@@ -108,10 +108,13 @@ describe('after the award: acceptance, agreement, amendments, assurance and the 
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(createHash('sha256').update(pdf.body).digest('hex')).toBe(v1.sha256);
     const text = pdfText(pdf.body);
-    expect(text).toContain('10000.00 USD');
+    // amounts in the French form (a narrow no-break space groups the thousands), English under the French
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('10 000,00 USD');
+    expect(flat).toContain('10,000.00 USD');
     expect(text).toContain('Accord de subvention / Grant agreement');
     expect(text).toContain(finalDue);
-    expect(text).toContain('700.00 USD');
+    expect(flat).toContain('700,00 USD');
 
     // signatures: the named signatory only, of the version read; then the countersignature
     expect(

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { BalanceService } from '@app/funds';
-import { formatMinor } from '@app/donors';
+import { formatMinor } from '@app/core';
 import { Api, startApi, userWithRoles } from '../setup/harness';
 import { binary, pdfText } from '../setup/pdf-text';
 import { rawContributions, rawEntries, seedMoney, Seeded } from '../factories/reports';

@@ -3,11 +3,20 @@ import { Clock } from '@app/core';
 import { Api, adminToken, startApi, startWorker, waitFor } from './harness';
 import { ReceivedMail, startSmtp } from './smtp';
 
-/** The text of a mail as written (quoted-printable soft breaks and escapes undone). */
+/**
+ * The text of a mail as written (quoted-printable soft breaks and escapes undone, the escaped bytes read as
+ * UTF-8: "é" is =C3=A9).
+ */
 export function textOf(mail: ReceivedMail): string {
-  return mail.raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const text = mail.raw.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '=' && /^[0-9A-F]{2}$/.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(text[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 /** Q-encoding (RFC 2047): `_` is a space, `=XX` a byte. */

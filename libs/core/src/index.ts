@@ -39,6 +39,7 @@ export { IdempotencyService } from './idempotency/idempotency.service';
 export type { IdempotencyClaim } from './idempotency/idempotency.service';
 export { stableStringify } from './idempotency/stable-json';
 export * from './money/money';
+export { decimalSeparator, formatMinor, formatMinorNumber } from './money/format';
 export { OutboxService } from './outbox/outbox.service';
 export { OutboxRelay } from './outbox/outbox.relay';
 export type { QueueLookup } from './outbox/outbox.relay';

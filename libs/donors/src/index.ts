@@ -3,7 +3,7 @@ export { DonorsJobsModule } from './donors-jobs.module';
 export { DonorsService } from './donors.service';
 export { ContributionsService } from './contributions.service';
 export { toContributionView } from './repositories/contributions.repository';
-export { formatMinor, receiptPdf } from './receipts/receipt-pdf';
+export { receiptPdf } from './receipts/receipt-pdf';
 export { documentReader } from './receipts/document-reader';
 export { receiptCode } from './receipts/receipt-code';
 export type { DocumentReader } from './receipts/document-reader';

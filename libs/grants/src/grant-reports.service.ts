@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, AuditService, Clock, hasRole, JOB, NotFoundError, OutboxService } from '@app/core';
+import { reportingBlock } from './domain/reporting';
 import { nextAfterReport } from './domain/tranches';
 import { GrantReportDto, ReportDecisionDto } from './dto/grants.dto';
 import { GrantAgreementService } from './grant-agreement.service';
 import { GrantQueriesService } from './grant-queries.service';
 import { GrantReportView } from './grant.views';
-import { GrantStateConflict, ReportStateConflict } from './grants.errors';
+import { GrantStateConflict, ReportingNotOpen, ReportStateConflict } from './grants.errors';
 import { GrantReportsRepository } from './repositories/grant-reports.repository';
 import { TranchesRepository } from './repositories/tranches.repository';
 import { AmendmentsService } from './post-award/amendments.service';
@@ -32,6 +33,9 @@ export class GrantReportsService {
       if (!hasRole(actor, 'ngo') || actor.organizationId !== g.organizationId)
         throw new NotFoundError('grant', id);
       if (g.status !== 'active') throw new GrantStateConflict(g.status);
+      const blocked = reportingBlock(g);
+      if (blocked === 'offer_not_accepted' || blocked === 'agreement_not_signed')
+        throw new ReportingNotOpen(blocked);
       const seen = new Set<string>();
       for (const v of dto.victimsAssisted) {
         const key = `${v.service}/${v.country}`;

@@ -27,6 +27,8 @@ const grant: Grant = {
   signedAt: at,
   closedAt: null,
   createdAt: at,
+  workflow: 'simple',
+  offerState: null,
 };
 
 const tranche = (n: number, state: Tranche['state'], dueAt: Date | null): Tranche => ({

@@ -4,6 +4,7 @@ import type { GrantReport } from './repositories/grant-reports.repository';
 import type { GrantReturn } from './repositories/grant-returns.repository';
 import type { Grant } from './repositories/grants.repository';
 import type { Tranche } from './repositories/tranches.repository';
+import { REPORTING_BLOCKS, reportingBlock, type ReportingBlock } from './domain/reporting';
 
 /**
  * What the grants endpoints return: these classes are both the services' return types and the OpenAPI
@@ -56,6 +57,19 @@ export class GrantReturnView {
   @ApiProperty({ type: Date }) effectiveAt: Date;
 }
 
+export class ReportingView {
+  @ApiProperty({ description: 'the grantee may file a report now (POST /api/grants/:id/reports)' })
+  open: boolean;
+  @ApiProperty({
+    enum: REPORTING_BLOCKS,
+    nullable: true,
+    type: String,
+    description:
+      'why not: the grant is closed or cancelled, or (full post-award workflow) the offer is not accepted or the agreement not yet signed by both sides',
+  })
+  blockedBy: ReportingBlock | null;
+}
+
 export class GrantView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;
@@ -85,6 +99,7 @@ export class GrantView {
   @ApiProperty({ type: [PaymentView] }) payments: PaymentView[];
   @ApiProperty({ type: [GrantReportView] }) reports: GrantReportView[];
   @ApiProperty({ type: [GrantReturnView] }) returns: GrantReturnView[];
+  @ApiProperty({ type: ReportingView }) reporting: ReportingView;
 }
 
 export class GrantPage extends PageOf(GrantView) {}
@@ -205,7 +220,13 @@ export function toGrantView(
     payments: tranches.filter((t) => t.state === 'paid').map(toPaymentView),
     reports: reports.map(toGrantReportView),
     returns: returns.map(toGrantReturnView),
+    reporting: toReportingView(g),
   };
+}
+
+export function toReportingView(g: Grant): ReportingView {
+  const blockedBy = reportingBlock(g);
+  return { open: blockedBy === null, blockedBy };
 }
 
 export function toDisbursementView(

@@ -178,10 +178,14 @@ export class GrantsController {
   @ApiOperation({
     operationId: 'submitGrantReport',
     summary: 'Submit a grant report',
-    description: 'A progress or final report: spending and victims assisted as counts only.',
+    description:
+      "A progress or final report: spending and victims assisted as counts only. In a fund's full post-award workflow reports follow the accepted offer and the agreement signed by both sides (the grant's `reporting` says whether one is taken now).",
   })
   @ApiCreatedResponse({ type: GrantReportView })
-  @ApiConflictResponse({ description: 'The grant is not active, or a report awaits a decision' })
+  @ApiConflictResponse({
+    description:
+      'The grant is not active, a report awaits a decision, or (full workflow) the offer is not accepted or the agreement not yet signed by both sides (`GRANTS.REPORTING_NOT_OPEN`)',
+  })
   @ApiUnprocessableEntityResponse({
     description: 'The report is outside the grant (countries, services, period)',
   })

@@ -16,6 +16,7 @@ const thrown: [Coded, DomainError, string][] = [
   [errors.ReturnTooLarge, new errors.ReturnTooLarge(10), 'return-exceeds-paid'],
   [errors.ReportStateConflict, new errors.ReportStateConflict('decided'), 'report-state'],
   [errors.OverrideReasonRequired, new errors.OverrideReasonRequired(['x']), 'override-reason-required'],
+  [errors.ReportingNotOpen, new errors.ReportingNotOpen('offer_not_accepted'), 'reporting-not-open'],
 ];
 
 describe('grants error codes', () => {

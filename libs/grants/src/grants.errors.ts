@@ -106,3 +106,21 @@ export class OverrideReasonRequired extends DomainError {
     );
   }
 }
+
+/**
+ * In the full post-award workflow a report waits for the accepted offer and the agreement signed by both
+ * sides (`domain/reporting.ts`); the grant view's `reporting` says the same before anyone tries.
+ */
+export class ReportingNotOpen extends DomainError {
+  static readonly code = 'GRANTS.REPORTING_NOT_OPEN';
+  constructor(reason: 'offer_not_accepted' | 'agreement_not_signed') {
+    super(
+      'conflict',
+      ReportingNotOpen.code,
+      'reporting-not-open',
+      reason === 'offer_not_accepted'
+        ? 'Reports follow the accepted award: accept the offer and sign the agreement first'
+        : 'Reports follow the signed agreement: it needs the signatory’s signature and the fund’s countersignature first',
+    );
+  }
+}

@@ -7,6 +7,7 @@ export { AuthService, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/auth.service';
 export { UsersService } from './users.service';
 export { OrganizationsService } from './organizations.service';
 export { NotificationsService } from './notifications.service';
+export { noticeTexts } from './notifications.service';
 export type { NewNotification } from './notifications.service';
 export type { NoticeKind } from './preferences/notice-kinds';
 export { SessionsService } from './auth/sessions.service';

@@ -42,14 +42,26 @@ export class NotificationsRepository {
   async insertForUsers(
     em: EntityManager,
     userIds: readonly string[],
-    n: { eventId: string; kind: string; subject: string; body: string },
+    n: {
+      eventId: string;
+      kind: string;
+      subject: string;
+      body: string;
+      translations?: Partial<Record<string, { subject: string; body: string }>>;
+    },
   ): Promise<{ id: string; delivery: string }[]> {
+    // Each user gets the subject and body in their saved locale where a translation was given, else the
+    // English ones (`subject`, `body`).
+    const translations = Object.entries(n.translations ?? {}).map(([locale, t]) => ({ locale, ...t }));
     return em.query(
       `INSERT INTO notifications (user_id, event_id, kind, subject, body, delivery)
-       SELECT u, $2, $3, $4, $5, coalesce(p.channel, 'email') FROM unnest($1::uuid[]) AS u
-       LEFT JOIN notification_preferences p ON p.user_id = u AND p.kind = $3
+       SELECT x.u, $2, $3, coalesce(t.subject, $4), coalesce(t.body, $5), coalesce(p.channel, 'email')
+       FROM unnest($1::uuid[]) AS x(u)
+       LEFT JOIN users usr ON usr.id = x.u
+       LEFT JOIN jsonb_to_recordset($6::jsonb) AS t(locale text, subject text, body text) ON t.locale = usr.locale
+       LEFT JOIN notification_preferences p ON p.user_id = x.u AND p.kind = $3
        ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, delivery`,
-      [userIds, n.eventId, n.kind, n.subject, n.body],
+      [userIds, n.eventId, n.kind, n.subject, n.body, JSON.stringify(translations)],
     );
   }
 
@@ -116,14 +128,29 @@ export class NotificationsRepository {
   async mailOf(
     em: EntityManager,
     notificationId: string,
-  ): Promise<{ email: string | null; subject: string; body: string; mailedAt: Date | null } | undefined> {
-    const [row]: { email: string | null; subject: string; body: string; mailed_at: Date | null }[] =
-      await em.query(
-        `SELECT u.email, n.subject, n.body, n.mailed_at FROM notifications n
-         JOIN users u ON u.id = n.user_id WHERE n.id = $1`,
-        [notificationId],
-      );
-    return row && { email: row.email, subject: row.subject, body: row.body, mailedAt: row.mailed_at };
+  ): Promise<
+    { email: string | null; locale: string; subject: string; body: string; mailedAt: Date | null } | undefined
+  > {
+    const [row]: {
+      email: string | null;
+      locale: string;
+      subject: string;
+      body: string;
+      mailed_at: Date | null;
+    }[] = await em.query(
+      `SELECT u.email, u.locale, n.subject, n.body, n.mailed_at FROM notifications n
+       JOIN users u ON u.id = n.user_id WHERE n.id = $1`,
+      [notificationId],
+    );
+    return (
+      row && {
+        email: row.email,
+        locale: row.locale,
+        subject: row.subject,
+        body: row.body,
+        mailedAt: row.mailed_at,
+      }
+    );
   }
 
   async markMailed(em: EntityManager, notificationId: string): Promise<void> {

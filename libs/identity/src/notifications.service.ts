@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { JOB, NotFoundError, OutboxService, Role } from '@app/core';
+import { fill, JOB, NotFoundError, OutboxService, Role } from '@app/core';
+import { LOCALES, type Locale } from './accounts/locales';
 import { NotificationRecord, NotificationsRepository } from './notifications.repository';
 import type { NoticeKind } from './preferences/notice-kinds';
 
@@ -11,8 +12,30 @@ export interface NewNotification {
    * about the account itself, which no preference may hold back (always mailed at once).
    */
   kind: NoticeKind | 'account.password-reset';
+  /** In English: what a user whose locale has no translation below gets. */
   subject: string;
   body: string;
+  /** The same in the users' languages: each user gets theirs (their saved locale), English otherwise. */
+  translations?: Partial<Record<Locale, { subject: string; body: string }>>;
+}
+
+/**
+ * A notice's subject and body in each of the six languages from templates with `{name}` placeholders (the
+ * PDFs' mechanism): spread into a NewNotification, each recipient gets theirs. `values` may depend on the
+ * language (an amount in its form).
+ */
+export function noticeTexts(
+  templates: Record<Locale, { subject: string; body: string }>,
+  values: Record<string, string | number> | ((locale: Locale) => Record<string, string | number>) = {},
+): Pick<NewNotification, 'subject' | 'body' | 'translations'> {
+  const of = typeof values === 'function' ? values : () => values;
+  const translations = Object.fromEntries(
+    LOCALES.map((l) => [
+      l,
+      { subject: fill(templates[l].subject, of(l)), body: fill(templates[l].body, of(l)) },
+    ]),
+  ) as Record<Locale, { subject: string; body: string }>;
+  return { ...translations.en, translations };
 }
 
 /**

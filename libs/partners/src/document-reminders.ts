@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { noticeTexts, NotificationsService } from '@app/identity';
+import { partnerNoticeTemplates } from './jobs/partner-notice-texts';
 import { isoDay } from './partner-access';
 import { ProfilesRepository } from './repositories/profiles.repository';
 
@@ -34,10 +35,11 @@ export class DocumentReminders {
         await this.notifications.notifyUsersIn(em, users, {
           eventId: `partner-document-expiry:${d.id}`,
           kind: 'partner_document_expiry',
-          subject: expired
-            ? `Your ${d.type} document has expired`
-            : `Your ${d.type} document expires on ${d.expiresOn}`,
-          body: `The document "${d.filename}" (${d.type}) ${expired ? 'expired' : 'expires'} on ${d.expiresOn}. Upload a current one in your organization's profile; an expired required document blocks new submissions.`,
+          ...noticeTexts(partnerNoticeTemplates(expired ? 'documentExpired' : 'documentExpiring'), {
+            type: d.type,
+            filename: d.filename,
+            date: d.expiresOn!,
+          }),
         });
         sent += 1;
       });

@@ -87,6 +87,12 @@ export class AssessmentView {
   @ApiProperty({ enum: ['low', 'medium', 'high', 'not_eligible'] }) level: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assessedBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "the rater's display name (from identity); null when the system rated",
+  })
+  assessedByName: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuditService, canAccessFund, Clock, NotFoundError, RequestInvalid } from '@app/core';
 import { FundsService } from '@app/funds';
-import { OrganizationsService } from '@app/identity';
+import { OrganizationsService, UsersService } from '@app/identity';
 import { capacityScore, CAPACITY_QUESTIONS, ratingOf } from './domain/risk';
 import { AssessmentDto, FundSettingsDto, ObservationActionDto, ObservationDto } from './dto/risk.dto';
 import { assertReadable } from './partner-access';
@@ -10,9 +10,13 @@ import { AssessmentView, FundSettingsView, ObservationView } from './partner.vie
 import { ObservationClosed } from './partners.errors';
 import { Assessment, FundSettings, Observation, RiskRepository } from './repositories/risk.repository';
 
-export const toAssessmentView = (a: Assessment): AssessmentView => {
+/** An assessment with its rater's display name (`names`: identity's labels of the raters, by id). */
+export const toAssessmentView = (
+  a: Assessment,
+  names: ReadonlyMap<string, { name: string }>,
+): AssessmentView => {
   const { organizationId: _o, ...rest } = a;
-  return rest;
+  return { ...rest, assessedByName: a.assessedBy ? (names.get(a.assessedBy)?.name ?? null) : null };
 };
 
 export const toObservationView = (o: Observation): ObservationView => ({
@@ -49,6 +53,7 @@ export class RiskService {
     private readonly repo: RiskRepository,
     private readonly funds: FundsService,
     private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -135,14 +140,27 @@ export class RiskService {
         entityId: organizationId,
         summary: { assessmentId: a.id, fundId: dto.fundId, score, level },
       });
-      return toAssessmentView(a);
+      return toAssessmentView(a, await this.raters(em, [a]));
     });
   }
 
+  /**
+   * The rating history, each with its rater's name: fund managers may not read users, so the names come
+   * through identity's door (`UsersService.labelsIn`), one query for the whole history.
+   */
   async assessments(organizationId: string, actor: Actor): Promise<AssessmentView[]> {
     assertReadable(actor, organizationId);
-    const rows = await this.repo.assessments(this.dataSource.manager, organizationId);
-    return rows.filter((a) => canAccessFund(actor, a.fundId)).map(toAssessmentView);
+    const em = this.dataSource.manager;
+    const rows = (await this.repo.assessments(em, organizationId)).filter((a) =>
+      canAccessFund(actor, a.fundId),
+    );
+    const names = await this.raters(em, rows);
+    return rows.map((a) => toAssessmentView(a, names));
+  }
+
+  private raters(em: EntityManager, rows: readonly Assessment[]) {
+    const ids = rows.map((a) => a.assessedBy).filter((id): id is string => id !== null);
+    return this.users.labelsIn(em, ids);
   }
 
   async observe(organizationId: string, dto: ObservationDto, actor: Actor): Promise<ObservationView> {

@@ -1293,7 +1293,7 @@ export const recordGrantReturn = <ThrowOnError extends boolean = false>(options:
 /**
  * Submit a grant report
  *
- * A progress or final report: spending and victims assisted as counts only.
+ * A progress or final report: spending and victims assisted as counts only. In a fund's full post-award workflow reports follow the accepted offer and the agreement signed by both sides (the grant's `reporting` says whether one is taken now).
  */
 export const submitGrantReport = <ThrowOnError extends boolean = false>(options: Options<SubmitGrantReportData, ThrowOnError>) => (options.client ?? client).post<SubmitGrantReportResponses, SubmitGrantReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

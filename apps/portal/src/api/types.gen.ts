@@ -1448,6 +1448,17 @@ export type GrantReturnView = {
     effectiveAt: string;
 };
 
+export type ReportingView = {
+    /**
+     * the grantee may file a report now (POST /api/grants/:id/reports)
+     */
+    open: boolean;
+    /**
+     * why not: the grant is closed or cancelled, or (full post-award workflow) the offer is not accepted or the agreement not yet signed by both sides
+     */
+    blockedBy: 'grant_closed' | 'grant_cancelled' | 'offer_not_accepted' | 'agreement_not_signed';
+};
+
 export type GrantView = {
     id: string;
     applicationId: string;
@@ -1495,6 +1506,7 @@ export type GrantView = {
     payments: Array<PaymentView>;
     reports: Array<GrantReportView>;
     returns: Array<GrantReturnView>;
+    reporting: ReportingView;
 };
 
 export type GrantPage = {
@@ -2397,6 +2409,10 @@ export type AssessmentView = {
     level: 'low' | 'medium' | 'high' | 'not_eligible';
     note: string | null;
     assessedBy: string | null;
+    /**
+     * the rater's display name (from identity); null when the system rated
+     */
+    assessedByName: string | null;
     createdAt: string;
 };
 
@@ -6939,7 +6955,7 @@ export type SubmitGrantReportErrors = {
      */
     404: Problem;
     /**
-     * The grant is not active, or a report awaits a decision
+     * The grant is not active, a report awaits a decision, or (full workflow) the offer is not accepted or the agreement not yet signed by both sides (`GRANTS.REPORTING_NOT_OPEN`)
      */
     409: Problem;
     /**

@@ -4,36 +4,11 @@ import { DataSource } from 'typeorm';
 import { DraftEditsService } from '../draft-edits.service';
 import { ApplicationsRepository } from '../repositories/applications.repository';
 import { Clock, JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { noticeTexts, NotificationsService } from '@app/identity';
+import { applicationNoticeTemplates } from './application-notice-texts';
 
-type NoticeStatus = 'submitted' | 'eligible' | 'ineligible' | 'withdrawn' | 'approved' | 'rejected';
-
-const MESSAGES: Record<NoticeStatus, (title: string, call: string) => { subject: string; body: string }> = {
-  submitted: (t, c) => ({
-    subject: `We received your application "${t}"`,
-    body: `Your application "${t}" to the call "${c}" was submitted. We will tell you when it has been screened.`,
-  }),
-  eligible: (t) => ({
-    subject: `Your application "${t}" is eligible`,
-    body: `Your application "${t}" passed the eligibility screening and goes to review.`,
-  }),
-  ineligible: (t) => ({
-    subject: `Your application "${t}" is not eligible`,
-    body: `Your application "${t}" did not pass the eligibility screening.`,
-  }),
-  withdrawn: (t) => ({
-    subject: `Application "${t}" withdrawn`,
-    body: `Your application "${t}" was withdrawn.`,
-  }),
-  approved: (t) => ({
-    subject: `Application "${t}" approved`,
-    body: `Your application "${t}" was approved.`,
-  }),
-  rejected: (t) => ({
-    subject: `Application "${t}" not funded`,
-    body: `Your application "${t}" was not funded.`,
-  }),
-};
+const NOTICE_STATUSES = ['submitted', 'eligible', 'ineligible', 'withdrawn', 'approved', 'rejected'] as const;
+type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 @Processor('applications', WORKER_OPTIONS)
 export class ApplicationsProcessor extends JobsHost {
@@ -67,8 +42,11 @@ export class ApplicationsProcessor extends JobsHost {
       sent += await this.notifications.notifyUsers(members, {
         eventId: `draft-reminder:${d.id}`,
         kind: 'application.draft_reminder',
-        subject: `Reminder: "${d.title}" is not submitted yet`,
-        body: `Your application "${d.title}" to the call "${d.call_title}" is still a draft. The deadline is ${d.deadline.toISOString()} (UTC); after it nothing can be submitted.`,
+        ...noticeTexts(applicationNoticeTemplates('draftReminder'), {
+          title: d.title,
+          call: d.call_title,
+          deadline: d.deadline.toISOString(),
+        }),
       });
     }
     return sent;
@@ -81,17 +59,16 @@ export class ApplicationsProcessor extends JobsHost {
   ): Promise<number> {
     const { applicationId } = job.data as { applicationId?: string };
     if (!applicationId) throw new UnrecoverableError('applicationId missing');
-    if (!status || !Object.hasOwn(MESSAGES, status))
+    if (!status || !(NOTICE_STATUSES as readonly string[]).includes(status))
       throw new UnrecoverableError(`no message for status ${String(status)}`);
     const known = status as NoticeStatus; // checked just above
-    const message = MESSAGES[known];
     const app = await this.repo.notice(this.dataSource.manager, applicationId);
     if (!app) throw new UnrecoverableError(`application ${applicationId} not found`);
     const members = await this.repo.organizationMembers(this.dataSource.manager, app.organization_id);
     return this.notifications.notifyUsers(members, {
       eventId: `application:${applicationId}:${status}`,
       kind: `application.${known}`,
-      ...message(app.title, app.call_title),
+      ...noticeTexts(applicationNoticeTemplates(known), { title: app.title, call: app.call_title }),
     });
   }
 }

@@ -2,7 +2,8 @@ import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { noticeTexts, NotificationsService } from '@app/identity';
+import { callNoticeTemplates } from './call-notice-texts';
 import { CallsRepository } from '../calls.repository';
 import { CallsService } from '../calls.service';
 
@@ -32,8 +33,7 @@ export class CallsProcessor extends JobsHost {
     return this.notifications.notifyUsers(managers, {
       eventId: `call-status:${callId}:${status}`,
       kind: 'call.status_changed',
-      subject: `Call "${call.title}" is now ${status.replace('_', ' ')}`,
-      body: `The call for proposals "${call.title}" moved to ${status.replace('_', ' ')}.`,
+      ...noticeTexts(callNoticeTemplates(status), { title: call.title }),
     });
   }
 }

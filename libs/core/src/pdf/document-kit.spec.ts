@@ -114,6 +114,9 @@ describe('document kit', () => {
     expect(visualRuns('Amount: 12.00 USD', false).map((r) => r.script)).toEqual(['latin']);
     expect(splitFigure('12,345.67 USD')).toEqual(['12,345', '.67 USD']);
     expect(splitFigure('1,000 JPY')).toEqual(['1,000', ' JPY']);
+    expect(splitFigure('15\u202f000,00 USD', ',')).toEqual(['15\u202f000', ',00 USD']);
+    expect(splitFigure('15.000,00 USD', ',')).toEqual(['15.000', ',00 USD']);
+    expect(splitFigure('1.000 JPY', ',')).toEqual(['1.000', ' JPY']);
     expect(documentLocale(undefined, 'de-CH, fr;q=0.8, ar;q=0.9')).toBe('ar');
     expect(documentLocale('zh-CN', 'fr')).toBe('zh');
     expect(documentLocale(null, null, 'ru')).toBe('ru');

@@ -34,6 +34,8 @@ export interface TableColumn {
   /** Share of the text width (the shares of a table add up to about 1). */
   width: number;
   align?: Align;
+  /** A `decimal` column's decimal separator, where its figures are in a language's form (default "."). */
+  decimal?: string;
 }
 
 export interface TableSpec {

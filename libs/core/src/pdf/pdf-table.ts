@@ -3,10 +3,15 @@ import { drawLine, lineWidth, Weight, wrapLines } from './text-line';
 
 const INK = '#1a1a1a';
 
-/** "12,345.67 USD" -> ["12,345", ".67 USD"]; "1,000 JPY" -> ["1,000", " JPY"]; text -> [text, ""]. */
-export function splitFigure(text: string): [string, string] {
-  const m = /^([-+]?[\d,\s]*\d)(.*)$/su.exec(text);
-  return m ? [m[1], m[2]] : [text, ''];
+/**
+ * A figure split where its decimal separator stands: "12,345.67 USD" -> ["12,345", ".67 USD"]; "1,000 JPY"
+ * -> ["1,000", " JPY"]; in French ("," as `decimal`) "15 000,00 USD" -> ["15 000", ",00 USD"]; text -> [text, ""].
+ */
+export function splitFigure(text: string, decimal = '.'): [string, string] {
+  const m = /^([-+\u2212]?\d(?:[\d.,\s]*\d)?)(.*)$/su.exec(text);
+  if (!m) return [text, ''];
+  const at = m[1].lastIndexOf(decimal);
+  return at > 0 ? [m[1].slice(0, at), m[1].slice(at) + m[2]] : [m[1], m[2]];
 }
 
 /**
@@ -30,7 +35,7 @@ export function drawTable(kit: DocumentKit, spec: TableSpec): void {
   const all = [...spec.rows, ...(spec.totals ?? [])];
   const anchors = spec.columns.map((c, i) =>
     c.align === 'decimal'
-      ? Math.max(0, ...all.map((r) => lineWidth(doc, splitFigure(r[i] ?? '')[1], false, 'bold')))
+      ? Math.max(0, ...all.map((r) => lineWidth(doc, splitFigure(r[i] ?? '', c.decimal)[1], false, 'bold')))
       : 0,
   );
   const lineHeight = size * 1.25;
@@ -49,7 +54,7 @@ export function drawTable(kit: DocumentKit, spec: TableSpec): void {
     const left = lefts[i] + pad;
     const inner = widths[i] - 2 * pad;
     if (col.align === 'decimal' && !head) {
-      const [whole] = splitFigure(text);
+      const [whole] = splitFigure(text, col.decimal);
       const x = left + inner - anchors[i] - lineWidth(doc, whole, false, weight);
       drawLine(doc, text, x, y + size * 1.22, false, weight);
       return;

@@ -1,9 +1,9 @@
 import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
-import { NotificationsService } from '@app/identity';
-import { formatMinor } from '../receipts/receipt-pdf';
+import { formatMinor, JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
+import { noticeTexts, NotificationsService } from '@app/identity';
+import { RECEIPT_NOTICE_TEXTS } from './receipt-notice-texts';
 import { ContributionsRepository } from '../repositories/contributions.repository';
 
 @Processor('donors', WORKER_OPTIONS)
@@ -28,12 +28,15 @@ export class DonorsProcessor extends JobsHost {
     const c = await this.contributions.receiptNotice(this.dataSource.manager, contributionId);
     if (!c) throw new UnrecoverableError(`contribution ${contributionId} not found`);
     const users = await this.notifications.usersOfDonor(c.donorId);
-    const amount = formatMinor(c.amount, c.currency);
+    // each user in their language, the amount in its form
     return this.notifications.notifyUsers(users, {
       eventId: `contribution-received:${contributionId}`,
       kind: 'contribution.received',
-      subject: `Receipt ${c.receiptNumber}: thank you for your contribution`,
-      body: `We received your contribution of ${amount} to ${c.fundName}. Receipt number ${c.receiptNumber}; the PDF receipt is available in the portal.`,
+      ...noticeTexts(RECEIPT_NOTICE_TEXTS, (locale) => ({
+        receipt: c.receiptNumber,
+        amount: formatMinor(c.amount, c.currency, locale),
+        fund: c.fundName,
+      })),
     });
   }
 }

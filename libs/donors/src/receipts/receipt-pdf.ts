@@ -1,15 +1,5 @@
-import { currencyExponent, DocumentKit, DocumentLocale, fill } from '@app/core';
+import { DocumentKit, DocumentLocale, fill, formatMinor } from '@app/core';
 import { RECEIPT_LABELS, ReceiptLabel } from './receipt-labels';
-
-/** Formats minor units as a decimal amount with thousands separators, without floating point. */
-export function formatMinor(amount: number, currency: string): string {
-  const e = currencyExponent(currency);
-  const negative = amount < 0;
-  const digits = String(Math.abs(amount)).padStart(e + 1, '0');
-  const whole = digits.slice(0, digits.length - e).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const fraction = e > 0 ? `.${digits.slice(-e)}` : '';
-  return `${negative ? '-' : ''}${whole}${fraction} ${currency}`;
-}
 
 export interface ReceiptData {
   receiptNumber: string;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { noticeTexts, NotificationsService } from '@app/identity';
+import { FUND_NOTICE_TEXTS, fundNoticeTemplates } from '../jobs/fund-notice-texts';
 import {
   forecast,
   ForecastAnswer,
@@ -69,16 +70,21 @@ export class ForecastTrackingService {
     at: Date,
   ): Promise<void> {
     const fund = (await this.forecasts.repo.terms(em, fundId))!;
-    const when = (month: string | null) => month ?? 'not within 24 months';
     const managers = await this.notifications.usersWithRoleIn(em, 'fund_manager', fundId);
     await this.notifications.notifyUsersIn(em, managers, {
       eventId: `fund-forecast:${fundId}:${at.toISOString()}`,
       kind: 'fund.forecast_moved',
-      subject: `${fund.code}: the new-call target is now expected ${when(answer.expectedMonth)}`,
-      body:
-        `${fund.name}: the month the available balance is expected to reach the new-call target moved ` +
-        `from ${when(before)} to ${when(answer.expectedMonth)} (low ${when(answer.lowMonth)}, ` +
-        `high ${when(answer.highMonth)}).`,
+      ...noticeTexts(fundNoticeTemplates('forecastMoved'), (locale) => {
+        const when = (month: string | null) => month ?? FUND_NOTICE_TEXTS[locale].never;
+        return {
+          code: fund.code,
+          name: fund.name,
+          before: when(before),
+          when: when(answer.expectedMonth),
+          low: when(answer.lowMonth),
+          high: when(answer.highMonth),
+        };
+      }),
     });
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, Clock, JOB, minor, OutboxService, SYSTEM_ACTOR } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { AuditService, Clock, formatMinorNumber, JOB, minor, OutboxService, SYSTEM_ACTOR } from '@app/core';
+import { noticeTexts, NotificationsService } from '@app/identity';
 import { BalanceService, FundBalance } from '../balance.service';
 import { BalanceTrackingRepository, UncoveredPosting } from '../repositories/balance-tracking.repository';
 import { BalanceStateCheck, LedgerRepository } from '../repositories/ledger.repository';
 import { SNAPSHOT_FIELDS } from '../repositories/snapshots.repository';
+import { fundNoticeTemplates } from './fund-notice-texts';
 
 export type SnapshotReason = 'change' | 'daily' | 'manual';
 
@@ -129,21 +130,20 @@ export class BalanceTrackingService {
   ): Promise<void> {
     const fund = await this.tracking.fundLabel(em, fundId);
     if (!fund) return;
-    const money = (minor: number) =>
-      `${currency} ${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
     // Read through the transaction's own connection: a second pool connection taken while this
     // transaction holds the fund's lock could wait forever behind jobs queued on that same lock.
     const managers = await this.notifications.usersWithRoleIn(em, 'fund_manager', fundId);
     await this.notifications.notifyUsersIn(em, managers, {
       eventId: `fund-alert:${alertId}`,
       kind: `fund.target_${direction}`,
-      subject:
-        direction === 'up'
-          ? `${fund.code}: the available balance reached the new-call target`
-          : `${fund.code}: the available balance fell below the new-call target`,
-      body:
-        `${fund.name}: available ${money(available)}, new-call target ${money(target)} ` +
-        `(${direction === 'up' ? 'at or above' : 'below'} the target).`,
+      // each manager in their language, the amounts exact in its form
+      ...noticeTexts(fundNoticeTemplates(direction === 'up' ? 'targetUp' : 'targetDown'), (locale) => ({
+        code: fund.code,
+        name: fund.name,
+        currency,
+        available: formatMinorNumber(available, currency, locale),
+        target: formatMinorNumber(target, currency, locale),
+      })),
     });
   }
 

@@ -2,30 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { GrantEvent } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { noticeTexts, NotificationsService } from '@app/identity';
 import { GrantsRepository } from '../repositories/grants.repository';
-
-const MESSAGES: Record<GrantEvent, (title: string) => string> = {
-  approved: (t) => `Your application "${t}" was approved: a grant agreement is ready to sign.`,
-  signed: (t) => `The grant agreement for "${t}" is signed; the first tranche is due.`,
-  disbursed: (t) => `A tranche of "${t}" was paid.`,
-  cancelled: (t) => `The undisbursed tranches of "${t}" were cancelled.`,
-  returned: (t) => `Your return of unspent funds for "${t}" was recorded.`,
-  'report-submitted': (t) => `We received your report on "${t}".`,
-  'report-accepted': (t) => `Your report on "${t}" was accepted.`,
-  'report-returned': (t) => `Your report on "${t}" was returned with comments.`,
-  closed: (t) => `The grant "${t}" is closed. Thank you.`,
-  accepted: (t) => `You accepted the grant "${t}": its agreement is ready for your signatory.`,
-  amended: (t) => `An amendment to "${t}" took effect; a changed agreement is signed again.`,
-  'amendment-rejected': (t) => `An amendment you asked for on "${t}" was not approved.`,
-  'refund-owed': (t) => `An assurance check of "${t}" found ineligible costs: a refund is owed.`,
-};
+import { GRANT_NOTICE_TEXTS, grantNoticeTemplates } from './grant-notice-texts';
 
 function isGrantEvent(event: string | undefined): event is GrantEvent {
-  return event !== undefined && Object.hasOwn(MESSAGES, event);
+  return event !== undefined && Object.hasOwn(GRANT_NOTICE_TEXTS.en.events, event);
 }
 
-/** Tells the grantee NGO's members what happened to their grant (in-app; mail goes from these rows). */
+/**
+ * Tells the grantee NGO's members what happened to their grant, each in their own language (in-app; mail
+ * goes from these rows).
+ */
 @Injectable()
 export class GrantNoticesService {
   constructor(
@@ -45,8 +33,7 @@ export class GrantNoticesService {
     return this.notifications.notifyUsers(members, {
       eventId: `grant:${jobId}`,
       kind: `grant.${event}`,
-      subject: `Grant "${grant.title}": ${event.replace('-', ' ')}`,
-      body: MESSAGES[event](grant.title),
+      ...noticeTexts(grantNoticeTemplates(event), { title: grant.title }),
     });
   }
 }

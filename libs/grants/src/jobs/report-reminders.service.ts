@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { noticeTexts, NotificationsService } from '@app/identity';
 import { nextReportDue, REMIND_DAYS_BEFORE } from '../domain/report-due';
 import { GrantReportsRepository } from '../repositories/grant-reports.repository';
 import { GrantsRepository } from '../repositories/grants.repository';
+import { reminderTemplates } from './reminder-texts';
 
 /**
  * Reminds the members of grantee NGOs whose next six-monthly report is due within two weeks and who have
@@ -33,8 +34,10 @@ export class ReportRemindersService {
       sent += await this.notifications.notifyUsers(members, {
         eventId: `report-due:${g.id}:${due.period}`,
         kind: 'grant.report_due',
-        subject: `Report due for "${g.title}"`,
-        body: `Your progress and financial report for "${g.title}" is due on ${due.dueAt.toISOString().slice(0, 10)}.`,
+        ...noticeTexts(reminderTemplates('reportDue'), {
+          title: g.title,
+          date: due.dueAt.toISOString().slice(0, 10),
+        }),
       });
     }
     return sent;

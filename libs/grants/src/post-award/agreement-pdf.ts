@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DocumentKit, fill, pdfBuffer } from '@app/core';
+import { decimalSeparator, DocumentKit, fill, formatMinor, pdfBuffer } from '@app/core';
 import { AGREEMENT_LABELS, AgreementLabels } from './agreement-labels';
 import type { Language } from './offers.repository';
 
@@ -42,13 +42,6 @@ export interface SignedCopy {
   signatures: AgreementSignature[];
 }
 
-/** Minor units as a plain decimal with the currency (two decimals: the funds' currencies have two). */
-export function money(amount: number, currency: string): string {
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
-}
-
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
@@ -68,12 +61,18 @@ export async function agreementPdf(d: AgreementData, signed?: SignedCopy): Promi
   /** "Chosen / English" when the NGO chose another language than English, English alone otherwise. */
   const L = (pick: (l: AgreementLabels) => string) =>
     d.language === 'en' ? pick(en) : `${pick(own)} / ${pick(en)}`;
-  /** A sentence in the chosen language (and English under it, for another language). */
-  const sentence = (kit: DocumentKit, key: keyof AgreementLabels, values: Record<string, string>) => {
-    kit.paragraph(fill(own[key], values));
-    if (d.language !== 'en') kit.paragraph(fill(en[key], values), { size: 9, lang: 'en' });
+  /** A sentence in the chosen language (and English under it, for another language), figures in each one's form. */
+  const sentence = (
+    kit: DocumentKit,
+    key: keyof AgreementLabels,
+    values: (lang: Language) => Record<string, string>,
+  ) => {
+    kit.paragraph(fill(own[key], values(d.language)));
+    if (d.language !== 'en') kit.paragraph(fill(en[key], values('en')), { size: 9, lang: 'en' });
   };
-  const cur = (n: number) => money(n, d.currency);
+  /** An amount in the form of the document's language ("15,000.00 USD", "15 000,00 USD"), exact. */
+  const cur = (n: number, lang: Language = d.language) => formatMinor(n, d.currency, lang);
+  const decimal = decimalSeparator(d.language);
   const kit = new DocumentKit({
     locale: d.language,
     title: `Grant agreement ${d.grantId} v${d.version}`,
@@ -101,10 +100,10 @@ export async function agreementPdf(d: AgreementData, signed?: SignedCopy): Promi
     kit.heading(`${++clause}. ${L(pick)}`, 2, 11);
 
   clauseHeading((l) => l.parties);
-  sentence(kit, 'clauseParties', { fund: d.fundName, grantee: d.organizationName, title: d.title });
+  sentence(kit, 'clauseParties', () => ({ fund: d.fundName, grantee: d.organizationName, title: d.title }));
 
   clauseHeading((l) => l.amount);
-  sentence(kit, 'clauseAmount', { amount: cur(d.amount) });
+  sentence(kit, 'clauseAmount', (lang) => ({ amount: cur(d.amount, lang) }));
   kit.paragraph(`${L((l) => l.psc)}: ${cur(d.psc)} (${own.pscNote} ${(d.pscRateBps / 100).toFixed(2)}%)`);
   kit.paragraph(`${L((l) => l.period)}: ${d.endDate || '-'}`);
 
@@ -114,7 +113,7 @@ export async function agreementPdf(d: AgreementData, signed?: SignedCopy): Promi
     summary: L((l) => l.tranches),
     columns: [
       { header: L((l) => l.number), width: 0.1 },
-      { header: L((l) => l.amount), width: 0.25, align: 'decimal' },
+      { header: L((l) => l.amount), width: 0.25, align: 'decimal', decimal },
       { header: L((l) => l.condition), width: 0.3 },
       { header: L((l) => l.due), width: 0.35 },
     ],
@@ -150,7 +149,7 @@ export async function agreementPdf(d: AgreementData, signed?: SignedCopy): Promi
     columns: [
       { header: L((l) => l.number), width: 0.1 },
       { header: L((l) => l.line), width: 0.6 },
-      { header: L((l) => l.amount), width: 0.3, align: 'decimal' },
+      { header: L((l) => l.amount), width: 0.3, align: 'decimal', decimal },
     ],
     rows: d.budget.map((b) => [String(b.n), b.label, cur(b.amount)]),
     totals: [['', '', cur(d.budget.reduce((a, b) => a + b.amount, 0))]],

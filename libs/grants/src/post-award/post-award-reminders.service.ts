@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/core';
-import { NotificationsService, type NoticeKind } from '@app/identity';
+import { noticeTexts, NotificationsService, type NoticeKind } from '@app/identity';
+import { type ReminderKey, reminderTemplates } from '../jobs/reminder-texts';
 import { GrantsRepository } from '../repositories/grants.repository';
 import { AmendmentsRepository } from './amendments.repository';
 import { OffersRepository } from './offers.repository';
@@ -34,10 +35,7 @@ export class PostAwardRemindersService {
     return this.dataSource.transaction(async (em) => {
       let sent = 0;
       for (const { id } of await this.offers.claimReminders(em, now, OFFER_REMIND_DAYS)) {
-        sent += await this.toGrantee(em, id, 'grant.offer_reminder', (t, respondBy) => [
-          `Please answer the award for "${t}"`,
-          `The award for "${t}" awaits your acceptance until ${respondBy}.`,
-        ]);
+        sent += await this.toGrantee(em, id, 'grant.offer_reminder', 'offerReminder');
       }
       for (const { id, fund_id: fundId } of await this.offers.claimLapsed(em, now)) {
         const g = (await this.grants.byId(em, id))!;
@@ -45,8 +43,7 @@ export class PostAwardRemindersService {
         sent += await this.notifications.notifyUsersIn(em, managers, {
           eventId: `offer-lapsed:${id}`,
           kind: 'grant.offer_lapsed',
-          subject: `The offer for "${g.title}" lapsed`,
-          body: `The grantee did not answer the award for "${g.title}" in time: withdraw it or extend the talks.`,
+          ...noticeTexts(reminderTemplates('offerLapsed'), { title: g.title }),
         });
       }
       for (const e of await this.amendments.claimDueSoon(em, today, REPORT_REMIND_DAYS)) {
@@ -54,11 +51,9 @@ export class PostAwardRemindersService {
           em,
           e.grant_id,
           'grant.report_due',
-          (t) => [
-            `Report due for "${t}"`,
-            `Your ${e.final ? 'final' : 'progress'} report on "${t}" is due on ${e.due_on}.`,
-          ],
+          e.final ? 'finalDue' : 'progressDue',
           `scheduled-report-due:${e.grant_id}:${e.n}`,
+          e.due_on,
         );
       }
       for (const e of await this.amendments.claimOverdue(em, today)) {
@@ -66,11 +61,9 @@ export class PostAwardRemindersService {
           em,
           e.grant_id,
           'grant.report_overdue',
-          (t) => [
-            `Report overdue for "${t}"`,
-            `Your ${e.final ? 'final' : 'progress'} report on "${t}" was due on ${e.due_on}.`,
-          ],
+          e.final ? 'finalOverdue' : 'progressOverdue',
           `scheduled-report-overdue:${e.grant_id}:${e.n}`,
+          e.due_on,
         );
       }
       return sent;
@@ -81,13 +74,19 @@ export class PostAwardRemindersService {
     em: EntityManager,
     grantId: string,
     kind: NoticeKind,
-    text: (title: string, respondBy: string) => [string, string],
+    text: ReminderKey,
     eventId = `offer-reminder:${grantId}`,
+    date?: string,
   ): Promise<number> {
     const g = (await this.grants.byId(em, grantId))!;
     const offer = await this.offers.offer(em, grantId);
-    const [subject, body] = text(g.title, offer.respondBy ? isoDate(offer.respondBy) : '');
+    const day = date ?? (offer.respondBy ? isoDate(offer.respondBy) : '');
     const members = await this.notifications.usersOfOrganization(em, g.organizationId, 'ngo');
-    return this.notifications.notifyUsersIn(em, members, { eventId, kind, subject, body });
+    // each member in their own language
+    return this.notifications.notifyUsersIn(em, members, {
+      eventId,
+      kind,
+      ...noticeTexts(reminderTemplates(text), { title: g.title, date: day }),
+    });
   }
 }

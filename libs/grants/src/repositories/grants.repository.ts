@@ -28,6 +28,9 @@ export interface Grant {
   signedAt: Date | null;
   closedAt: Date | null;
   createdAt: Date;
+  /** The post-award workflow the grant keeps from its fund (ADR 0012) and, in `full`, its offer's state. */
+  workflow: 'simple' | 'full';
+  offerState: 'offered' | 'accepted' | 'declined' | 'withdrawn' | null;
 }
 
 export interface GrantRow {
@@ -53,11 +56,13 @@ export interface GrantRow {
   signed_at: Date | null;
   closed_at: Date | null;
   created_at: Date;
+  workflow: 'simple' | 'full';
+  offer_state: 'offered' | 'accepted' | 'declined' | 'withdrawn' | null;
 }
 
 export const GRANT_COLUMNS = `id, application_id, call_id, fund_id, organization_id, title, countries, services, currency,
   amount, psc_rate_bps, psc_amount, paid, cancelled, returned, psc_released, status, note, approved_at, signed_at,
-  closed_at, created_at`;
+  closed_at, created_at, workflow, offer_state`;
 
 export function toGrant(r: GrantRow): Grant {
   return {
@@ -83,6 +88,8 @@ export function toGrant(r: GrantRow): Grant {
     signedAt: r.signed_at,
     closedAt: r.closed_at,
     createdAt: r.created_at,
+    workflow: r.workflow,
+    offerState: r.offer_state,
   };
 }
 

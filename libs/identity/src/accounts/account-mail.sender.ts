@@ -38,7 +38,7 @@ export class AccountMailSender {
       m.token.purpose === 'invitation'
         ? invitationMail({ ...m, locale, url, expiresAt: m.token.expiresAt })
         : confirmationMail({ locale, url, expiresAt: m.token.expiresAt });
-    await this.mail.send({ to: m.email, ...content, messageId: `account-link-${tokenId}` });
+    await this.mail.send({ to: m.email, ...content, locale, messageId: `account-link-${tokenId}` });
     await this.tokens.markMailed(this.dataSource.manager, tokenId);
     return 'sent';
   }
@@ -48,11 +48,9 @@ export class AccountMailSender {
     const u = await this.people.byId(this.dataSource.manager, userId);
     if (!u) return 'not-found';
     if (!this.mail.enabled) return 'no-smtp';
-    const content = registrationAttemptMail({
-      locale: asLocale(u.locale),
-      signInUrl: `${this.config.publicUrl}/sign-in`,
-    });
-    await this.mail.send({ to: u.email, ...content, messageId: `registration-attempt-${mailId}` });
+    const locale = asLocale(u.locale);
+    const content = registrationAttemptMail({ locale, signInUrl: `${this.config.publicUrl}/sign-in` });
+    await this.mail.send({ to: u.email, ...content, locale, messageId: `registration-attempt-${mailId}` });
     return 'sent';
   }
 }

@@ -1,4 +1,6 @@
-import type { Locale } from './locales';
+import { fill } from '@app/core';
+import { ACCOUNT_MAIL_TEXTS } from './account-mail-texts';
+import { LOCALES, type Locale } from './locales';
 
 export type AccountMailKind = 'invitation' | 'email_confirmation' | 'registration_attempt' | 'digest';
 
@@ -42,6 +44,18 @@ export function accountMailSubject(kind: AccountMailKind, locale: Locale): strin
   return SUBJECTS[kind][locale] ?? SUBJECTS[kind].en;
 }
 
+/** A moment as the reader's language writes it, in UTC ("1 December 2026 at 10:00 UTC"). */
+export function mailTime(at: Date, locale: Locale): string {
+  const text = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(at);
+  return `${text} UTC`;
+}
+
+const words = (locale: Locale) => ACCOUNT_MAIL_TEXTS[locale] ?? ACCOUNT_MAIL_TEXTS.en;
+
 export function invitationMail(a: {
   locale: Locale;
   url: string;
@@ -49,13 +63,13 @@ export function invitationMail(a: {
   inviterName: string | null;
   expiresAt: Date;
 }): { subject: string; text: string } {
-  const by = a.inviterName ? `${a.inviterName} invited you` : 'You are invited';
-  const to = a.organizationName ? ` to join ${a.organizationName}` : '';
+  const w = words(a.locale);
+  const intro = a.inviterName ? fill(w.invitedBy, { inviter: a.inviterName }) : w.invited;
+  const join = a.organizationName ? ` ${fill(w.join, { organization: a.organizationName })}` : '';
+  const until = mailTime(a.expiresAt, a.locale);
   return {
     subject: accountMailSubject('invitation', a.locale),
-    text:
-      `${by}${to} on Trust Fund Grants.\n\nSet your password and sign in here (the link works once, ` +
-      `until ${a.expiresAt.toISOString()}):\n\n${a.url}\n\nIf you did not expect this, ignore this mail.\n`,
+    text: `${intro}${join}\n\n${fill(w.invitationLink, { until })}\n\n${a.url}\n\n${w.invitationIgnore}\n`,
   };
 }
 
@@ -63,12 +77,11 @@ export function confirmationMail(a: { locale: Locale; url: string; expiresAt: Da
   subject: string;
   text: string;
 } {
+  const w = words(a.locale);
+  const until = mailTime(a.expiresAt, a.locale);
   return {
     subject: accountMailSubject('email_confirmation', a.locale),
-    text:
-      `Thank you for registering your organization on Trust Fund Grants.\n\nConfirm your e-mail address ` +
-      `to activate your account (the link works once, until ${a.expiresAt.toISOString()}):\n\n${a.url}\n\n` +
-      `If you did not register, ignore this mail: nothing happens without the confirmation.\n`,
+    text: `${w.thanks}\n\n${fill(w.confirmLink, { until })}\n\n${a.url}\n\n${w.confirmIgnore}\n`,
   };
 }
 
@@ -76,12 +89,10 @@ export function registrationAttemptMail(a: { locale: Locale; signInUrl: string }
   subject: string;
   text: string;
 } {
+  const w = words(a.locale);
   return {
     subject: accountMailSubject('registration_attempt', a.locale),
-    text:
-      `Someone tried to register an organization on Trust Fund Grants with this e-mail address, which ` +
-      `already has an account. Nothing was changed.\n\nIf it was you, sign in instead: ${a.signInUrl}\n` +
-      `If it was not you, you can ignore this mail.\n`,
+    text: `${w.attempt}\n\n${fill(w.attemptSignIn, { url: a.signInUrl })}\n${w.attemptIgnore}\n`,
   };
 }
 
@@ -95,6 +106,13 @@ export function digestMail(a: {
   );
   return {
     subject: `${accountMailSubject('digest', a.locale)} (${a.day})`,
-    text: `Your notices of ${a.day}:\n\n${lines.join('\n\n')}\n`,
+    text: `${fill(words(a.locale).digestIntro, { day: a.day })}\n\n${lines.join('\n\n')}\n`,
   };
+}
+
+/** The password reset mail's subject and body in each language (a notification: the user's is stored). */
+export function passwordResetTexts(token: string): Record<Locale, { subject: string; body: string }> {
+  return Object.fromEntries(
+    LOCALES.map((l) => [l, { subject: words(l).resetSubject, body: fill(words(l).resetBody, { token }) }]),
+  ) as Record<Locale, { subject: string; body: string }>;
 }

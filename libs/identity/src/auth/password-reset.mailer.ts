@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '@app/core';
-import { NotificationsService } from '../notifications.service';
+import { passwordResetTexts } from '../accounts/account-mails';
+import { noticeTexts, NotificationsService } from '../notifications.service';
 import { AccountsRepository } from './accounts.repository';
 import { SessionsRepository } from './sessions.repository';
 import { newToken, tokenHash } from './tokens';
@@ -12,8 +13,8 @@ export const MAX_RESET_MAILS_PER_HOUR = 3;
 
 /**
  * The worker's half of a password reset request (job `identity.password-reset-requested`): a known, active
- * address gets a new single-use link valid one hour, mailed through a notification; older links of the
- * user stop working. An unknown address gets nothing, and the API answered the same either way.
+ * address gets a new single-use link valid one hour, mailed through a notification in the user's language;
+ * older links of the user stop working. An unknown address gets nothing, and the API answered the same either way.
  */
 @Injectable()
 export class PasswordResetMailer {
@@ -39,12 +40,7 @@ export class PasswordResetMailer {
       await this.notifications.notifyUsersIn(em, [userId], {
         eventId: `password-reset:${hash.toString('hex').slice(0, 32)}`,
         kind: 'account.password-reset',
-        subject: 'Set a new password for Trust Fund Grants',
-        body:
-          'Someone (we hope you) asked to set a new password for your Trust Fund Grants account.\n\n' +
-          `Open /reset-password?token=${token} in the portal within one hour, or send this token to ` +
-          `POST /api/auth/password-reset/confirm: ${token}\n\n` +
-          'The link works once. If you did not ask for it, ignore this mail: your password stays as it is.',
+        ...noticeTexts(passwordResetTexts(token)),
       });
       await this.audit.record(
         em,

@@ -50,7 +50,12 @@ export class DigestService {
     if (!digest.notices.length) return 'empty';
     if (!this.mail.enabled) return 'no-smtp';
     const content = digestMail({ locale: asLocale(digest.locale), day, notices: digest.notices });
-    await this.mail.send({ to: digest.email, ...content, messageId: `digest-${userId}-${day}` });
+    await this.mail.send({
+      to: digest.email,
+      ...content,
+      locale: digest.locale,
+      messageId: `digest-${userId}-${day}`,
+    });
     await this.digests.markMailed(em, userId, day);
     return 'sent';
   }

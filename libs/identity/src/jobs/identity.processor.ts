@@ -7,8 +7,30 @@ import { AccountMailSender } from '../accounts/account-mail.sender';
 import { DigestService, isDay } from '../digest/digest.service';
 import { AccountsPurge } from '../housekeeping/accounts-purge';
 import { MailService } from '../mail/mail.service';
-import { NotificationsService } from '../notifications.service';
+import { noticeTexts, NotificationsService } from '../notifications.service';
 import { UsersRepository } from '../users.repository';
+
+/** The staff's notice of a newly registered NGO, in the six UN languages (`{name}`, `{country}`). */
+const ORGANIZATION_REGISTERED = {
+  en: {
+    subject: 'New NGO to verify: {name}',
+    body: '{name} ({country}) registered and waits for verification.',
+  },
+  fr: {
+    subject: 'Nouvelle ONG à vérifier : {name}',
+    body: "{name} ({country}) s'est inscrite et attend sa vérification.",
+  },
+  es: {
+    subject: 'Nueva ONG por verificar: {name}',
+    body: '{name} ({country}) se registró y espera su verificación.',
+  },
+  ru: {
+    subject: 'Новая НКО для проверки: {name}',
+    body: '{name} ({country}) зарегистрировалась и ожидает проверки.',
+  },
+  zh: { subject: '待核实的新非政府组织：{name}', body: '{name}（{country}）已注册，正在等待核实。' },
+  ar: { subject: 'منظمة غير حكومية جديدة للتحقق: {name}', body: 'سُجّلت {name} ({country}) وتنتظر التحقق.' },
+};
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
@@ -93,8 +115,7 @@ export class IdentityProcessor extends JobsHost {
     return this.notifications.notifyUsers(staff, {
       eventId: `organization-registered:${organizationId}`,
       kind: 'organization.registered',
-      subject: `New NGO to verify: ${org.name}`,
-      body: `${org.name} (${org.country}) registered and waits for verification.`,
+      ...noticeTexts(ORGANIZATION_REGISTERED, { name: org.name, country: org.country }),
     });
   }
 }

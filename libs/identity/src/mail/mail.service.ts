@@ -3,7 +3,9 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/core';
 import { APP_CONFIG } from '@app/core';
+import { asLocale } from '../accounts/locales';
 import { NotificationsRepository } from '../notifications.repository';
+import { mailHtml } from './mail-html';
 
 export type MailOutcome = 'sent' | 'already-sent' | 'no-smtp' | 'not-found' | 'no-address';
 
@@ -29,7 +31,13 @@ export class MailService implements OnApplicationShutdown {
     if (n.mailedAt) return 'already-sent';
     if (!this.config.smtpUrl) return 'no-smtp';
     if (!n.email) return 'no-address';
-    await this.send({ to: n.email, subject: n.subject, text: n.body, messageId: notificationId });
+    await this.send({
+      to: n.email,
+      subject: n.subject,
+      text: n.body,
+      locale: n.locale,
+      messageId: notificationId,
+    });
     await this.notifications.markMailed(this.dataSource.manager, notificationId);
     return 'sent';
   }
@@ -39,8 +47,18 @@ export class MailService implements OnApplicationShutdown {
     return Boolean(this.config.smtpUrl);
   }
 
-  /** Hands one mail to SMTP; `messageId` (a stable id) lets mail systems drop a resent duplicate. */
-  async send(m: { to: string; subject: string; text: string; messageId: string }): Promise<void> {
+  /**
+   * Hands one mail to SMTP, its text and an HTML part in the reader's language and direction (`locale`,
+   * English when unknown; Arabic right to left); `messageId` (a stable id) lets mail systems drop a resent
+   * duplicate.
+   */
+  async send(m: {
+    to: string;
+    subject: string;
+    text: string;
+    locale: string | null;
+    messageId: string;
+  }): Promise<void> {
     if (!this.config.smtpUrl) throw new Error('SMTP_URL is not set');
     this.transport ??= createTransport(this.config.smtpUrl);
     await this.transport.sendMail({
@@ -48,6 +66,7 @@ export class MailService implements OnApplicationShutdown {
       to: m.to,
       subject: m.subject,
       text: m.text,
+      html: mailHtml(m.text, asLocale(m.locale)),
       messageId: `<${m.messageId}@trust-fund-grants.local>`,
     });
   }

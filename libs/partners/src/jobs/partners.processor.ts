@@ -2,24 +2,16 @@ import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOB, JobHandlers, JobOf, JobsHost, WORKER_OPTIONS } from '@app/core';
-import { NotificationsService } from '@app/identity';
+import { noticeTexts, NotificationsService } from '@app/identity';
 import { DocumentReminders } from '../document-reminders';
 import { SanctionsImportService } from '../sanctions-import.service';
 import { ScreeningService } from '../screening.service';
+import { partnerNoticeTemplates } from './partner-notice-texts';
 
-const BANK_MESSAGES = {
-  requested: {
-    subject: 'Bank details changed: payments suspended until approved',
-    body: 'The bank details of your organization were changed after verification. Payments are suspended until a fund manager approves the change. If you did not make this change, tell the fund at once.',
-  },
-  approved: {
-    subject: 'Bank details change approved',
-    body: 'A fund manager approved the change of bank details; payments go to the new account.',
-  },
-  rejected: {
-    subject: 'Bank details change rejected',
-    body: 'A fund manager rejected the change of bank details; payments go to the account approved before.',
-  },
+const BANK_NOTICES = {
+  requested: 'bankRequested',
+  approved: 'bankApproved',
+  rejected: 'bankRejected',
 } as const;
 
 /** The partners context's jobs: screening, bank-change notices, document reminders, the list fetch. */
@@ -45,16 +37,15 @@ export class PartnersProcessor extends JobsHost {
   /** Both the NGO's members and the fund managers hear of a bank change and of its decision. */
   private async bankChanged(job: JobOf<typeof JOB.PARTNER_BANK_CHANGED>): Promise<number> {
     const { organizationId, event } = job.data;
-    const message = BANK_MESSAGES[event];
-    if (!organizationId || !message) throw new UnrecoverableError('bad partners.bank-changed payload');
+    const notice = Object.hasOwn(BANK_NOTICES, event) ? BANK_NOTICES[event] : undefined;
+    if (!organizationId || !notice) throw new UnrecoverableError('bad partners.bank-changed payload');
     return this.dataSource.transaction(async (em) => {
       const ngo = await this.notifications.usersOfOrganization(em, organizationId, 'ngo');
       const managers = await this.notifications.usersWithRoleIn(em, 'fund_manager', null);
       return this.notifications.notifyUsersIn(em, [...new Set([...ngo, ...managers])], {
         eventId: `partner-bank:${organizationId}:${event}:${job.id}`,
         kind: 'partner_bank_change',
-        subject: message.subject,
-        body: `${message.body} (organization ${organizationId})`,
+        ...noticeTexts(partnerNoticeTemplates(notice), { organization: organizationId }),
       });
     });
   }

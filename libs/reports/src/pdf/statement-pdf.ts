@@ -1,6 +1,5 @@
-import { DocumentKit, DocumentLocale, fill } from '@app/core';
+import { DocumentKit, DocumentLocale, fill, formatMinor } from '@app/core';
 import type { TableColumn, TableSpec } from '@app/core';
-import { formatMinor } from '@app/donors';
 import { day } from '../domain/period';
 import { FundStatement, StatementFigures, StatementMovements } from '../domain/statement';
 import { DonorStatement } from '../donor-statement.service';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ApplicationsService } from '@app/applications';
-import { NotificationsService } from '@app/identity';
+import { noticeTexts, NotificationsService } from '@app/identity';
+import { reviewNoticeTemplates } from './review-notice-texts';
 import { ReviewsRepository } from '../reviews.repository';
 
 /** A new assignment tells the reviewer; a conflict or a submitted review tells the fund's managers. */
@@ -27,21 +28,13 @@ export class AssignmentNoticesService {
       return this.notifications.notifyUsers([assignment.reviewerId], {
         eventId,
         kind: 'review.assigned',
-        subject: `New application to review: ${title}`,
-        body: `You were assigned the application "${title}". Declare any conflict of interest before scoring.`,
+        ...noticeTexts(reviewNoticeTemplates('assigned'), { title }),
       });
     const managers = await this.notifications.usersWithRole('fund_manager', fundId);
     return this.notifications.notifyUsers(managers, {
       eventId,
       kind: status === 'conflict' ? 'review.conflict' : 'review.submitted',
-      subject:
-        status === 'conflict'
-          ? `Conflict of interest declared on "${title}"`
-          : `Review submitted for "${title}"`,
-      body:
-        status === 'conflict'
-          ? `A reviewer declared a conflict of interest on "${title}"; consider assigning another reviewer.`
-          : `A reviewer submitted a review of "${title}".`,
+      ...noticeTexts(reviewNoticeTemplates(status === 'conflict' ? 'conflict' : 'submitted'), { title }),
     });
   }
 }

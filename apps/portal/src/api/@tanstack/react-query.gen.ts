@@ -2483,7 +2483,7 @@ export const recordGrantReturnMutation = (options?: Partial<Options<RecordGrantR
 /**
  * Submit a grant report
  *
- * A progress or final report: spending and victims assisted as counts only.
+ * A progress or final report: spending and victims assisted as counts only. In a fund's full post-award workflow reports follow the accepted offer and the agreement signed by both sides (the grant's `reporting` says whether one is taken now).
  */
 export const submitGrantReportMutation = (options?: Partial<Options<SubmitGrantReportData>>): UseMutationOptions<SubmitGrantReportResponse, SubmitGrantReportError, Options<SubmitGrantReportData>> => {
     const mutationOptions: UseMutationOptions<SubmitGrantReportResponse, SubmitGrantReportError, Options<SubmitGrantReportData>> = {

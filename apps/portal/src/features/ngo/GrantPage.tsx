@@ -1,5 +1,5 @@
 import './mantine-ngo.css';
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
@@ -41,7 +41,7 @@ export function GrantPage() {
       <NgoPostAward grantId={g.id} />
       <Tranches grant={g} />
       <Reports grant={g} />
-      {g.status === 'active' && <ReportForm grant={g} />}
+      {g.reporting.open ? <ReportForm grant={g} /> : <ReportingWaits grant={g} />}
       <Returns grant={g} />
     </Stack>
   );
@@ -160,6 +160,27 @@ function Reports({ grant: g }: { grant: GrantView }) {
           </Paper>
         ))}
       </Stack>
+    </section>
+  );
+}
+
+/**
+ * Why no report can be filed yet (the API's `reporting`): in the full post-award workflow reports follow the
+ * accepted offer and the agreement signed by both sides; the schedule above says when each is due.
+ */
+function ReportingWaits({ grant: g }: { grant: GrantView }) {
+  const { t } = useTranslation();
+  const why = g.reporting.blockedBy;
+  if (why !== 'offer_not_accepted' && why !== 'agreement_not_signed') return null;
+  return (
+    <section aria-labelledby="report-wait-title" data-testid="reporting-waits" data-blocked-by={why}>
+      <Title order={2} id="report-wait-title">
+        {t('ngo.report.title')}
+      </Title>
+      <Alert color="un" variant="light" title={t('ngo.report.notYetTitle')}>
+        {t(why === 'offer_not_accepted' ? 'ngo.report.afterAcceptance' : 'ngo.report.afterSignature')}{' '}
+        {t('ngo.report.seeSchedule')}
+      </Alert>
     </section>
   );
 }

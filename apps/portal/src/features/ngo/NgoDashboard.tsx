@@ -83,7 +83,8 @@ export function NgoDashboard() {
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {grants.data?.items.map((g) => {
             const next = nextTranche(g.tranches);
-            const report = reportDue(g.tranches, g.reports);
+            // no report is due while the API would not take one (full workflow: before the signed agreement)
+            const report = g.reporting.open ? reportDue(g.tranches, g.reports) : null;
             return (
               <Paper key={g.id} withBorder p="md">
                 <Anchor component={Link} to={`/grants/${g.id}`} fw={700}>

@@ -14,6 +14,7 @@ import {
   partnerProblemKey,
   WARN,
 } from './partners-queries';
+import { raterLabel } from './rater';
 
 const LEVEL_COLOR: Record<string, string> = {
   low: 'teal.9',
@@ -50,12 +51,10 @@ export function RiskSection({
   });
   const answered = CAPACITY_QUESTIONS.every((q) => answers[q] !== undefined && answers[q] !== '');
   const history = assessments.filter((a) => a.fundId === fundId);
-  const who = (id: string | null) =>
-    id === null
-      ? t('partners.risk.system')
-      : id === me.data?.id
-        ? t('partners.risk.you')
-        : t('partners.risk.staff', { id: id.slice(0, 8) });
+  const who = (a: AssessmentView) => {
+    const label = raterLabel(a, me.data?.id);
+    return 'name' in label ? label.name : t(label.key, label.values);
+  };
   return (
     <Stack gap="md">
       {canAct && fundId && (
@@ -136,7 +135,9 @@ export function RiskSection({
                   <Table.Th scope="row" fw={400}>
                     {formatDateTime(a.createdAt, locale)}
                   </Table.Th>
-                  <Table.Td>{who(a.assessedBy)}</Table.Td>
+                  <Table.Td data-testid="rater">
+                    <bdi>{who(a)}</bdi>
+                  </Table.Td>
                   <Table.Td>
                     <Badge variant="outline" color={LEVEL_COLOR[a.level] ?? 'gray'}>
                       {t(`partners.risk.levels.${a.level}`)}

@@ -1,0 +1,15 @@
+import { PARTNER_NOTICE_TEXTS, type PartnerNotice } from './partner-notice-texts';
+
+const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("partner notices in the members' language", () => {
+  const keys = Object.keys(PARTNER_NOTICE_TEXTS.en) as PartnerNotice[];
+  it.each(keys)('words %s in each language with the placeholders of the English', (key) => {
+    const en = PARTNER_NOTICE_TEXTS.en[key];
+    for (const [lang, t] of Object.entries(PARTNER_NOTICE_TEXTS)) {
+      expect({ lang, subject: holes(t[key].subject) }).toEqual({ lang, subject: holes(en.subject) });
+      expect({ lang, body: holes(t[key].body) }).toEqual({ lang, body: holes(en.body) });
+      if (lang !== 'en') expect(t[key].body).not.toBe(en.body);
+    }
+  });
+});
