@@ -411,6 +411,9 @@ interface Phase {
   carried: number;
   /** CPU ms of the API processes per save, each throughput round (Linux only). */
   cpuPerSave: number[];
+  /** CPU ms of this benchmark process (the client: fetch, or pg) per save, each round of either side. */
+  clientApi: number[];
+  clientRaw: number[];
 }
 
 /** CPU time (ms) used so far by the API: its process and, with API_PROCESSES > 1, the processes it forked. */
@@ -438,13 +441,24 @@ async function measure(processes: number, pool: Pool, ngos: Ngo[], api: ChildPro
   const apiRps: number[] = [];
   const rawRps: number[] = [];
   const cpuPerSave: number[] = [];
+  const clientApi: number[] = [];
+  const clientRaw: number[] = [];
+  const clientMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   for (let r = 0; r < ROUNDS; r++) {
     const cpu0 = apiCpuMs(api);
+    let c0 = clientMs();
     const rps = await apiRound(ngos);
+    clientApi.push((clientMs() - c0) / (rps * ROUND_S));
     const cpu1 = apiCpuMs(api);
     apiRps.push(rps);
     if (cpu0 !== null && cpu1 !== null) cpuPerSave.push((cpu1 - cpu0) / (rps * ROUND_S));
-    rawRps.push(await rawRound(pool, ngos));
+    c0 = clientMs();
+    const raw = await rawRound(pool, ngos);
+    clientRaw.push((clientMs() - c0) / (raw * ROUND_S));
+    rawRps.push(raw);
   }
   const ratio = median(apiRps) / median(rawRps);
   console.log(
@@ -458,7 +472,7 @@ async function measure(processes: number, pool: Pool, ngos: Ngo[], api: ChildPro
     if (!(s.p99 < P99_GOAL_MS)) break;
   }
   const carried = steps.filter((s) => s.p99 < P99_GOAL_MS).reduce((m, s) => Math.max(m, s.count), 0);
-  return { processes, apiRps, rawRps, ratio, steps, carried, cpuPerSave };
+  return { processes, apiRps, rawRps, ratio, steps, carried, cpuPerSave, clientApi, clientRaw };
 }
 
 const startApi = (processes: number, profile: string[]) =>
@@ -528,9 +542,18 @@ async function main(): Promise<void> {
       `${PROCESSES.map(procs).join(', then as ')} (\`API_PROCESSES\`, ADR 0018), each measured in turn.\n\n` +
       `**Throughput** (closed loop, ${CLOSED_LOOP} NGOs saving back to back on their own drafts; raw: the ` +
       `same update over a pg pool of ${CLOSED_LOOP}: lock the draft, read its call, update it, replace its ` +
-      `budget lines), ${ROUNDS} alternating rounds of ${ROUND_S} s after a warm-up, medians:\n\n` +
+      `budget lines), ${ROUNDS} alternating rounds of ${ROUND_S} s after a warm-up, medians; CPU per save: ` +
+      `the API processes' user + system time, and this benchmark process's (the client: fetch to the API, or ` +
+      `pg), PostgreSQL's own in neither:\n\n` +
       table(
-        ['path', 'saves/s (median)', 'rounds', 'API / raw', 'API CPU ms a save (rounds)'],
+        [
+          'path',
+          'saves/s (median)',
+          'rounds',
+          'API / raw',
+          'API CPU ms a save (rounds)',
+          'client CPU ms a save (median)',
+        ],
         phases.flatMap((ph) => [
           [
             `PATCH /api/applications/:id (API, ${procs(ph.processes)})`,
@@ -538,6 +561,7 @@ async function main(): Promise<void> {
             ph.apiRps.map((x) => x.toFixed(0)).join(', '),
             ph.ratio.toFixed(2),
             ph.cpuPerSave.map((x) => x.toFixed(2)).join(', '),
+            median(ph.clientApi).toFixed(2),
           ],
           [
             `same update, raw SQL over pg (rounds alternating with the ${procs(ph.processes)})`,
@@ -545,6 +569,7 @@ async function main(): Promise<void> {
             ph.rawRps.map((x) => x.toFixed(0)).join(', '),
             '',
             '',
+            median(ph.clientRaw).toFixed(2),
           ],
         ]),
       ) +
