@@ -8,6 +8,7 @@ import { ApplicationScreeningService } from './application-screening.service';
 import { ApplicationsService } from './applications.service';
 import { ApplicationsRepository } from './repositories/applications.repository';
 import { DraftEditsRepository } from './repositories/draft-edits.repository';
+import { DraftSaveRepository } from './repositories/draft-save.repository';
 import { DraftEditsService } from './draft-edits.service';
 import { Application } from './entities/application.entity';
 import { UploadsController } from './uploads/uploads.controller';
@@ -23,6 +24,7 @@ import { UploadsService } from './uploads/uploads.service';
     ApplicationScreeningService,
     ApplicationsRepository,
     DraftEditsRepository,
+    DraftSaveRepository,
     DraftEditsService,
     UploadsService,
   ],

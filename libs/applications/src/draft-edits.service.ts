@@ -9,7 +9,8 @@ const BATCH = 500;
  * Draft saves are tallied per draft and day, not audited one by one (README, "Audit log"): the tally
  * becomes one `application.edited` audit row at submission (before the `application.submitted` row), or by
  * the daily job (`applications.edit-summaries`) once its UTC day is over. Nothing saves into a day after
- * its row is written: a submitted draft cannot be edited, and the job only takes days gone by.
+ * its row is written: a submitted draft cannot be edited, and the job only takes days gone by. The save
+ * itself counts in its own statement (DraftSaveRepository, with `editTallyUpsert`).
  */
 @Injectable()
 export class DraftEditsService {
@@ -19,23 +20,6 @@ export class DraftEditsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  count(
-    em: EntityManager,
-    applicationId: string,
-    fields: string[],
-    requested: number,
-    actor: Actor,
-  ): Promise<void> {
-    return this.repo.count(em, {
-      applicationId,
-      at: this.clock.now(),
-      fields,
-      requested,
-      actorId: actor.userId,
-      address: actor.address ?? null,
-    });
-  }
 
   /** Writes the draft's pending days into the audit log (in the caller's transaction: the submission). */
   async flush(em: EntityManager, applicationId: string): Promise<number> {

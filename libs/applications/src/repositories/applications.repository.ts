@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Application } from '../entities/application.entity';
 import { EntityManager } from 'typeorm';
 import { Actor, hasRole, isStaff, minor } from '@app/core';
 import type { ApplicationStatus } from '../domain/application-rules';
@@ -202,30 +201,6 @@ export class ApplicationsRepository {
   }
 
   /** Replaces the application's budget lines, in the order given. */
-  /** A draft's editable fields in one UPDATE (no read-back as `em.save` does: the row is locked already). */
-  async saveDraft(
-    em: EntityManager,
-    app: Pick<
-      Application,
-      'id' | 'title' | 'summary' | 'countries' | 'services' | 'expectedVictims' | 'requested'
-    >,
-  ): Promise<void> {
-    await em.query(
-      `UPDATE applications SET title = $2, summary = $3, countries = $4::text[], services = $5::text[],
-         expected_victims = $6, requested = $7, updated_at = now()
-       WHERE id = $1 AND status = 'draft'`,
-      [
-        app.id,
-        app.title,
-        app.summary,
-        app.countries,
-        app.services,
-        app.expectedVictims,
-        String(app.requested),
-      ],
-    );
-  }
-
   async writeBudget(em: EntityManager, id: string, budget: BudgetLineDto[]): Promise<void> {
     await em.query(`DELETE FROM application_budget_lines WHERE application_id = $1`, [id]);
     await em.query(

@@ -6,6 +6,8 @@ describe('configuration', () => {
   it('applies defaults', () => {
     const c = loadConfig({ ...base });
     expect(c).toMatchObject({ port: 3000, redisUrl: 'redis://127.0.0.1:6379', rateLimitPerMinute: 600 });
+    expect(c.apiProcesses).toBe(1);
+    expect(loadConfig({ ...base, API_PROCESSES: '4' }).apiProcesses).toBe(4);
     expect(c.databaseReadUrl).toBeUndefined();
     expect(loadConfig({ ...base, DATABASE_READ_URL: 'postgres://u@replica/db' }).databaseReadUrl).toBe(
       'postgres://u@replica/db',
@@ -32,6 +34,8 @@ describe('configuration', () => {
     [{ ...base, NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ ...base, ADMIN_EMAIL: 'a@b.org' }, 'ADMIN_PASSWORD'],
     [{ ...base, RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ ...base, API_PROCESSES: '0' }, 'API_PROCESSES'],
+    [{ ...base, API_PROCESSES: '65' }, 'API_PROCESSES'],
     [{ ...base, SMTP_URL: 'nope' }, 'SMTP_URL'],
     [{ ...base, MFA_REQUIRED_ROLES: 'admin,boss' }, 'MFA_REQUIRED_ROLES'],
     [{ ...base, TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],

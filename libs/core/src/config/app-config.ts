@@ -22,6 +22,11 @@ export interface AppConfig {
   port: number;
   /** Address the API binds to: 127.0.0.1 by default; containers set HOST=0.0.0.0. */
   host: string;
+  /**
+   * How many API processes `npm run start:api` runs on PORT (API_PROCESSES, default 1): more than one forks
+   * them with node:cluster, which shares the port (docs/adr/0018-api-processes.md).
+   */
+  apiProcesses: number;
   jwtSecret: string;
   /** Key material for sealing TOTP secrets at rest (MFA_ENCRYPTION_KEY); JWT_SECRET when not set. */
   mfaEncryptionKey: string;
@@ -142,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const host = env.HOST || '127.0.0.1';
   if (!/^[A-Za-z0-9.:_-]{1,253}$/.test(host)) problems.push(`HOST is not an address (got "${host}")`);
+  const apiProcesses = parsePositiveInt('API_PROCESSES', env.API_PROCESSES, 1, problems);
+  if (apiProcesses > 64) problems.push(`API_PROCESSES must be at most 64 (got ${apiProcesses})`);
 
   const production = nodeEnv === 'production';
   let jwtSecret = env.JWT_SECRET ?? '';
@@ -228,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisPrefix,
     port,
     host,
+    apiProcesses,
     jwtSecret,
     mfaEncryptionKey,
     adminEmail: adminEmail?.toLowerCase(),
