@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { minor } from '@app/core';
+import { minor, preparedQuery } from '@app/core';
 import type { ApplicationStatus } from '../domain/application-rules';
 import type { CallTerms } from '../domain/budget';
 import type { BudgetLineDto } from '../dto/application.dto';
@@ -83,7 +83,9 @@ interface SavedDraftRow extends ApplicationRow {
 export class DraftSaveRepository {
   /** SELECT ... FOR UPDATE OF the application (only it: a call change never waits for a save). */
   async lock(em: EntityManager, id: string): Promise<LockedDraft | undefined> {
-    const [r]: LockedDraftRow[] = await em.query(
+    const [r] = await preparedQuery<LockedDraftRow>(
+      em,
+      'applications.draft-lock',
       `SELECT a.id, a.organization_id, a.status, a.countries, a.services,
          a.requested::bigint::text AS requested, c.status AS call_status, c.deadline, c.themes,
          c.eligible_countries, c.min_award::bigint::text AS min_award, c.max_award::bigint::text AS max_award
@@ -118,7 +120,9 @@ export class DraftSaveRepository {
    */
   async save(em: EntityManager, c: DraftChange): Promise<SavedDraft> {
     const budget = c.budget ?? null;
-    const [r]: SavedDraftRow[] = await em.query(
+    const [r] = await preparedQuery<SavedDraftRow>(
+      em,
+      'applications.draft-save',
       `WITH a AS (
          UPDATE applications SET title = coalesce($2, title), summary = coalesce($3, summary),
            countries = coalesce($4::text[], countries), services = coalesce($5::text[], services),
