@@ -26,7 +26,7 @@ describe('preparedQuery', () => {
     });
   });
 
-  it('runs on the primary pool outside a transaction', async () => {
+  it('is em.query outside a transaction (nothing prepared)', async () => {
     const rows = await preparedQuery<{ one: number }>(
       api.db.manager,
       'test.prepared-pool',
@@ -34,5 +34,9 @@ describe('preparedQuery', () => {
       [],
     );
     expect(rows).toEqual([{ one: 1 }]);
+    const prepared: unknown[] = await api.db.query(
+      `SELECT name FROM pg_prepared_statements WHERE name = 'test.prepared-pool'`,
+    );
+    expect(prepared).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { preparedQuery, type Role } from '@app/core';
+import type { Role } from '@app/core';
 
 interface CredentialsRow {
   id: string;
@@ -96,10 +96,7 @@ export class AccountsRepository {
 
   /** The user of a live (not revoked, not expired) session, in one query by primary keys. */
   async sessionUser(em: EntityManager, userId: string, sessionId: string): Promise<TokenUser | undefined> {
-    // every authenticated request runs it: prepared once per connection (issue 20's draft-save rush)
-    const [row] = await preparedQuery<TokenUserRow>(
-      em,
-      'identity.session-user',
+    const [row]: TokenUserRow[] = await em.query(
       `SELECT ${TOKEN_USER_COLUMNS}, s.mfa_enrolment_required AS restricted
        FROM users u JOIN user_sessions s ON s.id = $2 AND s.user_id = u.id
        WHERE u.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
