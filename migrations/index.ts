@@ -19,6 +19,7 @@ import { AgreementRenderData1764322100000 } from './1764322100000-AgreementRende
 import { PublicCacheNotify1764323100000 } from './1764323100000-PublicCacheNotify';
 import { DraftEditDays1764323200000 } from './1764323200000-DraftEditDays';
 import { FundForecasts1764325000000 } from './1764325000000-FundForecasts';
+import { DraftSaveFunction1764360000000 } from './1764360000000-DraftSaveFunction';
 
 /** Every migration, in order. A new migration is added here by hand after review. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   PublicCacheNotify1764323100000,
   DraftEditDays1764323200000,
   FundForecasts1764325000000,
+  DraftSaveFunction1764360000000,
 ];

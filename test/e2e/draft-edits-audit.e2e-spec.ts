@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { Api, runJob, startApi, startWorker, userWithRoles, waitFor } from '../setup/harness';
-import { applicationBody, bearer, callIn, createFund, verifiedNgo } from '../factories/grant-cycle';
+import { bearer, callIn, createFund, draftApplication } from '../factories/grant-cycle';
 
 interface AuditRow {
   action: string;
@@ -25,18 +25,12 @@ describe('draft saves in the audit log: a daily summary, not a row a save', () =
     );
 
   async function draftWithSaves(saves: number): Promise<{ id: string; token: string }> {
-    const ngo = await verifiedNgo(api);
-    const created = await api
-      .http()
-      .post(`/api/calls/${callId}/applications`)
-      .set(bearer(ngo.token))
-      .send(applicationBody());
-    expect(created.status).toBe(201);
+    const created = await draftApplication(api, callId);
     for (let i = 1; i <= saves; i++) {
       const res = await api
         .http()
-        .patch(`/api/applications/${created.body.id}`)
-        .set(bearer(ngo.token))
+        .patch(`/api/applications/${created.id}`)
+        .set(bearer(created.token))
         .send({
           title: `Shelter project, version ${i}`,
           budget: [
@@ -47,7 +41,7 @@ describe('draft saves in the audit log: a daily summary, not a row a save', () =
       expect(res.status).toBe(200);
       expect(res.body.requested).toBe(1_300_000 + i);
     }
-    return { id: created.body.id, token: ngo.token };
+    return { id: created.id, token: created.token };
   }
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { Clock } from '@app/core';
 import { Api, startApi, userWithRoles } from '../setup/harness';
-import { applicationBody, bearer, callIn, createFund, verifiedNgo } from '../factories/grant-cycle';
+import { bearer, callIn, createFund, draftApplication, verifiedNgo } from '../factories/grant-cycle';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]);
 
@@ -28,16 +28,7 @@ describe('draft save: PATCH /api/applications/:id', () => {
     return rows.reduce((n, r) => n + r.saves, 0);
   };
 
-  async function draft(callId: string) {
-    const ngo = await verifiedNgo(api);
-    const created = await api
-      .http()
-      .post(`/api/calls/${callId}/applications`)
-      .set(bearer(ngo.token))
-      .send(applicationBody());
-    expect(created.status).toBe(201);
-    return { id: created.body.id as string, token: ngo.token, organizationId: ngo.organizationId };
-  }
+  const draft = (callId: string) => draftApplication(api, callId);
 
   beforeAll(async () => {
     api = await startApi();

@@ -101,6 +101,18 @@ export async function verifiedNgo(api: Api, country = 'NG') {
   return ngo;
 }
 
+/** A new verified NGO's draft on the call: its id, the NGO's token and organization. */
+export async function draftApplication(api: Api, callId: string, country = 'NG') {
+  const ngo = await verifiedNgo(api, country);
+  const res = await api
+    .http()
+    .post(`/api/calls/${callId}/applications`)
+    .set(bearer(ngo.token))
+    .send(applicationBody());
+  if (res.status !== 201) throw new Error(`create application: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.id as string, token: ngo.token, organizationId: ngo.organizationId };
+}
+
 /** A verified NGO's submitted application; returns its id. */
 export async function submittedApplication(
   api: Api,

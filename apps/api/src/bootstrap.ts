@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
@@ -14,6 +13,7 @@ import { clientErrorHandler, frameworkErrors, refuseLongUrls } from './http/prob
 import { servePortal, PORTAL_CSP } from './http/portal';
 import { publicCache } from './http/public-cache';
 import { RedisThrottlerStorage } from './http/redis-throttler.storage';
+import { securityHeaders } from './http/security-headers';
 import { apiLogger, logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 import { ApiMetrics } from './metrics/metrics.registry';
@@ -55,9 +55,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
 
   // No inline script: the portal's policy everywhere; Swagger UI's page gets its own (see http/portal.ts).
-  await app.register(helmet, { contentSecurityPolicy: { directives: PORTAL_CSP } });
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   const fastify = app.getHttpAdapter().getInstance();
+  securityHeaders(fastify, { contentSecurityPolicy: { directives: PORTAL_CSP } });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   // Many clients send `Content-Type: application/json` with no body on action routes (publish, sign):
   // an empty body is taken as no body; anything else goes through fastify's own safe JSON parser.
   const json = fastify.getDefaultJsonParser('error', 'error');

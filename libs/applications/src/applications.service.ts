@@ -27,7 +27,7 @@ import {
   OrganizationNotVerified,
 } from './applications.errors';
 import { ApplicationStatus, canWithdraw } from './domain/application-rules';
-import { fitProblems, totalOf } from './domain/budget';
+import { fitProblems, totalOf, withinCap } from './domain/budget';
 import {
   ApplicationView,
   CreateApplicationDto,
@@ -36,7 +36,7 @@ import {
 } from './dto/application.dto';
 import { Application } from './entities/application.entity';
 import { ApplicationsRepository, toApplicationView } from './repositories/applications.repository';
-import { DraftSaveRepository } from './repositories/draft-save.repository';
+import { DraftChange, DraftSaveRepository } from './repositories/draft-save.repository';
 
 /**
  * The application's life: drafting, editing, submission before the deadline, withdrawal, screening and the
@@ -103,41 +103,52 @@ export class ApplicationsService {
   }
 
   /**
-   * A draft save: 4 round trips (BEGIN, the row lock with its call's terms, one statement writing the
-   * fields, the budget lines and the day's tally and reading the view back, COMMIT), the checks in between
-   * in the order they always had (DraftSaveRepository says why the answer is the committed state).
+   * A draft save: one round trip (DraftSaveRepository.save: lock, gate, write and the view's row). When
+   * the gate refuses, or the budget's total is refused, the draft is locked in a transaction and checked
+   * in the order the rules have always had (404 not the caller's, 409 not a draft, 422 call not
+   * accepting, 422 deadline, 400 budget total, 422 outside the call's terms): the refusal is named, or,
+   * when the draft changed in between and now passes, it is saved under that lock.
    */
   async update(id: string, dto: UpdateApplicationDto, actor: Actor): Promise<ApplicationView> {
-    const saved = await this.dataSource.transaction(async (em) => {
-      const draft = await this.saves.lock(em, id);
-      if (!draft || !actor.organizationId || draft.organizationId !== actor.organizationId)
-        throw new NotFoundError('application', id);
-      if (draft.status !== 'draft') throw new InvalidApplicationState(draft.status, 'edit');
-      const { call } = draft;
-      if (call.status !== 'published' && call.status !== 'open') throw new CallNotAccepting();
-      const now = this.clock.now();
-      if (call.deadline && now >= call.deadline) throw new DeadlinePassed();
-      const countries = dto.countries ?? draft.countries;
-      const services = dto.services ?? draft.services;
-      const requested = dto.budget !== undefined ? totalOf(dto.budget) : draft.requested;
-      const problems = fitProblems(call, { countries, services, requested });
-      if (problems.length) throw new ApplicationOutsideCall(problems);
-      // not one audit row a save: the day's tally, audited at submission or by the daily job
-      return this.saves.save(em, {
-        id,
-        title: dto.title?.trim(),
-        summary: dto.summary,
-        countries: dto.countries,
-        services: dto.services,
-        expectedVictims: dto.expectedVictims,
-        budget: dto.budget,
-        requested,
-        at: now,
-        fields: Object.keys(dto),
-        actorId: actor.userId,
-        address: actor.address ?? null,
-      });
+    const organizationId = actor.organizationId;
+    if (!organizationId) throw new NotFoundError('application', id);
+    const change = (at: Date, requested: number | undefined): DraftChange => ({
+      id,
+      organizationId,
+      title: dto.title?.trim(),
+      summary: dto.summary,
+      countries: dto.countries,
+      services: dto.services,
+      expectedVictims: dto.expectedVictims,
+      budget: dto.budget,
+      requested,
+      at,
+      fields: Object.keys(dto),
+      actorId: actor.userId,
+      address: actor.address ?? null,
     });
+    // not one audit row a save: the day's tally, audited at submission or by the daily job
+    const total = dto.budget === undefined ? undefined : withinCap(dto.budget);
+    const saved =
+      (total !== null && (await this.saves.save(this.dataSource.manager, change(this.clock.now(), total)))) ||
+      (await this.dataSource.transaction(async (em) => {
+        const draft = await this.saves.lock(em, id);
+        if (!draft || draft.organizationId !== organizationId) throw new NotFoundError('application', id);
+        if (draft.status !== 'draft') throw new InvalidApplicationState(draft.status, 'edit');
+        const { call } = draft;
+        if (call.status !== 'published' && call.status !== 'open') throw new CallNotAccepting();
+        const now = this.clock.now();
+        if (call.deadline && now >= call.deadline) throw new DeadlinePassed();
+        const countries = dto.countries ?? draft.countries;
+        const services = dto.services ?? draft.services;
+        const requested = dto.budget !== undefined ? totalOf(dto.budget) : draft.requested;
+        const problems = fitProblems(call, { countries, services, requested });
+        if (problems.length) throw new ApplicationOutsideCall(problems);
+        const underLock = await this.saves.save(em, change(now, requested));
+        // the gate states the checks above in SQL: under the same lock it cannot refuse what they passed
+        if (!underLock) throw new Error(`draft ${id}: the save's gate refused what its checks passed`);
+        return underLock;
+      }));
     return toApplicationView(saved.row, saved.lines, saved.files, hidesApplicant(saved.row, actor));
   }
 

@@ -10,7 +10,7 @@ const BATCH = 500;
  * becomes one `application.edited` audit row at submission (before the `application.submitted` row), or by
  * the daily job (`applications.edit-summaries`) once its UTC day is over. Nothing saves into a day after
  * its row is written: a submitted draft cannot be edited, and the job only takes days gone by. The save
- * itself counts in its own statement (DraftSaveRepository, with `editTallyUpsert`).
+ * itself counts in its own statement (the `application_draft_save` function, DraftSaveRepository).
  */
 @Injectable()
 export class DraftEditsService {

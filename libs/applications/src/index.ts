@@ -14,3 +14,5 @@ export {
   sniffAttachment,
 } from './domain/application-rules';
 export { MAX_ATTACHMENT_BYTES } from './uploads/upload-rules';
+// The rule of an application's fit to its call (the draft save's SQL gate is tested against it).
+export { fitProblems } from './domain/budget';

@@ -7,7 +7,6 @@ export type { AppConfig } from './config/app-config';
 export { APP_CONFIG, AppConfigModule } from './config/config.module';
 export { CoreModule } from './core.module';
 export { dataSourceOptions } from './database/data-source-options';
-export { preparedQuery } from './database/prepared';
 export { ReadDatabase } from './database/read-database';
 export type { ReadResult } from './database/read-database';
 export { isConnectionError, isPgError, pgError, PG } from './database/pg-errors';

@@ -4,8 +4,14 @@ import type { Redis } from 'ioredis';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+type HitCommand = (key: string, ttlMs: number) => Promise<[number, number]>;
 
-/** One round trip: count the hit, start the window on the first one, and say how long the window has left. */
+/**
+ * One round trip: count the hit, start the window on the first one, and say how long the window has left.
+ * Sent by its SHA1 (EVALSHA, with the script itself again when Redis answers NOSCRIPT: ioredis's
+ * defineCommand), not as the whole text on every request.
+ */
+const HIT_COMMAND = 'tfgThrottleHit';
 const HIT = `
 local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
@@ -26,7 +32,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly fallback = new FixedWindowThrottlerStorage();
   private degraded = false;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: Redis) {
+    if (!(HIT_COMMAND in redis)) redis.defineCommand(HIT_COMMAND, { numberOfKeys: 1, lua: HIT });
+  }
 
   async increment(
     key: string,
@@ -38,10 +46,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     let hits: number;
     let msLeft: number;
     try {
-      const [h, t] = (await this.redis.eval(HIT, 1, `throttle:${throttlerName}:${key}`, ttl)) as [
-        number,
-        number,
-      ];
+      const hit = (this.redis as unknown as Record<string, HitCommand>)[HIT_COMMAND];
+      const [h, t] = await hit.call(this.redis, `throttle:${throttlerName}:${key}`, ttl);
       hits = Number(h);
       msLeft = Number(t);
       if (this.degraded) this.logger.log('rate limits are counted in Redis again');

@@ -44,3 +44,13 @@ export function totalOf(budget: readonly { amount: number }[]): number {
     throw new InvalidInputError('budget', 'the budget total must stay below 2^53 minor units');
   }
 }
+
+/** The budget's total when `totalOf` would take it, else null (the save then names the 400 in its order). */
+export function withinCap(budget: readonly { amount: number }[]): number | null {
+  try {
+    return totalOf(budget);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return null;
+    throw error;
+  }
+}

@@ -45,27 +45,6 @@ const toEditDay = (r: EditDayRow): EditDay => ({
 const EDIT_DAY_COLUMNS = `e.application_id, a.organization_id, to_char(e.day, 'YYYY-MM-DD') AS day, e.saves,
   e.fields, e.requested, e.first_at, e.last_at, e.last_actor_id, e.last_address`;
 
-/**
- * The tally's upsert: one save more on the draft's row for the UTC day of `at`. `values` are six SQL
- * expressions (application id, at, fields, requested, actor id, address), read `from` a row source when
- * given (the draft save's own statement, DraftSaveRepository).
- */
-export function editTallyUpsert(values: string, from = ''): string {
-  return `INSERT INTO application_edit_days
-      (application_id, day, saves, fields, requested, first_at, last_at, last_actor_id, last_address)
-    SELECT v.application_id, (v.at AT TIME ZONE 'UTC')::date, 1, v.fields, v.requested, v.at, v.at,
-      v.actor_id, v.address
-    FROM (SELECT ${values}${from ? ` ${from}` : ''}) AS v(application_id, at, fields, requested, actor_id, address)
-    ON CONFLICT (application_id, day) DO UPDATE SET
-      saves = application_edit_days.saves + 1,
-      fields = ARRAY(SELECT DISTINCT f FROM unnest(application_edit_days.fields || EXCLUDED.fields) f ORDER BY f),
-      requested = EXCLUDED.requested,
-      last_at = EXCLUDED.last_at,
-      last_actor_id = EXCLUDED.last_actor_id,
-      last_address = EXCLUDED.last_address,
-      audited_at = NULL`;
-}
-
 /** SQL of application_edit_days (applications context): the per-draft, per-day tally of saves. */
 @Injectable()
 export class DraftEditsRepository {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { minor, preparedQuery } from '@app/core';
+import { minor } from '@app/core';
 import type { ApplicationStatus } from '../domain/application-rules';
 import type { CallTerms } from '../domain/budget';
 import type { BudgetLineDto } from '../dto/application.dto';
 import type { ApplicationRow, AttachmentRow, BudgetLineRow } from './applications.repository';
-import { editTallyUpsert } from './draft-edits.repository';
 
 /** A draft as its save checks it, locked, with the terms of its call (read in the same statement). */
 export interface LockedDraft {
@@ -36,14 +35,17 @@ interface LockedDraftRow {
 /** What one save writes: the fields given (undefined: left as they are) and the day's tally. */
 export interface DraftChange {
   id: string;
+  /** The saver's organization: the function writes only a draft of its own. */
+  organizationId: string;
   title?: string;
   summary?: string;
   countries?: string[];
   services?: string[];
   expectedVictims?: number;
   budget?: readonly BudgetLineDto[];
-  requested: number;
-  /** The clock's time of the save (its day's tally row). */
+  /** The budget's total when a budget is given (undefined: the draft's amount is kept). */
+  requested?: number;
+  /** The clock's time of the save: checked against the deadline, and its day's tally row. */
   at: Date;
   fields: string[];
   actorId: string | null;
@@ -70,22 +72,18 @@ interface SavedDraftRow extends ApplicationRow {
 }
 
 /**
- * The draft save (`PATCH /api/applications/:id`, issue 20's deadline rush) in two statements inside the
- * caller's transaction: `lock` takes the draft's row lock and reads what the checks need (its call's terms
- * joined, read-only, as `calls.get` read them: no lock on the call), then `save` writes the fields, the
- * budget lines and the day's tally and answers with the view, all in one data-modifying statement.
- *
- * Why `save` can read the lines and files in its own statement: its snapshot is taken after `lock` holds
- * the row lock, and every writer of a draft's lines or files (a save, an upload) holds that lock, so
- * nothing can change them between the snapshot and the commit.
+ * The draft save (`PATCH /api/applications/:id`, issue 20's deadline rush, ADR 0021). `save` is one
+ * round trip: `application_draft_save` (a PL/pgSQL function, migration 1764360000000) locks the draft,
+ * gates the save (owner, draft, call accepting, deadline, the call's terms: the rules ApplicationsService
+ * names in order) and writes the fields, the budget lines and the day's tally, answering with the view's
+ * row, or with no row and nothing written when the gate refuses. `lock` is for naming a refusal: the
+ * draft's row lock and what the checks need (its call's terms joined, read-only, as `calls.get` read them).
  */
 @Injectable()
 export class DraftSaveRepository {
   /** SELECT ... FOR UPDATE OF the application (only it: a call change never waits for a save). */
   async lock(em: EntityManager, id: string): Promise<LockedDraft | undefined> {
-    const [r] = await preparedQuery<LockedDraftRow>(
-      em,
-      'applications.draft-lock',
+    const [r] = await em.query<LockedDraftRow[]>(
       `SELECT a.id, a.organization_id, a.status, a.countries, a.services,
          a.requested::bigint::text AS requested, c.status AS call_status, c.deadline, c.themes,
          c.eligible_countries, c.min_award::bigint::text AS min_award, c.max_award::bigint::text AS max_award
@@ -113,77 +111,33 @@ export class DraftSaveRepository {
   }
 
   /**
-   * One statement: the draft's fields (those given; `updated_at` now), its budget lines when given (lines
-   * 1..k upserted in place, lines after k deleted: the two touch different rows, so their order inside the
-   * statement does not matter), one save more on the day's tally, and the view's row with the draft's
-   * lines (as given, else as stored) and files. Call it under `lock`, after the checks.
+   * The save, in one statement: outside a transaction it is one round trip and its own transaction;
+   * inside one (under `lock`, after the checks) it takes the lock it already holds. Undefined when the
+   * gate refused (nothing written).
    */
-  async save(em: EntityManager, c: DraftChange): Promise<SavedDraft> {
+  async save(em: EntityManager, c: DraftChange): Promise<SavedDraft | undefined> {
     const budget = c.budget ?? null;
-    const [r] = await preparedQuery<SavedDraftRow>(
-      em,
-      'applications.draft-save',
-      `WITH a AS (
-         UPDATE applications SET title = coalesce($2, title), summary = coalesce($3, summary),
-           countries = coalesce($4::text[], countries), services = coalesce($5::text[], services),
-           expected_victims = coalesce($6::int, expected_victims), requested = $7, updated_at = now()
-         WHERE id = $1 AND status = 'draft'
-         RETURNING id, call_id, fund_id, organization_id, title, summary, countries, services, expected_victims,
-           requested, currency, status, eligibility_reason, submitted_at, screened_at, withdrawn_at,
-           decided_at, created_at, updated_at),
-       put AS (
-         INSERT INTO application_budget_lines (application_id, n, category, description, amount)
-         SELECT a.id, t.n, t.category, t.description, t.amount
-         FROM a, unnest($8::text[], $9::text[], $10::bigint[]) WITH ORDINALITY AS t(category, description, amount, n)
-         ON CONFLICT (application_id, n) DO UPDATE SET category = EXCLUDED.category,
-           description = EXCLUDED.description, amount = EXCLUDED.amount),
-       cut AS (
-         DELETE FROM application_budget_lines l USING a
-         WHERE $8::text[] IS NOT NULL AND l.application_id = a.id AND l.n > cardinality($8::text[])),
-       tally AS (
-         ${editTallyUpsert('a.id, $11::timestamptz, $12::text[], a.requested, $13::uuid, $14::text', 'FROM a')})
-       SELECT a.id, a.call_id, a.fund_id, a.organization_id, o.name AS organization_name, c.blind, a.title,
-         a.summary, a.countries, a.services, a.expected_victims, a.requested::bigint::text AS requested,
-         a.currency, a.status, a.eligibility_reason, a.submitted_at, a.screened_at, a.withdrawn_at,
-         a.decided_at, a.created_at, a.updated_at,
-         lines.categories AS line_categories, lines.descriptions AS line_descriptions,
-         lines.amounts AS line_amounts, files.ids AS file_ids, files.names AS file_names,
-         files.mimes AS file_mimes, files.sizes AS file_sizes, files.hashes AS file_hashes,
-         files.times AS file_times
-       FROM a JOIN organizations o ON o.id = a.organization_id JOIN calls c ON c.id = a.call_id
-       CROSS JOIN LATERAL (
-         SELECT array_agg(l.category ORDER BY l.n) AS categories,
-           array_agg(l.description ORDER BY l.n) AS descriptions,
-           array_agg(l.amount::bigint::text ORDER BY l.n) AS amounts
-         FROM application_budget_lines l WHERE $8::text[] IS NULL AND l.application_id = a.id) lines
-       CROSS JOIN LATERAL (
-         SELECT array_agg(f.id::text ORDER BY f.created_at, f.id) AS ids,
-           array_agg(f.filename ORDER BY f.created_at, f.id) AS names,
-           array_agg(f.mime ORDER BY f.created_at, f.id) AS mimes,
-           array_agg(f.size ORDER BY f.created_at, f.id) AS sizes,
-           array_agg(f.sha256::text ORDER BY f.created_at, f.id) AS hashes,
-           array_agg(f.created_at ORDER BY f.created_at, f.id) AS times
-         FROM application_attachments f WHERE f.application_id = a.id) files`,
+    const [r] = await em.query<SavedDraftRow[]>(
+      `SELECT * FROM application_draft_save($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         c.id,
+        c.organizationId,
+        c.at,
         c.title ?? null,
         c.summary ?? null,
         c.countries ?? null,
         c.services ?? null,
         c.expectedVictims ?? null,
-        String(c.requested),
         budget && budget.map((l) => l.category),
         budget && budget.map((l) => l.description),
         budget && budget.map((l) => String(l.amount)),
-        c.at,
+        c.requested === undefined ? null : String(c.requested),
         c.fields,
         c.actorId,
         c.address,
       ],
     );
-    // `lock` saw a draft under the row lock: the UPDATE cannot miss it.
-    if (!r) throw new Error(`draft ${c.id} was not saved`);
-    return toSavedDraft(r, budget);
+    return r && toSavedDraft(r, budget);
   }
 }
 
