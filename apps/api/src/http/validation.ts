@@ -11,8 +11,8 @@ type Lookup = Storage['getTargetValidationMetadatas'];
  * validates: the whole API's DTOs for each request body and each nested object (11% of the API's CPU in
  * issue 20's deadline rush benchmark, half of it in that search). The answer depends only on the class and
  * the options, and the rules are fixed once the decorators have run, so it is kept per class and options;
- * any rule added later (a class loaded late) empties the cache. Lookups by schema or with groups are not
- * cached (the API uses neither).
+ * any rule added later (a class loaded late) empties the cache. Lookups with groups are not cached (the
+ * API uses none).
  */
 export function cacheValidationRules(storage: Storage = getMetadataStorage()): void {
   const marked = storage as Storage & { rulesCached?: true };
@@ -21,10 +21,10 @@ export function cacheValidationRules(storage: Storage = getMetadataStorage()): v
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   let cache = new WeakMap<object, Map<string, ReturnType<Lookup>>>();
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    if (schema || groups?.length) return lookup(target, schema, always, strictGroups, groups);
+    if (groups?.length) return lookup(target, schema, always, strictGroups, groups);
     let byOptions = cache.get(target);
     if (!byOptions) cache.set(target, (byOptions = new Map()));
-    const key = `${always}:${strictGroups}`;
+    const key = `${schema ?? ''}:${always}:${strictGroups}`;
     let rules = byOptions.get(key);
     if (!rules) byOptions.set(key, (rules = lookup(target, schema, always, strictGroups, groups)));
     return rules;
