@@ -107,7 +107,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     return record(counted(current), current.endsAt - now, limit);
   }
 
-  /** Sends the hits counted here (one pipeline), e.g. before a process stops. */
+  /** Sends the hits counted here now, in one pipeline (the timer calls it 50 ms after a hit is counted). */
   async flush(): Promise<void> {
     if (this.flushing) clearTimeout(this.flushing);
     this.flushing = null;
