@@ -6,6 +6,7 @@ import { Actor, APP_CONFIG, UnauthorizedError } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { AccountsRepository, TokenUser } from './accounts.repository';
 import { MfaEnrolmentRequired } from './auth.errors';
+import { VerifiedTokens } from './verified-tokens';
 
 export const TOKEN_AUDIENCE = 'trust-fund-grants';
 export const TOKEN_ISSUER = 'trust-fund-grants';
@@ -18,6 +19,7 @@ interface TokenClaims {
   /** The session (refresh-token family) the token was issued in. */
   sid?: string;
   iat?: number;
+  exp?: number;
 }
 
 /** Who a bearer token speaks for, and in which session. */
@@ -46,6 +48,9 @@ export class AuthService {
    */
   private readonly verifyKey: KeyObject;
 
+  /** Tokens whose signature was checked, until their expiry (the session is still read every time). */
+  private readonly verified = new VerifiedTokens<TokenClaims & object>();
+
   /** An access token for a user in a session: HS256, 15 minutes. */
   signAccessToken(userId: string, sessionId: string): Promise<string> {
     return this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies TokenClaims, {
@@ -63,9 +68,10 @@ export class AuthService {
   }
 
   /**
-   * Verifies a bearer token (HS256 only; signature, audience, issuer and expiry) and loads its user with
-   * its session in one query by primary keys: a revoked or ended session, or a deactivated user, is 401 on
-   * the very next request (deactivation and role changes revoke the user's sessions).
+   * Verifies a bearer token (HS256 only; signature, audience, issuer and expiry; a token already verified
+   * is taken from `verified` until its expiry) and loads its user with its session in one query by primary
+   * keys: a revoked or ended session, or a deactivated user, is 401 on the very next request (deactivation
+   * and role changes revoke the user's sessions).
    */
   async authenticate(
     token: string,
@@ -74,13 +80,15 @@ export class AuthService {
   ): Promise<Authenticated> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(token, {
-        algorithms: ['HS256'],
-        audience: TOKEN_AUDIENCE,
-        issuer: TOKEN_ISSUER,
-        // @nestjs/jwt types the secret as string | Buffer; jsonwebtoken takes a KeyObject as it is.
-        secret: this.verifyKey as unknown as Buffer,
-      });
+      claims = await this.verified.claims(token, (t) =>
+        this.jwt.verifyAsync<TokenClaims & object>(t, {
+          algorithms: ['HS256'],
+          audience: TOKEN_AUDIENCE,
+          issuer: TOKEN_ISSUER,
+          // @nestjs/jwt types the secret as string | Buffer; jsonwebtoken takes a KeyObject as it is.
+          secret: this.verifyKey as unknown as Buffer,
+        }),
+      );
     } catch {
       throw new UnauthorizedError('The access token is invalid or expired');
     }
