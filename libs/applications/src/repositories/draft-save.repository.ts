@@ -71,6 +71,13 @@ interface SavedDraftRow extends ApplicationRow {
   file_times: Date[] | null;
 }
 
+type Timestamp = 'submitted_at' | 'screened_at' | 'withdrawn_at' | 'decided_at' | 'created_at' | 'updated_at';
+
+/** The function's row as `row_to_json` gives it: the timestamps as ISO 8601 text, the rest as pg reads it. */
+type SavedDraftJson = Omit<SavedDraftRow, Timestamp | 'file_times'> & {
+  [K in Timestamp]: SavedDraftRow[K] extends Date ? string : string | null;
+} & { file_times: string[] | null };
+
 /**
  * The draft save (`PATCH /api/applications/:id`, issue 20's deadline rush, ADR 0021). `save` is one
  * round trip: `application_draft_save` (a PL/pgSQL function, migration 1764360000000) locks the draft,
@@ -117,8 +124,11 @@ export class DraftSaveRepository {
    */
   async save(em: EntityManager, c: DraftChange): Promise<SavedDraft | undefined> {
     const budget = c.budget ?? null;
-    const [r] = await em.query<SavedDraftRow[]>(
-      `SELECT * FROM application_draft_save($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    // The row as one JSON value: pg reads 30 columns through a type parser each (and the row's description
+    // first), about 40 microseconds of the API's CPU a save more than JSON.parse of one value (issue 20).
+    const [r] = await em.query<{ saved: SavedDraftJson }[]>(
+      `SELECT row_to_json(s) AS saved
+       FROM application_draft_save($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) s`,
       [
         c.id,
         c.organizationId,
@@ -137,11 +147,17 @@ export class DraftSaveRepository {
         c.address,
       ],
     );
-    return r && toSavedDraft(r, budget);
+    return r && toSavedDraft(r.saved, budget);
   }
 }
 
-function toSavedDraft(r: SavedDraftRow, budget: readonly BudgetLineDto[] | null): SavedDraft {
+function at(text: string): Date;
+function at(text: string | null): Date | null;
+function at(text: string | null): Date | null {
+  return text === null ? null : new Date(text);
+}
+
+function toSavedDraft(r: SavedDraftJson, budget: readonly BudgetLineDto[] | null): SavedDraft {
   const lines: BudgetLineRow[] = budget
     ? budget.map((l) => ({
         application_id: r.id,
@@ -162,7 +178,7 @@ function toSavedDraft(r: SavedDraftRow, budget: readonly BudgetLineDto[] | null)
     mime: r.file_mimes![i],
     size: r.file_sizes![i],
     sha256: r.file_hashes![i],
-    created_at: r.file_times![i],
+    created_at: at(r.file_times![i]),
   }));
   const row: ApplicationRow = {
     id: r.id,
@@ -180,12 +196,12 @@ function toSavedDraft(r: SavedDraftRow, budget: readonly BudgetLineDto[] | null)
     currency: r.currency,
     status: r.status,
     eligibility_reason: r.eligibility_reason,
-    submitted_at: r.submitted_at,
-    screened_at: r.screened_at,
-    withdrawn_at: r.withdrawn_at,
-    decided_at: r.decided_at,
-    created_at: r.created_at,
-    updated_at: r.updated_at,
+    submitted_at: at(r.submitted_at),
+    screened_at: at(r.screened_at),
+    withdrawn_at: at(r.withdrawn_at),
+    decided_at: at(r.decided_at),
+    created_at: at(r.created_at),
+    updated_at: at(r.updated_at),
   };
   return { row, lines, files };
 }
