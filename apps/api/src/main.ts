@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const worker = cluster.isWorker ? ` (API process ${cluster.worker!.id} of ${apiProcesses})` : '';
+  const worker = cluster.isWorker
+    ? ` (API process ${cluster.worker!.id} of ${apiProcesses}, pid ${process.pid})`
+    : '';
   console.log(
     `API listening on ${config.host}:${config.port}${worker}: http://${shown}:${config.port}/api (docs: /api/docs)`,
   );
