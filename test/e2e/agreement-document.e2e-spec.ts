@@ -129,6 +129,10 @@ describe("the grant agreement on the document kit, and the fund's logo (issue 22
     expect(noFile.status).toBe(400);
     expect(await storedLogo()).toBeNull();
     expect((await getFile(`/api/funds/${fundId}/logo`, finance)).status).toBe(404);
+    // the fund says whether it has a logo, so that the portal asks for one only when there is one
+    const hasLogo = async () =>
+      (await api.http().get(`/api/funds/${fundId}`).set(bearer(finance))).body.hasLogo as unknown;
+    await expect(hasLogo()).resolves.toBe(false);
 
     const ok = await put(fm, LOGO, 'emblem.png');
     expect(ok.status).toBe(200);
@@ -138,6 +142,9 @@ describe("the grant agreement on the document kit, and the fund's logo (issue 22
     expect(back.status).toBe(200);
     expect(back.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(back.body, LOGO)).toBe(0);
+    await expect(hasLogo()).resolves.toBe(true);
+    const listed = await api.http().get('/api/funds').set(bearer(finance));
+    expect(listed.body.items.find((f: { id: string }) => f.id === fundId)).toMatchObject({ hasLogo: true });
     const audit = await api.db.query(
       `SELECT action FROM audit_log WHERE entity = 'fund' AND entity_id = $1 AND action LIKE 'fund.logo%'`,
       [fundId],

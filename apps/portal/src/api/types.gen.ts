@@ -447,6 +447,10 @@ export type FundView = {
      */
     rateMaxAgeDays: number;
     createdAt: string;
+    /**
+     * whether the fund has a logo for its letterheads (GET /api/funds/{id}/logo)
+     */
+    hasLogo: boolean;
 };
 
 export type FundList = {

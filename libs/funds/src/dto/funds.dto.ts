@@ -72,6 +72,8 @@ export class FundView {
   @ApiProperty({ type: 'integer', description: 'oldest exchange rate accepted, in days (see CreateFundDto)' })
   rateMaxAgeDays: number;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({ description: 'whether the fund has a logo for its letterheads (GET /api/funds/{id}/logo)' })
+  hasLogo: boolean;
 }
 
 export class BalanceQuery {

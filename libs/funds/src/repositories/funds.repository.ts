@@ -39,9 +39,11 @@ interface FundRow {
   psc_rate_bps: number;
   rate_max_age_days: number;
   created_at: Date;
+  has_logo: boolean;
 }
 
-const FUND_COLUMNS = `id, code, name, currency, new_call_target, psc_rate_bps, rate_max_age_days, created_at`;
+const FUND_COLUMNS = `id, code, name, currency, new_call_target, psc_rate_bps, rate_max_age_days, created_at,
+  EXISTS (SELECT 1 FROM fund_logos l WHERE l.fund_id = funds.id) AS has_logo`;
 
 export function toFundView(r: FundRow): FundView {
   return {
@@ -53,6 +55,7 @@ export function toFundView(r: FundRow): FundView {
     pscRateBps: r.psc_rate_bps,
     rateMaxAgeDays: r.rate_max_age_days,
     createdAt: r.created_at,
+    hasLogo: r.has_logo,
   };
 }
 

@@ -2,7 +2,11 @@ import { Alert, Button, Group, Image, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteFundLogoMutation, putFundLogoMutation } from '../../api/@tanstack/react-query.gen';
+import {
+  deleteFundLogoMutation,
+  getFundQueryKey,
+  putFundLogoMutation,
+} from '../../api/@tanstack/react-query.gen';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Section } from '../../components/Section';
 import { download, DownloadError } from '../../lib/download';
@@ -34,7 +38,15 @@ const MAX_BYTES = 512 * 1024;
  * managers and admins a file field to upload or replace it (PNG or JPEG, at most 512 KiB, checked again by
  * the API by its bytes) and a button to remove it.
  */
-export function FundLogo({ fundId, fundName }: { fundId: string; fundName: string }) {
+export function FundLogo({
+  fundId,
+  fundName,
+  hasLogo,
+}: {
+  fundId: string;
+  fundName: string;
+  hasLogo: boolean;
+}) {
   const { t } = useTranslation();
   const roles = useRoles();
   const canEdit = roles.includes('fund_manager') || roles.includes('admin');
@@ -43,8 +55,12 @@ export function FundLogo({ fundId, fundName }: { fundId: string; fundName: strin
   const helpId = useId();
   const [tooLarge, setTooLarge] = useState(false);
   const key = ['fund-logo', fundId];
+  // Fetched only when there is one (the fund says so; an upload or a removal here changes it): asking for
+  // a logo that is not there would be a 404 in the browser's console on every fund page without one.
+  const [present, setPresent] = useState(hasLogo);
   const logo = useQuery({
     queryKey: key,
+    enabled: present,
     queryFn: async () => {
       try {
         // A data: address (the portal's policy allows data: images, not blob:).
@@ -55,10 +71,15 @@ export function FundLogo({ fundId, fundName }: { fundId: string; fundName: strin
       }
     },
   });
-  const url = logo.data ?? null;
-  const refresh = () => void client.invalidateQueries({ queryKey: key });
-  const upload = useMutation({ ...putFundLogoMutation(), onSuccess: refresh });
-  const remove = useMutation({ ...deleteFundLogoMutation(), onSuccess: refresh });
+  const url = present ? (logo.data ?? null) : null;
+  const changed = (now: boolean) => () => {
+    setPresent(now);
+    if (now) void client.invalidateQueries({ queryKey: key });
+    else client.removeQueries({ queryKey: key });
+    void client.invalidateQueries({ queryKey: getFundQueryKey({ path: { id: fundId } }) });
+  };
+  const upload = useMutation({ ...putFundLogoMutation(), onSuccess: changed(true) });
+  const remove = useMutation({ ...deleteFundLogoMutation(), onSuccess: changed(false) });
 
   const choose = (file: File | undefined) => {
     setTooLarge(false);
@@ -81,7 +102,7 @@ export function FundLogo({ fundId, fundName }: { fundId: string; fundName: strin
             style={{ blockSize: 96, inlineSize: 'auto', maxInlineSize: '100%', alignSelf: 'flex-start' }}
           />
         ) : (
-          logo.isSuccess && <Text c="dimmed">{t('fund.logo.none')}</Text>
+          (!present || logo.isSuccess) && <Text c="dimmed">{t('fund.logo.none')}</Text>
         )}
         {logo.error && <ProblemAlert error={logo.error} />}
         {canEdit && (

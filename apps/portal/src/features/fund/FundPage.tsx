@@ -175,7 +175,7 @@ export function FundPage() {
         </Section>
       )}
       {b && <ForecastSection fundId={id} history={points} />}
-      {fund.data && <FundLogo fundId={id} fundName={fund.data.name} />}
+      {fund.data && <FundLogo fundId={id} fundName={fund.data.name} hasLogo={fund.data.hasLogo} />}
       <Group gap="md">
         <Anchor component={Link} to={`/manage/calls?fund=${id}`}>
           {t('fund.links.calls')}
