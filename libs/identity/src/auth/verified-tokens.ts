@@ -1,8 +1,5 @@
-/** What a verified access token says (the claims the API reads; `exp` in seconds, as JWT has it). */
+/** The one claim the cache reads of a verified token: `exp`, in seconds, as JWT has it. */
 export interface VerifiedClaims {
-  sub?: unknown;
-  sid?: unknown;
-  iat?: unknown;
   exp?: unknown;
 }
 

@@ -55,12 +55,11 @@ export function FundLogo({
   const helpId = useId();
   const [tooLarge, setTooLarge] = useState(false);
   const key = ['fund-logo', fundId];
-  // Fetched only when there is one (the fund says so; an upload or a removal here changes it): asking for
-  // a logo that is not there would be a 404 in the browser's console on every fund page without one.
-  const [present, setPresent] = useState(hasLogo);
+  // Fetched only when the fund says there is one (an upload or a removal here updates the fund in the
+  // cache): asking for a logo that is not there would be a 404 in the browser's console.
   const logo = useQuery({
     queryKey: key,
-    enabled: present,
+    enabled: hasLogo,
     queryFn: async () => {
       try {
         // A data: address (the portal's policy allows data: images, not blob:).
@@ -71,12 +70,14 @@ export function FundLogo({
       }
     },
   });
-  const url = present ? (logo.data ?? null) : null;
+  const url = hasLogo ? (logo.data ?? null) : null;
   const changed = (now: boolean) => () => {
-    setPresent(now);
     if (now) void client.invalidateQueries({ queryKey: key });
     else client.removeQueries({ queryKey: key });
-    void client.invalidateQueries({ queryKey: getFundQueryKey({ path: { id: fundId } }) });
+    client.setQueryData(
+      getFundQueryKey({ path: { id: fundId } }),
+      (fund) => fund && { ...fund, hasLogo: now },
+    );
   };
   const upload = useMutation({ ...putFundLogoMutation(), onSuccess: changed(true) });
   const remove = useMutation({ ...deleteFundLogoMutation(), onSuccess: changed(false) });
@@ -102,7 +103,7 @@ export function FundLogo({
             style={{ blockSize: 96, inlineSize: 'auto', maxInlineSize: '100%', alignSelf: 'flex-start' }}
           />
         ) : (
-          (!present || logo.isSuccess) && <Text c="dimmed">{t('fund.logo.none')}</Text>
+          (!hasLogo || logo.isSuccess) && <Text c="dimmed">{t('fund.logo.none')}</Text>
         )}
         {logo.error && <ProblemAlert error={logo.error} />}
         {canEdit && (
